@@ -1,0 +1,205 @@
+// Loads the question bank from content/: every file is validated on its own, so one broken file
+// becomes a list of problems (file:line: message) while the rest of the bank still loads.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { parseBody, type QuestionBody } from "./body";
+import { parseConceptPattern, setsUsed } from "./concept-pattern";
+import { splitFrontmatter, type ContentProblem } from "./frontmatter";
+import {
+  questionFrontmatterSchema,
+  trackFrontmatterSchema,
+  vocabularySchema,
+  type QuestionFrontmatter,
+  type TrackFrontmatter,
+  type Vocabulary,
+} from "./schema";
+import { LineCounter, parseDocument, isNode } from "yaml";
+
+export type { ContentProblem } from "./frontmatter";
+
+export interface Question extends QuestionFrontmatter, QuestionBody {
+  /** Path relative to the project root, e.g. content/questions/kafka-architecture.md */
+  sourcePath: string;
+  /** sha256 of the file, used to re-sync the database copy when the file changes. */
+  contentHash: string;
+}
+
+export interface Track extends TrackFrontmatter {
+  description: string;
+}
+
+export interface ContentBank {
+  questions: Question[];
+  tracks: Track[];
+  vocabulary: Vocabulary;
+  problems: ContentProblem[];
+}
+
+export const projectRoot = resolve(import.meta.dirname, "../..");
+export const defaultContentDir = join(projectRoot, "content");
+
+export function loadContentBank(contentDir = defaultContentDir): ContentBank {
+  const problems: ContentProblem[] = [];
+  const display = (file: string) => relative(process.cwd(), file) || file;
+
+  const vocabulary = loadVocabularies(join(contentDir, "vocabulary"), display, problems);
+  const tracks = markdownFiles(join(contentDir, "tracks")).flatMap((file) => {
+    const track = loadTrack(file, display(file), problems);
+    return track ? [track] : [];
+  });
+  const trackIds = new Set(tracks.map((track) => track.id));
+
+  const loaded = markdownFiles(join(contentDir, "questions")).flatMap((file) => {
+    const question = loadQuestion(file, display(file), { trackIds, vocabulary }, problems);
+    return question ? [question] : [];
+  });
+
+  // A slug is an identity: keep neither copy when two files claim it, and say where both are.
+  const bySlug = new Map<string, Question[]>();
+  for (const question of loaded) bySlug.set(question.slug, [...(bySlug.get(question.slug) ?? []), question]);
+  const questions: Question[] = [];
+  for (const [slug, group] of bySlug) {
+    if (group.length === 1) {
+      questions.push(group[0]!);
+      continue;
+    }
+    for (const question of group) {
+      const others = group.filter((other) => other !== question).map((other) => other.sourcePath);
+      problems.push({ path: question.sourcePath, line: 2, message: `duplicate slug "${slug}" (also in ${others.join(", ")})` });
+    }
+  }
+  questions.sort((a, b) => a.slug.localeCompare(b.slug));
+  tracks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return { questions, tracks, vocabulary, problems };
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function loadQuestion(
+  file: string,
+  path: string,
+  context: { trackIds: Set<string>; vocabulary: Vocabulary },
+  problems: ContentProblem[],
+): Question | undefined {
+  const source = readFileSync(file, "utf8");
+  const split = splitFrontmatter(path, source);
+  if (Array.isArray(split)) return void problems.push(...split);
+
+  const parsed = questionFrontmatterSchema.safeParse(split.data);
+  const fileProblems: ContentProblem[] = parsed.success ? [] : zodProblems(path, parsed.error, split.lineOf);
+  const body = parseBody(path, split.body, split.bodyLine);
+  if (Array.isArray(body)) fileProblems.push(...body);
+
+  if (parsed.success) {
+    const frontmatter = parsed.data;
+    const expected = basename(file, ".md");
+    if (frontmatter.slug !== expected) {
+      fileProblems.push({ path, line: split.lineOf(["slug"]), message: `slug "${frontmatter.slug}" must match the file name "${expected}"` });
+    }
+    if (!context.trackIds.has(frontmatter.track)) {
+      fileProblems.push({
+        path,
+        line: split.lineOf(["track"]),
+        message: `unknown track "${frontmatter.track}" (known: ${[...context.trackIds].join(", ") || "none"}; add content/tracks/${frontmatter.track}.md)`,
+      });
+    }
+    frontmatter.rubric.items.forEach((item, itemIndex) => {
+      item.concept.forEach((pattern, patternIndex) => {
+        for (const set of setsUsed(parseConceptPattern(pattern))) {
+          if (!context.vocabulary[set]) {
+            fileProblems.push({
+              path,
+              line: split.lineOf(["rubric", "items", itemIndex, "concept", patternIndex]),
+              message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)`,
+            });
+          }
+        }
+      });
+    });
+  }
+
+  if (fileProblems.length > 0 || !parsed.success || Array.isArray(body)) {
+    problems.push(...fileProblems);
+    return undefined;
+  }
+  return {
+    ...parsed.data,
+    ...body,
+    sourcePath: relative(projectRoot, file),
+    contentHash: createHash("sha256").update(source).digest("hex"),
+  };
+}
+
+function loadTrack(file: string, path: string, problems: ContentProblem[]): Track | undefined {
+  const split = splitFrontmatter(path, readFileSync(file, "utf8"));
+  if (Array.isArray(split)) return void problems.push(...split);
+  const parsed = trackFrontmatterSchema.safeParse(split.data);
+  if (!parsed.success) return void problems.push(...zodProblems(path, parsed.error, split.lineOf));
+  const expected = basename(file, ".md");
+  if (parsed.data.id !== expected) {
+    return void problems.push({ path, line: split.lineOf(["id"]), message: `id "${parsed.data.id}" must match the file name "${expected}"` });
+  }
+  return { ...parsed.data, description: split.body.trim() };
+}
+
+/** content/vocabulary/*.yml, merged; a set name defined twice is a problem, not a silent override. */
+function loadVocabularies(dir: string, display: (file: string) => string, problems: ContentProblem[]): Vocabulary {
+  if (!existsSync(dir)) return {};
+  const merged: Vocabulary = {};
+  const definedIn = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+    const file = join(dir, name);
+    for (const [set, phrases] of Object.entries(loadVocabulary(file, display, problems))) {
+      const earlier = definedIn.get(set);
+      if (earlier) {
+        problems.push({ path: display(file), line: 1, message: `synonym set "${set}" is already defined in ${earlier}` });
+        continue;
+      }
+      definedIn.set(set, display(file));
+      merged[set] = phrases;
+    }
+  }
+  return merged;
+}
+
+function loadVocabulary(file: string, display: (file: string) => string, problems: ContentProblem[]): Vocabulary {
+  const path = display(file);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    problems.push(...doc.errors.map((error) => ({ path, line: error.linePos?.[0]?.line ?? 1, message: `invalid YAML: ${error.message.split("\n")[0]}` })));
+    return {};
+  }
+  const parsed = vocabularySchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    problems.push(
+      ...zodProblems(path, parsed.error, (valuePath) => {
+        const node = doc.getIn(valuePath as unknown[], true);
+        return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1;
+      }),
+    );
+    return {};
+  }
+  return parsed.data;
+}
+
+function zodProblems(path: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "frontmatter";
+    const message =
+      issue.code === "invalid_type" && issue.input === undefined ? `missing field "${field}"` : `${field}: ${issue.message}`;
+    return { path, line: lineOf(issue.path), message };
+  });
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.path}:${problem.line}: ${problem.message}`;
+}

