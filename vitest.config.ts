@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
-const alias = { "@": root };
+// `server-only` throws outside Next's react-server build; under test, server modules are plain modules.
+const alias = { "@": root, "server-only": `${root}/tests/support/empty-module.ts` };
 
 // Three suites, one command each: unit (pure lib/ code), integration (a real Postgres), e2e (a real
 // Chromium against a production build). `npm test` runs them in that order.
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -27,7 +27,7 @@ export function splitFrontmatter(path: string, source: string): SplitFile | Cont
   }
   const yamlText = match[1] ?? "";
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
   const offset = 1; // frontmatter starts on line 2 of the file
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => ({

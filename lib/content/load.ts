@@ -2,7 +2,7 @@
 // becomes a list of problems (file:line: message) while the rest of the bank still loads.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, join, relative } from "node:path";
 import type { z } from "zod";
 import { parseBody, type QuestionBody } from "./body";
 import { parseConceptPattern, setsUsed } from "./concept-pattern";
@@ -37,7 +37,9 @@ export interface ContentBank {
   problems: ContentProblem[];
 }
 
-export const projectRoot = resolve(import.meta.dirname, "../..");
+// The working directory, not this file's location: inside a Next server bundle this module no longer
+// sits in lib/content, but the server always runs from the project root (scripts/start.ts).
+export const projectRoot = process.cwd();
 export const defaultContentDir = join(projectRoot, "content");
 
 export function loadContentBank(contentDir = defaultContentDir): ContentBank {
@@ -51,23 +53,23 @@ export function loadContentBank(contentDir = defaultContentDir): ContentBank {
   });
   const trackIds = new Set(tracks.map((track) => track.id));
 
-  const loaded = markdownFiles(join(contentDir, "questions")).flatMap((file) => {
-    const question = loadQuestion(file, display(file), { trackIds, vocabulary }, problems);
-    return question ? [question] : [];
-  });
+  const loaded = markdownFiles(join(contentDir, "questions")).map((file) =>
+    loadQuestion(file, display(file), { trackIds, vocabulary }, problems),
+  );
 
-  // A slug is an identity: keep neither copy when two files claim it, and say where both are.
-  const bySlug = new Map<string, Question[]>();
-  for (const question of loaded) bySlug.set(question.slug, [...(bySlug.get(question.slug) ?? []), question]);
+  // A slug is an identity: when two files claim it, keep neither and name both.
+  const claims = new Map<string, string[]>();
+  for (const { declaredSlug, path } of loaded) {
+    if (declaredSlug) claims.set(declaredSlug, [...(claims.get(declaredSlug) ?? []), path]);
+  }
   const questions: Question[] = [];
-  for (const [slug, group] of bySlug) {
-    if (group.length === 1) {
-      questions.push(group[0]!);
-      continue;
-    }
-    for (const question of group) {
-      const others = group.filter((other) => other !== question).map((other) => other.sourcePath);
-      problems.push({ path: question.sourcePath, line: 2, message: `duplicate slug "${slug}" (also in ${others.join(", ")})` });
+  for (const { question, declaredSlug, path } of loaded) {
+    const claimants = declaredSlug ? (claims.get(declaredSlug) ?? []) : [];
+    if (claimants.length > 1) {
+      const others = claimants.filter((other) => other !== path);
+      problems.push({ path, line: 2, message: `duplicate slug "${declaredSlug}" (also in ${others.join(", ")})` });
+    } else if (question) {
+      questions.push(question);
     }
   }
   questions.sort((a, b) => a.slug.localeCompare(b.slug));
@@ -83,18 +85,31 @@ function markdownFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+interface LoadedQuestion {
+  path: string;
+  /** The slug the file declares, even when something else in it is wrong (for duplicate checks). */
+  declaredSlug?: string;
+  question?: Question;
+}
+
 function loadQuestion(
   file: string,
   path: string,
   context: { trackIds: Set<string>; vocabulary: Vocabulary },
   problems: ContentProblem[],
-): Question | undefined {
+): LoadedQuestion {
   const source = readFileSync(file, "utf8");
   const split = splitFrontmatter(path, source);
-  if (Array.isArray(split)) return void problems.push(...split);
+  if (Array.isArray(split)) {
+    problems.push(...split);
+    return { path };
+  }
+  const raw = (split.data ?? {}) as { slug?: unknown };
+  const declaredSlug = typeof raw.slug === "string" ? raw.slug : undefined;
 
   const parsed = questionFrontmatterSchema.safeParse(split.data);
   const fileProblems: ContentProblem[] = parsed.success ? [] : zodProblems(path, parsed.error, split.lineOf);
+  fileProblems.push(...unknownSynonymSets(path, split.data, context.vocabulary, split.lineOf));
   const body = parseBody(path, split.body, split.bodyLine);
   if (Array.isArray(body)) fileProblems.push(...body);
 
@@ -111,31 +126,58 @@ function loadQuestion(
         message: `unknown track "${frontmatter.track}" (known: ${[...context.trackIds].join(", ") || "none"}; add content/tracks/${frontmatter.track}.md)`,
       });
     }
-    frontmatter.rubric.items.forEach((item, itemIndex) => {
-      item.concept.forEach((pattern, patternIndex) => {
-        for (const set of setsUsed(parseConceptPattern(pattern))) {
-          if (!context.vocabulary[set]) {
-            fileProblems.push({
-              path,
-              line: split.lineOf(["rubric", "items", itemIndex, "concept", patternIndex]),
-              message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)`,
-            });
-          }
-        }
-      });
-    });
   }
 
-  if (fileProblems.length > 0 || !parsed.success || Array.isArray(body)) {
-    problems.push(...fileProblems);
-    return undefined;
-  }
+  problems.push(...fileProblems);
+  if (fileProblems.length > 0 || !parsed.success || Array.isArray(body)) return { path, declaredSlug };
   return {
-    ...parsed.data,
-    ...body,
-    sourcePath: relative(projectRoot, file),
-    contentHash: createHash("sha256").update(source).digest("hex"),
+    path,
+    declaredSlug,
+    question: {
+      ...parsed.data,
+      ...body,
+      sourcePath: relative(projectRoot, file),
+      contentHash: createHash("sha256").update(source).digest("hex"),
+    },
   };
+}
+
+/**
+ * {set} references to sets the vocabulary does not define. Checked on the raw frontmatter, so the
+ * author hears about them even while another part of the rubric is still invalid.
+ */
+function unknownSynonymSets(
+  path: string,
+  data: unknown,
+  vocabulary: Vocabulary,
+  lineOf: (path: readonly PropertyKey[]) => number,
+): ContentProblem[] {
+  const items = (data as { rubric?: { items?: unknown } } | null)?.rubric?.items;
+  if (!Array.isArray(items)) return [];
+  const found: ContentProblem[] = [];
+  items.forEach((item: unknown, itemIndex) => {
+    const concept = (item as { concept?: unknown } | null)?.concept;
+    if (!Array.isArray(concept)) return;
+    concept.forEach((pattern: unknown, patternIndex) => {
+      if (typeof pattern !== "string") return;
+      let sets: string[];
+      try {
+        sets = setsUsed(parseConceptPattern(pattern));
+      } catch {
+        return; // a syntax error is reported by the schema
+      }
+      for (const set of sets) {
+        if (!vocabulary[set]) {
+          found.push({
+            path,
+            line: lineOf(["rubric", "items", itemIndex, "concept", patternIndex]),
+            message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)`,
+          });
+        }
+      }
+    });
+  });
+  return found;
 }
 
 function loadTrack(file: string, path: string, problems: ContentProblem[]): Track | undefined {

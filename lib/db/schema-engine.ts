@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -23,7 +23,7 @@ function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-    const bindings = engineBindings as unknown as Record<string, unknown> & {
+    const bindings = engineBindings as unknown as WebAssembly.ModuleImports & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), { "./schema_engine_bg.js": bindings });
@@ -43,13 +43,14 @@ export async function openSchemaEngine(databaseUrl: string, log: (line: string) 
   await loadWasm();
   const pools: pg.Pool[] = [];
   const dropShadows: (() => Promise<void>)[] = [];
-  const adapterFor = (url: string) => {
+  const poolFor = (url: string) => {
     const pool = introspectionPool(url);
     pools.push(pool);
-    return new PrismaPg(pool);
+    return pool;
   };
-  const main = adapterFor(databaseUrl);
-  const factory = {
+  const adminPool = poolFor(databaseUrl);
+  const main = new PrismaPg(adminPool);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
     connect: () => main.connect(),
@@ -58,17 +59,15 @@ export async function openSchemaEngine(databaseUrl: string, log: (line: string) 
     // the database before closing that pool. This one closes first, then drops.
     connectToShadowDb: async () => {
       const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
-      const admin = pools[0];
-      await admin.query(`CREATE DATABASE "${name}"`);
+      await adminPool.query(`CREATE DATABASE "${name}"`);
       const shadowUrl = new URL(databaseUrl);
       shadowUrl.pathname = `/${name}`;
-      const shadow = adapterFor(shadowUrl.toString());
-      const shadowPool = pools[pools.length - 1];
+      const shadowPool = poolFor(shadowUrl.toString());
       dropShadows.push(async () => {
         await shadowPool.end();
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await adminPool.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       });
-      return shadow.connect();
+      return new PrismaPg(shadowPool).connect();
     },
   };
   const schema = readFileSync(schemaPath, "utf8");
@@ -115,7 +114,7 @@ function relabelCharColumns(result: pg.QueryResult): pg.QueryResult {
 }
 
 function introspectionPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 2, Client: CharAsTextClient });
+  return new pg.Pool({ connectionString: url, max: 2, Client: CharAsTextClient as unknown as typeof pg.Client });
 }
 
 export function listMigrations(dir = migrationsDir): MigrationList {
@@ -158,10 +157,9 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * The SQL that would bring a database built from the migrations up to schema.prisma; empty when they
  * agree. Replays the migrations in a temporary shadow database, as `prisma migrate diff` does.
  */
-export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
+export async function diffMigrationsToSchema(databaseUrl: string, schema = readFileSync(schemaPath, "utf8")): Promise<string> {
   const session = await openSchemaEngine(databaseUrl);
   try {
-    const schema = readFileSync(schemaPath, "utf8");
     const migrations = listMigrations();
     const result = await session.engine.diff({
       // With no migrations yet there is nothing to replay: the first migration starts from empty.

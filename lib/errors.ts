@@ -1,0 +1,42 @@
+// One place for the errors users can see: each code maps to a message, an HTTP status and whether it
+// deserves a log line. Routes and actions throw AppError; nothing else ever reaches a user, and
+// never a stack trace.
+export const ERRORS = {
+  bad_request: { status: 400, message: "The request is not valid.", log: false },
+  unauthorized: { status: 401, message: "Please sign in to do that.", log: false },
+  forbidden: { status: 403, message: "You do not have access to that.", log: false },
+  not_found: { status: 404, message: "We could not find that.", log: false },
+  conflict: { status: 409, message: "That conflicts with something that already exists.", log: false },
+  payload_too_large: { status: 413, message: "That is too long.", log: false },
+  rate_limited: { status: 429, message: "Too many requests — please wait a moment and try again.", log: false },
+  database_unavailable: { status: 503, message: "The database is not reachable right now. Your work is not lost — try again shortly.", log: true },
+  internal: { status: 500, message: "Something went wrong on our side.", log: true },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** For 400s: which field was wrong, so forms and API clients can point at it. */
+  readonly field?: string;
+  override readonly cause?: unknown;
+
+  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown } = {}) {
+    super(message ?? ERRORS[code].message);
+    this.name = "AppError";
+    this.code = code;
+    this.field = options.field;
+    this.cause = options.cause;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+/** Turns anything thrown into what a user may see, logging what deserves it. */
+export function toPublicError(error: unknown, log: (message: string, error: unknown) => void = console.error) {
+  const appError = error instanceof AppError ? error : new AppError("internal", undefined, { cause: error });
+  if (ERRORS[appError.code].log) log(`[${appError.code}] ${appError.message}`, appError.cause ?? appError);
+  return { code: appError.code, message: appError.message, status: appError.status, field: appError.field };
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+
+const ARTIFACTS = "artifacts/e2e";
+let browser: Browser;
+let page: Page;
+const baseUrl = inject("baseUrl");
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(() => browser?.close());
+
+describe("a candidate browsing the question bank", () => {
+  it("goes from the home page to a question, filters, and reveals the model answer", async () => {
+    await page.goto(baseUrl);
+    const count = Number(await page.getByTestId("question-count").textContent());
+    expect(count).toBeGreaterThanOrEqual(10);
+
+    await page.getByTestId("start-practising").click();
+    await page.waitForURL(`${baseUrl}/questions`);
+    const cards = page.getByTestId("question-card");
+    expect(await cards.count()).toBe(count);
+
+    await page.getByTestId("filter-level").selectOption("final-boss");
+    await page.waitForURL(/level=final-boss/);
+    await expect.poll(() => page.getByTestId("result-count").textContent()).toMatch(new RegExp(`^\\d+ of ${count} questions$`));
+    const bossCards = await cards.count();
+    expect(bossCards).toBeGreaterThan(0);
+    expect(bossCards).toBeLessThan(count);
+    for (const badge of await cards.locator("text=Final boss").all()) expect(await badge.isVisible()).toBe(true);
+
+    await page.getByTestId("filter-level").selectOption("");
+    await page.getByTestId("filter-q").fill("RabbitMQ");
+    await page.waitForURL(/q=RabbitMQ/);
+    await page.getByRole("link", { name: /What Kafka is, why it exists/ }).click();
+    await page.waitForURL(`${baseUrl}/questions/kafka-what-and-why`);
+
+    await expect.poll(() => page.getByTestId("question-prompt").textContent()).toMatch(/RabbitMQ/);
+    const modelAnswer = page.getByTestId("model-answer");
+    expect(await modelAnswer.isVisible()).toBe(false);
+    await page.getByTestId("reveal-model-answer").click();
+    expect(await modelAnswer.isVisible()).toBe(true);
+    expect(await page.getByTestId("reveal-model-answer").getAttribute("aria-expanded")).toBe("true");
+    expect(await modelAnswer.textContent()).toMatch(/append-only log/);
+    await page.screenshot({ path: `${ARTIFACTS}/question-with-model-answer.png`, fullPage: true });
+
+    expect(await page.getByTestId("demo-link").getAttribute("href")).toBe("/demos/cluster-tour");
+  });
+
+  it("keeps a typed draft across a reload", async () => {
+    await page.goto(`${baseUrl}/questions/kafka-what-and-why`);
+    await page.getByTestId("answer-input").fill("Kafka is a distributed append-only log.");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("answer-input").inputValue()).toBe("Kafka is a distributed append-only log.");
+  });
+
+  it("offers a skip link as the first stop for keyboard users", async () => {
+    await page.goto(baseUrl);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+
+  it("switches to dark mode and remembers it", async () => {
+    await page.goto(baseUrl);
+    await page.getByRole("button", { name: /Switch to dark theme/ }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/home-dark.png`, fullPage: true });
+  });
+
+  it("shows a helpful page for a question that does not exist", async () => {
+    const response = await page.goto(`${baseUrl}/questions/no-such-question`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We could not find that page");
+  });
+});
