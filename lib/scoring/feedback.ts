@@ -1,0 +1,63 @@
+// Composes the feedback a candidate reads: a summary line, what they nailed (quoting their own words),
+// what to tighten up (missed required items, most valuable first, each with a "say it like this" hint),
+// the misconceptions with corrections, and flags (injection, non-answer, list-like, scorer fallback).
+import type { Feedback, Flag, ItemResult, ScoreBreakdown, ScorerName } from "./types";
+
+export const FLAG_MESSAGES = {
+  empty: "There is no answer to score yet. Type or paste your answer and submit it again.",
+  "non-answer": "There is not enough here to grade. Even a partial answer earns more than a pass, so have a go at the points below.",
+  injection:
+    "Part of your answer spoke to the grader instead of the interviewer. It was left out of the scoring and the score is capped at 2/10.",
+  crammed:
+    "Several points were packed into one short sentence without saying how they work, so only the strongest of them counted. Give each idea its own sentence and a reason.",
+  "list-like":
+    "This reads as a list of terms. Interviewers want to hear how the ideas connect, so say it in full sentences; until then the score is capped at 3/10.",
+} as const;
+
+const SCORER_LABEL: Record<ScorerName, string> = {
+  rules: "rules scorer",
+  llm: "AI scorer, with every point checked against your own words",
+};
+
+export function composeFeedback(args: {
+  score: number;
+  scorer: ScorerName;
+  items: ItemResult[];
+  flags: Flag[];
+  breakdown: ScoreBreakdown;
+}): Feedback {
+  const { score, scorer, items, flags } = args;
+  const required = items.filter((item) => item.kind === "required");
+  const nailed = items
+    .filter((item) => item.met && item.kind !== "misconception")
+    .sort((a, b) => b.weight - a.weight || rank(items, a) - rank(items, b))
+    .map((item) => ({ id: item.id, label: item.label, evidence: item.evidence }));
+  const tightenUp = required
+    .filter((item) => !item.met)
+    .sort((a, b) => b.weight - a.weight || rank(items, a) - rank(items, b))
+    .map((item) => ({ id: item.id, label: item.label, weight: item.weight, hint: item.hint ?? item.label }));
+  const misconceptions = items
+    .filter((item) => item.met && item.kind === "misconception")
+    .map((item) => ({ id: item.id, label: item.label, evidence: item.evidence, correction: item.correction ?? "" }));
+
+  let summary: string;
+  if (flags.some((flag) => flag.code === "empty")) summary = `0/10. ${FLAG_MESSAGES.empty}`;
+  else if (flags.some((flag) => flag.code === "non-answer")) summary = `${format(score)}/10 from the ${SCORER_LABEL[scorer]}. ${FLAG_MESSAGES["non-answer"]}`;
+  else {
+    const met = required.filter((item) => item.met).length;
+    const bonus = items.filter((item) => item.kind === "bonus" && item.met).length;
+    const parts = [`${format(score)}/10 from the ${SCORER_LABEL[scorer]}.`, `You covered ${met} of ${required.length} key points${bonus ? ` and ${bonus} bonus point${bonus > 1 ? "s" : ""}` : ""}.`];
+    if (misconceptions.length) parts.push(`${misconceptions.length === 1 ? "One claim needs" : `${misconceptions.length} claims need`} correcting.`);
+    if (flags.some((flag) => flag.code === "injection")) parts.push("Text addressed to the grader was ignored.");
+    summary = parts.join(" ");
+  }
+  return { summary, nailed, tightenUp, misconceptions, flags };
+}
+
+function rank(items: ItemResult[], item: ItemResult): number {
+  return items.indexOf(item);
+}
+
+function format(score: number): string {
+  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+}
