@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".offset/**", "lib/db/generated/**", "artifacts/**", "scratch/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".offset/**", "lib/db/generated/**", "artifacts/**", "scratch/**", "next-env.d.ts"],
   },
   {
     rules: {

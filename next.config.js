@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // OFFSET_DIST_DIR lets several checkouts' servers (or parallel developers) build side by side.
+  distDir: process.env.OFFSET_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must not be bundled: the WASM schema engine and pg's native bits.

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { LogoMark } from "@/components/layout/logo";
 import { SiteNav } from "@/components/layout/site-nav";
 import { ThemeToggle, themeBootScript } from "@/components/layout/theme-toggle";
@@ -42,6 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <SiteNav />
             </div>
             <ThemeToggle />
+            <UserMenu />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-10 outline-none sm:px-6">

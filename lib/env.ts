@@ -21,6 +21,12 @@ const envSchema = z.object({
   OPENAI_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
   /** Where the embedded Postgres keeps its data when DATABASE_URL is not set. */
   OFFSET_DATA_DIR: optionalString,
+  /** Per-user submissions allowed per minute (raised only by load benchmarks). */
+  OFFSET_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Signs session cookies. `npm start` creates and keeps one in the data folder when unset. */
+  BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional()),
+  /** The public URL of the app, e.g. https://offset.example.com; defaults to http://localhost:PORT. */
+  BETTER_AUTH_URL: optionalString.pipe(z.string().url("must be a URL such as https://offset.example.com").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

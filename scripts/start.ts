@@ -12,10 +12,13 @@ import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { parseEnv } from "@/lib/env";
 import { isBuildCurrent } from "./lib/build-fingerprint";
-import { describeStartupError, openDatabase, StartupError } from "./lib/database";
+import { dataDirectory, describeStartupError, openDatabase, StartupError } from "./lib/database";
+import { ensureAuthSecret } from "./lib/secret";
 import { runBuild } from "./build";
 
 const dev = process.argv.includes("--dev");
+// Decided here, before anything reads it: Next, React and our env module all key off NODE_ENV.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const startedAt = performance.now();
 const say = (line: string) => console.log(`[offset] ${line}`);
 
@@ -41,6 +44,9 @@ async function main() {
   if (!(await isPortFree(env.PORT, host))) {
     throw new StartupError(`Port ${env.PORT} is already in use. Stop whatever is using it, or choose another port: PORT=${env.PORT + 1} npm start`);
   }
+
+  ensureAuthSecret(dataDirectory());
+  process.env.BETTER_AUTH_URL ??= `http://localhost:${env.PORT}`;
 
   // The database first: a wrong DATABASE_URL should fail in a second, not after a build.
   const database = await openDatabase(say);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
 import { readDraft, subscribeToDrafts, writeDraft } from "./draft-store";
 
 function formatElapsed(seconds: number) {
@@ -8,20 +8,43 @@ function formatElapsed(seconds: number) {
   return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-// Where the candidate writes. The draft is kept in this browser (localStorage) so a reload or a
-// detour to the demo never loses it; the timer is a gentle guide against the question's budget.
-export function AnswerBox({ slug, timeBudgetMinutes, children }: { slug: string; timeBudgetMinutes: number; children?: React.ReactNode }) {
-  const id = useId();
-  const text = useSyncExternalStore(subscribeToDrafts, () => readDraft(slug), () => "");
+/** Seconds since the first keystroke, ticking once a second. */
+export function useAnswerTimer(started: boolean) {
   const [elapsed, setElapsed] = useState(0);
-  const [started, setStarted] = useState(false);
-
   useEffect(() => {
     if (!started) return;
     const timer = setInterval(() => setElapsed((value) => value + 1), 1000);
     return () => clearInterval(timer);
   }, [started]);
+  return elapsed;
+}
 
+export function useDraft(slug: string) {
+  const text = useSyncExternalStore(subscribeToDrafts, () => readDraft(slug), () => "");
+  return [text, (value: string) => writeDraft(slug, value)] as const;
+}
+
+// Where the candidate writes. The draft lives in this browser until it is submitted; the timer is
+// a gentle guide against the question's budget.
+export function AnswerBox({
+  slug,
+  timeBudgetMinutes,
+  elapsed,
+  onFirstInput,
+  disabled,
+  toolbar,
+  children,
+}: {
+  slug: string;
+  timeBudgetMinutes: number;
+  elapsed: number;
+  onFirstInput?: () => void;
+  disabled?: boolean;
+  toolbar?: ReactNode;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const [text, setText] = useDraft(slug);
   const words = text.trim() ? text.trim().split(/\s+/).length : 0;
   const over = elapsed > timeBudgetMinutes * 60;
 
@@ -31,7 +54,7 @@ export function AnswerBox({ slug, timeBudgetMinutes, children }: { slug: string;
         <label id={`${id}-label`} htmlFor={id} className="text-lg font-semibold">
           Your answer
         </label>
-        <p className="text-sm text-muted" aria-live="off">
+        <p className="text-sm text-muted tabular-nums">
           <span className={over ? "font-medium text-warn" : undefined} data-testid="answer-timer">
             {formatElapsed(elapsed)}
           </span>{" "}
@@ -42,15 +65,17 @@ export function AnswerBox({ slug, timeBudgetMinutes, children }: { slug: string;
         id={id}
         name="answer"
         value={text}
+        disabled={disabled}
         onChange={(event) => {
-          writeDraft(slug, event.target.value);
-          if (!started) setStarted(true);
+          setText(event.target.value);
+          onFirstInput?.();
         }}
         rows={10}
         placeholder="Answer as you would out loud in the interview: the idea, the mechanism, the config that matters, the trade-off."
-        className="w-full resize-y rounded-xl border border-border bg-bg/40 p-4 text-[0.98rem] leading-relaxed text-text placeholder:text-muted/70"
+        className="w-full resize-y rounded-xl border border-border bg-bg/40 p-4 text-[0.98rem] leading-relaxed text-text placeholder:text-muted/70 disabled:opacity-70"
         data-testid="answer-input"
       />
+      {toolbar ? <div className="mt-3 flex flex-wrap items-center gap-2">{toolbar}</div> : null}
       {children}
     </section>
   );

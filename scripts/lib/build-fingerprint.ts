@@ -29,11 +29,12 @@ export function buildFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-const stampFile = (root: string) => join(root, ".next", "offset-build-fingerprint");
+const distDir = (root: string) => join(root, process.env.OFFSET_DIST_DIR || ".next");
+const stampFile = (root: string) => join(distDir(root), "offset-build-fingerprint");
 
 export function isBuildCurrent(root: string): boolean {
   const stamp = stampFile(root);
-  if (!existsSync(join(root, ".next", "BUILD_ID")) || !existsSync(stamp)) return false;
+  if (!existsSync(join(distDir(root), "BUILD_ID")) || !existsSync(stamp)) return false;
   return readFileSync(stamp, "utf8").trim() === buildFingerprint(root);
 }
 

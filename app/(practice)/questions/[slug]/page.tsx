@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnswerBox } from "@/components/practice/answer-box";
+import { PracticePanel } from "@/components/practice/practice-panel";
 import { ModelAnswerReveal } from "@/components/practice/model-answer-reveal";
 import { Prose } from "@/components/practice/prose";
 import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getContentBank, getQuestion } from "@/lib/content/bank";
 import { demoScenarioById } from "@/lib/demos/catalog";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown/render";
@@ -58,7 +59,7 @@ export default async function QuestionPage({ params }: Props) {
         <section aria-label="Question" className="rounded-2xl border border-accent/30 bg-accent-soft/50 p-5 text-[1.05rem]">
           <Prose html={promptHtml} testId="question-prompt" />
         </section>
-        <AnswerBox slug={question.slug} timeBudgetMinutes={question.timeBudgetMinutes} />
+        <PracticePanel slug={question.slug} timeBudgetMinutes={question.timeBudgetMinutes} signedIn={Boolean(await getCurrentUser().catch(() => null))} />
         <ModelAnswerReveal>
           <Prose html={modelAnswerHtml} />
           <h3 className="mt-8 mb-3 font-semibold">Key points</h3>

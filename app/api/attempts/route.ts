@@ -1,0 +1,48 @@
+import { requireUser } from "@/lib/auth/session";
+import { getAttemptForViewer, listAttempts } from "@/lib/db/attempts";
+import { db } from "@/lib/db/prisma";
+import { json, parseJsonBody, parseWith, route } from "@/lib/http/api";
+import { presentAttempt } from "@/lib/practice/present";
+import { listAttemptsQuerySchema, queryObject, submitAttemptSchema } from "@/lib/practice/schemas";
+import { submitAnswer } from "@/lib/practice/submit";
+
+/** POST /api/attempts {question, answer, idempotencyKey?} → 201 with the attempt and its score. */
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const body = await parseJsonBody(request, submitAttemptSchema);
+  const outcome = await submitAnswer(db(), {
+    userId: user.id,
+    questionSlug: body.question,
+    answer: body.answer,
+    idempotencyKey: body.idempotencyKey,
+    timeSpentMs: body.timeSpentMs,
+    answerSource: body.answerSource,
+  });
+  const attempt = await getAttemptForViewer(db(), outcome.attemptId, user);
+  return json({ attempt: attempt && presentAttempt(attempt), duplicate: outcome.duplicate }, { status: outcome.duplicate ? 200 : 201 });
+});
+
+/** GET /api/attempts?page=&pageSize=&question=&track=&from=&to=&minScore=&maxScore= → the signed-in user's attempts. */
+export const GET = route(async (request) => {
+  const user = await requireUser();
+  const query = parseWith(listAttemptsQuerySchema, queryObject(request.url));
+  const { page, pageSize, ...filters } = query;
+  const list = await listAttempts(db(), user.id, { page, pageSize, filters });
+  return json({
+    page: list.page,
+    pageSize: list.pageSize,
+    total: list.total,
+    pages: list.pages,
+    attempts: list.rows.map((row) => ({
+      id: row.id,
+      question: row.question,
+      status: row.status,
+      llmStatus: row.llmStatus,
+      score: row.scores[0]?.score ?? null,
+      scorer: row.scores[0]?.scorer ?? null,
+      timeSpentMs: row.timeSpentMs,
+      mockSessionId: row.mockSessionId,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  });
+});

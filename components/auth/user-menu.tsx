@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+// Shown in the header on every page. A database hiccup must never take the page down with it,
+// so a failed session lookup renders as signed out.
+export async function UserMenu() {
+  const user = await getCurrentUser().catch(() => null);
+  if (!user) {
+    return (
+      <Link href="/sign-in" className="rounded-lg px-3 py-1.5 text-sm font-medium text-accent hover:bg-surface-2" data-testid="sign-in-link">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-1">
+      {user.role === "admin" ? (
+        <Link href="/admin/users" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-text">
+          Admin
+        </Link>
+      ) : null}
+      <span className="hidden max-w-40 truncate px-2 text-sm text-muted sm:inline" title={user.email} data-testid="user-name">
+        {user.name}
+      </span>
+      <SignOutButton />
+    </div>
+  );
+}

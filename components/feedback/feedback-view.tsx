@@ -1,0 +1,189 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { HighlightedAnswer } from "./highlighted-answer";
+import type { FeedbackData, FeedbackItem } from "./types";
+
+function scoreTone(score: number) {
+  if (score >= 8) return "text-good";
+  if (score >= 5) return "text-accent-strong";
+  return "text-warn";
+}
+
+const KIND_TITLES = { required: "Must cover", bonus: "Extra credit", misconception: "Misconceptions checked" } as const;
+
+export function FeedbackView({ data, status }: { data: FeedbackData; status?: ReactNode }) {
+  const [activeItem, setActiveItem] = useState<string | null>(null);
+  const flagSpans = data.flags.flatMap((flag) => flag.spans ?? []);
+  const alerts = data.flags.filter((flag) => flag.code !== "llm-fallback");
+  const fallback = data.flags.find((flag) => flag.code === "llm-fallback");
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="feedback">
+      <section aria-labelledby="score-heading" className="rounded-2xl border border-border bg-surface p-6">
+        <div className="flex flex-wrap items-start justify-between gap-6">
+          <div>
+            <h2 id="score-heading" className="text-sm font-medium text-muted">
+              Your score
+            </h2>
+            <p className="mt-1 flex items-baseline gap-1.5">
+              <span className={cn("text-5xl font-semibold tracking-tight tabular-nums", scoreTone(data.score))} data-testid="score">
+                {data.score.toFixed(1)}
+              </span>
+              <span className="text-lg text-muted">/ 10</span>
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Badge tone={data.scorer === "llm" ? "accent" : "neutral"} className="!text-[0.8rem]">
+              <span data-testid="scorer">{data.scorer === "llm" ? `AI scorer${data.model ? ` · ${data.model}` : ""}` : "Rules scorer"}</span>
+            </Badge>
+            {data.rubricVersion ? <Badge>Rubric {data.rubricVersion}</Badge> : null}
+          </div>
+        </div>
+        <p className="mt-4 leading-relaxed" data-testid="feedback-summary">
+          {data.summary}
+        </p>
+        {status}
+        {fallback ? <p className="mt-3 rounded-lg bg-surface-2 px-3 py-2 text-sm text-muted">{fallback.message}</p> : null}
+        {alerts.length > 0 ? (
+          <ul className="mt-4 space-y-2">
+            {alerts.map((flag) => (
+              <li key={flag.code} role="note" className="rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-text" data-testid={`flag-${flag.code}`}>
+                {flag.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <CoachingList title="What to tighten up" empty="Nothing required is missing — now make it sharper with the extras." testId="tighten-up">
+          {data.tightenUp.map((point) => (
+            <li key={point.id} className="rounded-xl border border-border p-3.5">
+              <p className="font-medium">{point.label}</p>
+              <p className="mt-1 text-sm leading-relaxed text-muted">
+                <span className="font-medium text-text">Say it like this: </span>
+                {point.hint}
+              </p>
+            </li>
+          ))}
+        </CoachingList>
+        <CoachingList title="What you nailed" empty="Nothing on the checklist yet — start from the points on the left." testId="nailed">
+          {data.nailed.map((point) => (
+            <li key={point.id} className="rounded-xl border border-border p-3.5">
+              <p className="font-medium">{point.label}</p>
+              {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-good pl-3 text-sm text-muted">&ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
+            </li>
+          ))}
+        </CoachingList>
+      </div>
+
+      {data.misconceptions.length > 0 ? (
+        <section aria-labelledby="misconceptions" className="rounded-2xl border border-bad/30 bg-bad-soft/40 p-5" data-testid="misconceptions">
+          <h2 id="misconceptions" className="text-lg font-semibold">
+            Misconceptions
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {data.misconceptions.map((point) => (
+              <li key={point.id}>
+                <p className="font-medium">{point.label}</p>
+                {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-bad pl-3 text-sm text-muted">You said: &ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
+                <p className="mt-1.5 text-sm leading-relaxed">
+                  <span className="font-medium">Actually: </span>
+                  {point.correction}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="checklist" className="rounded-2xl border border-border bg-surface p-5">
+          <h2 id="checklist" className="text-lg font-semibold">
+            Rubric checklist
+          </h2>
+          <p className="text-sm text-muted">Select a point to see the words of yours that earned it.</p>
+          {(["required", "bonus", "misconception"] as const).map((kind) => {
+            const items = data.items.filter((item) => item.kind === kind);
+            if (items.length === 0) return null;
+            return (
+              <div key={kind} className="mt-4">
+                <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{KIND_TITLES[kind]}</h3>
+                <ul className="mt-2 space-y-1.5" data-testid={`checklist-${kind}`}>
+                  {items.map((item) => (
+                    <ChecklistRow key={item.id} item={item} active={activeItem === item.id} onSelect={() => setActiveItem(activeItem === item.id ? null : item.id)} />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </section>
+        <section aria-labelledby="your-answer" className="rounded-2xl border border-border bg-surface p-5 lg:sticky lg:top-20 lg:self-start">
+          <h2 id="your-answer" className="text-lg font-semibold">
+            Your answer
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            <span className="rounded bg-good-soft px-1">Green</span> earned a point, <span className="rounded bg-bad-soft px-1">red</span> is a
+            misconception.
+          </p>
+          <HighlightedAnswer answer={data.answer} items={data.items} flagSpans={flagSpans} activeItem={activeItem} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function CoachingList({ title, empty, children, testId }: { title: string; empty: string; children: ReactNode[]; testId: string }) {
+  return (
+    <section className="rounded-2xl border border-border bg-surface p-5" data-testid={testId}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children.length > 0 ? <ul className="mt-3 space-y-2.5">{children}</ul> : <p className="mt-2 text-sm text-muted">{empty}</p>}
+    </section>
+  );
+}
+
+function ChecklistRow({ item, active, onSelect }: { item: FeedbackItem; active: boolean; onSelect: () => void }) {
+  const misconception = item.kind === "misconception";
+  // For a misconception, "met" means the wrong claim was made.
+  const state = misconception ? (item.met ? "bad" : "good") : item.met ? "good" : "missed";
+  const icon = { good: "✓", missed: "–", bad: "!" }[state];
+  const label = { good: misconception ? "Avoided" : "Met", missed: "Missed", bad: "Claimed" }[state];
+  return (
+    <li>
+      <button
+        type="button"
+        onClick={onSelect}
+        aria-pressed={active}
+        className={cn("flex w-full gap-3 rounded-xl border p-3 text-left transition-colors", active ? "border-accent bg-accent-soft/40" : "border-transparent hover:bg-surface-2")}
+        data-testid="checklist-item"
+        data-met={item.met}
+      >
+        <span
+          className={cn(
+            "mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold",
+            state === "good" && "bg-good-soft text-good",
+            state === "missed" && "bg-warn-soft text-warn",
+            state === "bad" && "bg-bad-soft text-bad",
+          )}
+          aria-hidden="true"
+        >
+          {icon}
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="flex items-baseline justify-between gap-2">
+            <span className="font-medium">{item.label}</span>
+            <span className="shrink-0 text-xs text-muted">
+              <span className="sr-only">{label}. </span>×{item.weight}
+            </span>
+          </span>
+          {item.met && item.evidence[0] ? <span className="mt-1 block text-sm text-muted italic">&ldquo;{item.evidence[0]}&rdquo;</span> : null}
+          {!item.met && !misconception && item.hint ? <span className="mt-1 block text-sm text-muted">{item.hint}</span> : null}
+          {item.met && misconception && item.correction ? <span className="mt-1 block text-sm text-bad">{item.correction}</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+// Accounts: better-auth with email and password, sessions stored in Postgres through Prisma.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+
+function createAuth() {
+  const config = env();
+  const prisma = db();
+  return betterAuth({
+    appName: "Offset",
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    secret: config.BETTER_AUTH_SECRET ?? (config.NODE_ENV === "production" ? undefined : "offset-development-secret-not-for-production"),
+    baseURL: config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`,
+    // Same-origin requests are trusted whatever host name the app is reached by (localhost,
+    // 127.0.0.1, a LAN address); cross-site form posts are still refused.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+      const protocol = request?.headers.get("x-forwarded-proto") ?? "http";
+      return host ? [`${protocol}://${host}`] : [];
+    },
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    // No cookie cache: every request reads the session row, so a role change or sign-out elsewhere
+    // takes effect at once (an indexed lookup, well under a millisecond).
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "candidate", input: false },
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // The first account on an empty database becomes the admin: whoever installs Offset runs it.
+          before: async (user) => {
+            const existing = await prisma.user.count();
+            return { data: { ...user, role: existing === 0 ? "admin" : "candidate" } };
+          },
+        },
+      },
+    },
+    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 30 },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { offsetAuth?: Auth };
+
+export function auth(): Auth {
+  globalForAuth.offsetAuth ??= createAuth();
+  return globalForAuth.offsetAuth;
+}
+
+export type SessionUser = Auth["$Infer"]["Session"]["user"];

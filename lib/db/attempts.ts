@@ -1,0 +1,185 @@
+// Attempts and their scores. Every function takes the viewer or owner explicitly: nothing here
+// returns another user's attempt unless the caller is an instructor or admin.
+import { hasRole, type Role } from "@/lib/auth/roles";
+import type { ScoreResult } from "@/lib/scoring";
+import { Prisma, type AnswerSource, type ScoreReason } from "./generated/client";
+import type { Db } from "./prisma";
+
+export interface NewAttempt {
+  userId: string;
+  questionId: string;
+  rubricVersionId: string | null;
+  answer: string;
+  answerSource: AnswerSource;
+  idempotencyKey?: string;
+  timeSpentMs?: number;
+  mockSessionId?: string;
+  mockPosition?: number;
+  parentAttemptId?: string;
+  followUpIndex?: number;
+  status?: "pending" | "unscored";
+}
+
+/**
+ * Stores the answer before anything else happens to it. A repeated idempotency key (a double
+ * click, a retry after a network error) returns the attempt the first request made.
+ */
+export async function insertAttempt(db: Db, data: NewAttempt): Promise<{ id: string; duplicate: boolean }> {
+  try {
+    const created = await db.attempt.create({ data: { ...data, status: data.status ?? "pending" }, select: { id: true } });
+    return { id: created.id, duplicate: false };
+  } catch (error) {
+    if (data.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await db.attempt.findUniqueOrThrow({
+        where: { userId_idempotencyKey: { userId: data.userId, idempotencyKey: data.idempotencyKey } },
+        select: { id: true },
+      });
+      return { id: existing.id, duplicate: true };
+    }
+    throw error;
+  }
+}
+
+/** What is kept of a ScoreResult beyond the per-item rows: enough to redraw the feedback exactly. */
+export interface StoredFeedback {
+  summary: string;
+  nailed: ScoreResult["feedback"]["nailed"];
+  tightenUp: ScoreResult["feedback"]["tightenUp"];
+  misconceptions: ScoreResult["feedback"]["misconceptions"];
+  flags: ScoreResult["feedback"]["flags"];
+  breakdown: ScoreResult["breakdown"];
+  rulesVersion: string;
+  fallbackReason?: string;
+  items: Record<string, Pick<ScoreResult["items"][number], "spans" | "highlights" | "decidedBy" | "hint" | "correction">>;
+}
+
+export function toStoredFeedback(result: ScoreResult): StoredFeedback {
+  return {
+    ...result.feedback,
+    breakdown: result.breakdown,
+    rulesVersion: result.rulesVersion,
+    ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
+    items: Object.fromEntries(
+      result.items.map((item) => [
+        item.id,
+        { spans: item.spans, highlights: item.highlights, decidedBy: item.decidedBy, hint: item.hint, correction: item.correction },
+      ]),
+    ),
+  };
+}
+
+/** Adds a score and makes it the current one; earlier scores stay, marked not current. */
+export async function saveScore(
+  db: Db,
+  { attemptId, rubricVersionId, result, reason }: { attemptId: string; rubricVersionId: string | null; result: ScoreResult; reason: ScoreReason },
+) {
+  return db.$transaction(async (tx) => {
+    await tx.score.updateMany({ where: { attemptId, isCurrent: true }, data: { isCurrent: false } });
+    const score = await tx.score.create({
+      data: {
+        attemptId,
+        rubricVersionId,
+        scorer: result.scorer,
+        reason,
+        score: result.score,
+        promptVersion: result.promptVersion ?? null,
+        model: result.model ?? null,
+        feedback: toStoredFeedback(result) as unknown as Prisma.InputJsonValue,
+        items: {
+          create: result.items.map((item) => ({
+            itemId: item.id,
+            label: item.label,
+            kind: item.kind,
+            weight: item.weight,
+            met: item.met,
+            evidence: item.evidence,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    await tx.attempt.update({ where: { id: attemptId }, data: { status: "scored" } });
+    return score;
+  });
+}
+
+const attemptDetail = {
+  question: { select: { slug: true, title: true, track: true, level: true } },
+  mockSession: { select: { id: true, status: true } },
+  scores: {
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      scorer: true,
+      reason: true,
+      score: true,
+      isCurrent: true,
+      promptVersion: true,
+      model: true,
+      feedback: true,
+      createdAt: true,
+      rubricVersion: { select: { version: true } },
+      items: { select: { itemId: true, label: true, kind: true, weight: true, met: true, evidence: true } },
+    },
+  },
+  followUps: { orderBy: { followUpIndex: "asc" }, select: { id: true, followUpIndex: true, answer: true, createdAt: true } },
+} satisfies Prisma.AttemptInclude;
+
+export type AttemptDetail = Prisma.AttemptGetPayload<{ include: typeof attemptDetail }>;
+
+/** The attempt if the viewer may see it: its owner, or an instructor/admin. Otherwise null (→ 404). */
+export async function getAttemptForViewer(db: Db, id: string, viewer: { id: string; role: Role }): Promise<AttemptDetail | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const attempt = await db.attempt.findUnique({ where: { id }, include: attemptDetail });
+  if (!attempt) return null;
+  if (attempt.userId !== viewer.id && !hasRole(viewer.role, "instructor")) return null;
+  return attempt;
+}
+
+export interface AttemptListFilters {
+  question?: string;
+  track?: string;
+  from?: Date;
+  to?: Date;
+  minScore?: number;
+  maxScore?: number;
+}
+
+function listWhere(userId: string, filters: AttemptListFilters): Prisma.AttemptWhereInput {
+  const scoreFilter =
+    filters.minScore !== undefined || filters.maxScore !== undefined
+      ? { scores: { some: { isCurrent: true, score: { gte: filters.minScore ?? 0, lte: filters.maxScore ?? 10 } } } }
+      : {};
+  return {
+    userId,
+    parentAttemptId: null,
+    ...(filters.question || filters.track ? { question: { ...(filters.question ? { slug: filters.question } : {}), ...(filters.track ? { track: filters.track } : {}) } } : {}),
+    ...(filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+    ...scoreFilter,
+  };
+}
+
+/** One page of a user's attempts, newest first, with the current score of each. */
+export async function listAttempts(db: Db, userId: string, { page = 1, pageSize = 20, filters = {} }: { page?: number; pageSize?: number; filters?: AttemptListFilters }) {
+  const where = listWhere(userId, filters);
+  const [total, rows] = await Promise.all([
+    db.attempt.count({ where }),
+    db.attempt.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        status: true,
+        llmStatus: true,
+        createdAt: true,
+        timeSpentMs: true,
+        mockSessionId: true,
+        question: { select: { slug: true, title: true, track: true, level: true } },
+        scores: { where: { isCurrent: true }, take: 1, select: { score: true, scorer: true } },
+      },
+    }),
+  ]);
+  return { total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), rows };
+}

@@ -1,0 +1,15 @@
+// Registers the queue handlers. Started once per server process from instrumentation.ts.
+import { db } from "@/lib/db/prisma";
+import { refineAttempt } from "@/lib/practice/refine";
+import { queue, QUEUES, type LlmRefinementJob } from "./queue";
+
+export async function startWorkers() {
+  const boss = await queue();
+  await boss.work<LlmRefinementJob>(QUEUES.llmRefinement, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const finalTry = job.retryCount >= job.retryLimit;
+    const outcome = await refineAttempt(db(), { attemptId: job.data.attemptId, finalTry });
+    // Throwing hands the job back to pg-boss for a retry with backoff.
+    if (outcome === "retry") throw new Error(`LLM refinement of ${job.data.attemptId} failed; will retry`);
+  });
+}
