@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireRequestUser } from "@/lib/auth/session";
 import { getAttemptForViewer, listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/prisma";
 import { json, parseJsonBody, parseWith, route } from "@/lib/http/api";
@@ -8,7 +8,7 @@ import { submitAnswer } from "@/lib/practice/submit";
 
 /** POST /api/attempts {question, answer, idempotencyKey?} → 201 with the attempt and its score. */
 export const POST = route(async (request) => {
-  const user = await requireUser();
+  const user = await requireRequestUser(request);
   const body = await parseJsonBody(request, submitAttemptSchema);
   const outcome = await submitAnswer(db(), {
     userId: user.id,
@@ -24,7 +24,7 @@ export const POST = route(async (request) => {
 
 /** GET /api/attempts?page=&pageSize=&question=&track=&from=&to=&minScore=&maxScore= → the signed-in user's attempts. */
 export const GET = route(async (request) => {
-  const user = await requireUser();
+  const user = await requireRequestUser(request);
   const query = parseWith(listAttemptsQuerySchema, queryObject(request.url));
   const { page, pageSize, ...filters } = query;
   const list = await listAttempts(db(), user.id, { page, pageSize, filters });

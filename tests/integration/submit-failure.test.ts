@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { submitAnswer } from "@/lib/practice/submit";
+import { setupAppDatabase } from "../support/app-database";
+import type { TempDatabase } from "../support/database";
+import { createTestUser } from "../support/users";
+
+// The scorer blows up: the answer must already be in Postgres, marked failed, never lost.
+vi.mock("@/lib/scoring", async (original) => ({
+  ...(await original<typeof import("@/lib/scoring")>()),
+  scoreWithRules: () => {
+    throw new Error("scorer exploded");
+  },
+}));
+
+let database: TempDatabase;
+beforeAll(async () => {
+  database = await setupAppDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+  await database.drop();
+});
+
+describe("submitAnswer when scoring fails", () => {
+  it("keeps the answer, marks the attempt failed and says so", async () => {
+    const user = await createTestUser();
+    const answer = "An answer that must survive a scoring failure.";
+    await expect(submitAnswer(db(), { userId: user.id, questionSlug: "kafka-architecture", answer })).rejects.toThrow(/Your answer is saved, but scoring it failed/);
+    const attempts = await db().attempt.findMany({ where: { userId: user.id } });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ answer, status: "failed" });
+  });
+});
