@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { startWorkers } from "@/lib/jobs/workers";
-import { enqueueLlmRefinement, stopQueue } from "@/lib/jobs/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { refineAttempt } from "@/lib/practice/refine";
 import { submitAnswer } from "@/lib/practice/submit";
 import { setupAppDatabase } from "../support/app-database";
