@@ -20,7 +20,8 @@ try {
   const baseUrl = app.baseUrl;
   const cookies: string[] = [];
   for (let index = 0; index < USERS; index++) {
-    cookies.push(await signUp(baseUrl, { email: `bench-${index}@example.com`, password: "bench-password-123", name: `Bench ${index}` }));
+    const user = { email: `bench-${index}@example.com`, password: "bench-password-123", name: `Bench ${index}` };
+    cookies.push(await signUp(baseUrl, user, `10.0.0.${index + 1}`));
   }
 
   // Real answers of realistic length: each question's model answer, truncated to ~150–300 words.

@@ -73,9 +73,11 @@ export async function saveScore(
   db: Db,
   { attemptId, rubricVersionId, result, reason }: { attemptId: string; rubricVersionId: string | null; result: ScoreResult; reason: ScoreReason },
 ) {
-  return db.$transaction(async (tx) => {
-    await tx.score.updateMany({ where: { attemptId, isCurrent: true }, data: { isCurrent: false } });
-    const score = await tx.score.create({
+  // One batch transaction (no interactive round trips): retire the current score, add the new one
+  // with its items, mark the attempt scored.
+  const [, score] = await db.$transaction([
+    db.score.updateMany({ where: { attemptId, isCurrent: true }, data: { isCurrent: false } }),
+    db.score.create({
       data: {
         attemptId,
         rubricVersionId,
@@ -96,11 +98,11 @@ export async function saveScore(
           })),
         },
       },
-      select: { id: true },
-    });
-    await tx.attempt.update({ where: { id: attemptId }, data: { status: "scored" } });
-    return score;
-  });
+      select: { id: true, createdAt: true },
+    }),
+    db.attempt.update({ where: { id: attemptId }, data: { status: "scored" }, select: { id: true } }),
+  ]);
+  return score;
 }
 
 const attemptDetail = {

@@ -60,11 +60,14 @@ function waitForReady(child: ChildProcess, output: string[]): Promise<void> {
   });
 }
 
-/** Signs up a user through the real auth endpoint; returns the session cookie header. */
-export async function signUp(baseUrl: string, user: { email: string; password: string; name: string }): Promise<string> {
+/**
+ * Signs up a user through the real auth endpoint; returns the session cookie header. Sign-ups are
+ * rate-limited per client address, so simulated users can each bring their own (`clientIp`).
+ */
+export async function signUp(baseUrl: string, user: { email: string; password: string; name: string }, clientIp?: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
+    headers: { "content-type": "application/json", origin: baseUrl, ...(clientIp ? { "x-forwarded-for": clientIp } : {}) },
     body: JSON.stringify(user),
   });
   if (!response.ok) throw new Error(`sign-up of ${user.email} failed: ${response.status} ${await response.text()}`);
