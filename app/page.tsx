@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LevelBadge } from "@/components/questions/level-badge";
+import { DueToday } from "@/components/review/due-today";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getContentBank } from "@/lib/content/bank";
@@ -31,6 +32,7 @@ export default function HomePage() {
 
   return (
     <div className="flex flex-col gap-16">
+      <DueToday />
       <section className="grid items-center gap-10 pt-4 lg:grid-cols-[1.15fr_1fr]">
         <div>
           <p className="mb-4 inline-flex items-center gap-2 rounded-full border border-border bg-surface px-3 py-1 text-sm text-muted">

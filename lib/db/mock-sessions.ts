@@ -1,0 +1,104 @@
+// Mock interview sessions. Every read and write is scoped to the owner: a session id that belongs
+// to someone else behaves exactly like one that does not exist.
+import type { FeedbackTiming, MockStatus, Prisma } from "./generated/client";
+import type { Db } from "./prisma";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isSessionId = (id: string) => UUID.test(id);
+
+const sessionAttempts = {
+  where: { parentAttemptId: null },
+  orderBy: [{ mockPosition: "asc" }, { createdAt: "asc" }],
+  select: {
+    id: true,
+    mockPosition: true,
+    status: true,
+    llmStatus: true,
+    timeSpentMs: true,
+    createdAt: true,
+    question: { select: { slug: true } },
+    scores: {
+      where: { isCurrent: true },
+      take: 1,
+      select: { score: true, feedback: true, items: { select: { itemId: true, label: true, kind: true, weight: true, met: true } } },
+    },
+  },
+} satisfies Prisma.MockSession$attemptsArgs;
+
+const sessionDetail = { attempts: sessionAttempts } satisfies Prisma.MockSessionInclude;
+export type MockSessionDetail = Prisma.MockSessionGetPayload<{ include: typeof sessionDetail }>;
+export type MockSessionAttempt = MockSessionDetail["attempts"][number];
+
+export async function createMockSession(
+  db: Db,
+  data: { id: string; userId: string; track: string; feedbackTiming: FeedbackTiming; questionSlugs: string[] },
+): Promise<{ id: string }> {
+  return db.mockSession.create({ data, select: { id: true } });
+}
+
+/** The session with its answers, or null when it does not exist or is not this user's. */
+export async function getMockSessionForOwner(db: Db, { id, userId }: { id: string; userId: string }): Promise<MockSessionDetail | null> {
+  if (!isSessionId(id)) return null;
+  const session = await db.mockSession.findUnique({ where: { id }, include: sessionDetail });
+  if (!session || session.userId !== userId) return null;
+  return session;
+}
+
+export async function findInProgressSession(db: Db, userId: string) {
+  return db.mockSession.findFirst({
+    where: { userId, status: "in_progress" },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, track: true, startedAt: true, updatedAt: true, feedbackTiming: true, questionSlugs: true, currentIndex: true, _count: { select: { attempts: { where: { parentAttemptId: null } } } } },
+  });
+}
+
+export async function listMockSessions(db: Db, { userId, take = 10 }: { userId: string; take?: number }) {
+  return db.mockSession.findMany({
+    where: { userId },
+    orderBy: { startedAt: "desc" },
+    take,
+    select: { id: true, track: true, status: true, feedbackTiming: true, startedAt: true, completedAt: true, summary: true, questionSlugs: true },
+  });
+}
+
+/**
+ * Changes an in-progress session of this user; returns false when there is none to change (another
+ * user's id, a finished session, or a concurrent finish that got there first).
+ */
+export async function updateOpenMockSession(
+  db: Db,
+  { id, userId }: { id: string; userId: string },
+  data: { currentIndex?: number; status?: MockStatus; summary?: Prisma.InputJsonValue; completedAt?: Date },
+): Promise<boolean> {
+  if (!isSessionId(id)) return false;
+  const { count } = await db.mockSession.updateMany({ where: { id, userId, status: "in_progress" }, data });
+  return count === 1;
+}
+
+/** How often and how recently the user answered each question of a track (main answers only). */
+export async function attemptHistoryByQuestion(db: Db, { userId, track }: { userId: string; track: string }) {
+  const groups = await db.attempt.groupBy({
+    by: ["questionId"],
+    where: { userId, parentAttemptId: null, question: { track } },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
+  if (groups.length === 0) return new Map<string, { attempts: number; lastAttemptAt: Date | null }>();
+  const questions = await db.question.findMany({ where: { id: { in: groups.map((group) => group.questionId) } }, select: { id: true, slug: true } });
+  const slugById = new Map(questions.map((question) => [question.id, question.slug]));
+  return new Map(
+    groups.flatMap((group) => {
+      const slug = slugById.get(group.questionId);
+      return slug ? [[slug, { attempts: group._count._all, lastAttemptAt: group._max.createdAt }] as const] : [];
+    }),
+  );
+}
+
+/** The stored copy of each planned question (title, level, budget…), in case the markdown has gone. */
+export async function questionRowsBySlug(db: Db, slugs: string[]) {
+  const rows = await db.question.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, title: true, track: true, level: true, tags: true, timeBudgetMinutes: true, demoScenario: true },
+  });
+  return new Map(rows.map((row) => [row.slug, row]));
+}
