@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { HighlightedAnswer } from "./highlighted-answer";
@@ -16,16 +16,19 @@ const KIND_TITLES = { required: "Must cover", bonus: "Extra credit", misconcepti
 
 export function FeedbackView({ data, status }: { data: FeedbackData; status?: ReactNode }) {
   const [activeItem, setActiveItem] = useState<string | null>(null);
+  // Ids scoped to this instance: a summary page may show several feedback views at once.
+  const uid = useId();
+  const ids = { score: `${uid}-score`, misconceptions: `${uid}-misconceptions`, checklist: `${uid}-checklist`, answer: `${uid}-answer` };
   const flagSpans = data.flags.flatMap((flag) => flag.spans ?? []);
   const alerts = data.flags.filter((flag) => flag.code !== "llm-fallback");
   const fallback = data.flags.find((flag) => flag.code === "llm-fallback");
 
   return (
     <div className="flex flex-col gap-6" data-testid="feedback">
-      <section aria-labelledby="score-heading" className="rounded-2xl border border-border bg-surface p-6">
+      <section aria-labelledby={ids.score} className="rounded-2xl border border-border bg-surface p-6">
         <div className="flex flex-wrap items-start justify-between gap-6">
           <div>
-            <h2 id="score-heading" className="text-sm font-medium text-muted">
+            <h2 id={ids.score} className="text-sm font-medium text-muted">
               Your score
             </h2>
             <p className="mt-1 flex items-baseline gap-1.5">
@@ -81,8 +84,8 @@ export function FeedbackView({ data, status }: { data: FeedbackData; status?: Re
       </div>
 
       {data.misconceptions.length > 0 ? (
-        <section aria-labelledby="misconceptions" className="rounded-2xl border border-bad/30 bg-bad-soft/40 p-5" data-testid="misconceptions">
-          <h2 id="misconceptions" className="text-lg font-semibold">
+        <section aria-labelledby={ids.misconceptions} className="rounded-2xl border border-bad/30 bg-bad-soft/40 p-5" data-testid="misconceptions">
+          <h2 id={ids.misconceptions} className="text-lg font-semibold">
             Misconceptions
           </h2>
           <ul className="mt-3 space-y-3">
@@ -101,8 +104,8 @@ export function FeedbackView({ data, status }: { data: FeedbackData; status?: Re
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <section aria-labelledby="checklist" className="rounded-2xl border border-border bg-surface p-5">
-          <h2 id="checklist" className="text-lg font-semibold">
+        <section aria-labelledby={ids.checklist} className="rounded-2xl border border-border bg-surface p-5">
+          <h2 id={ids.checklist} className="text-lg font-semibold">
             Rubric checklist
           </h2>
           <p className="text-sm text-muted">Select a point to see the words of yours that earned it.</p>
@@ -121,8 +124,8 @@ export function FeedbackView({ data, status }: { data: FeedbackData; status?: Re
             );
           })}
         </section>
-        <section aria-labelledby="your-answer" className="rounded-2xl border border-border bg-surface p-5 lg:sticky lg:top-20 lg:self-start">
-          <h2 id="your-answer" className="text-lg font-semibold">
+        <section aria-labelledby={ids.answer} className="rounded-2xl border border-border bg-surface p-5 lg:sticky lg:top-20 lg:self-start">
+          <h2 id={ids.answer} className="text-lg font-semibold">
             Your answer
           </h2>
           <p className="mb-3 text-sm text-muted">

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/questions", label: "Questions" },
   { href: "/interview", label: "Mock interview" },
+  { href: "/review", label: "Review" },
   { href: "/history", label: "History" },
   { href: "/instructor", label: "Instructor" },
 ] as const;

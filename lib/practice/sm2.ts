@@ -27,7 +27,9 @@ export function nextReview(state: ReviewState, quality: number, now: Date): Revi
     intervalDays = 1;
   } else {
     repetitions += 1;
-    intervalDays = repetitions === 1 ? 1 : repetitions === 2 ? 6 : Math.round(intervalDays * easiness);
+    // Classic SM-2 waits one day after any first success; a first answer that was already strong
+    // (quality 4–5) is trusted a little more, so a 10/10 does not come back as soon as a 6/10.
+    intervalDays = repetitions === 1 ? q - 2 : repetitions === 2 ? 6 : Math.round(intervalDays * easiness);
   }
   easiness = Math.max(MIN_EASINESS, easiness + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)));
   return { easiness: Number(easiness.toFixed(3)), intervalDays, repetitions, dueAt: new Date(now.getTime() + intervalDays * DAY_MS) };

@@ -72,6 +72,14 @@ export default async function AttemptPage({ params }: Props) {
             </Link>{" "}
             · {new Date(attempt.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
             {formatDuration(attempt.timeSpentMs) ? ` · ${formatDuration(attempt.timeSpentMs)}` : ""}
+            {attempt.mockSessionId ? (
+              <>
+                {" · "}
+                <Link href={`/interview/${attempt.mockSessionId}`} className="hover:underline">
+                  Part of a mock interview
+                </Link>
+              </>
+            ) : null}
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight text-balance">{attempt.question.title}</h1>
         </div>
