@@ -19,6 +19,17 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url("must be a URL such as http://127.0.0.1:8080/v1").optional()),
   OPENAI_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
+  /** Speech-to-text model for recorded answers (POST /api/transcribe), e.g. gpt-4o-mini-transcribe. */
+  OPENAI_TRANSCRIBE_MODEL: optionalString.transform((value) => value ?? "whisper-1"),
+  /** Per-attempt timeout for one transcription request (one retry follows a timeout). */
+  OPENAI_TRANSCRIBE_TIMEOUT_MS: optionalString.pipe(
+    z.coerce
+      .number<string | undefined>({ message: "must be a number of milliseconds, e.g. 60000" })
+      .int()
+      .min(100, "must be at least 100 (milliseconds)")
+      .max(600_000, "must be at most 600000 (10 minutes)")
+      .default(60_000),
+  ),
   /** Where the embedded Postgres keeps its data when DATABASE_URL is not set. */
   OFFSET_DATA_DIR: optionalString,
   /** Per-user submissions allowed per minute (raised only by load benchmarks). */

@@ -9,6 +9,8 @@ export const ERRORS = {
   conflict: { status: 409, message: "That conflicts with something that already exists.", log: false },
   payload_too_large: { status: 413, message: "That is too long.", log: false },
   rate_limited: { status: 429, message: "Too many requests — please wait a moment and try again.", log: false },
+  upstream_failed: { status: 502, message: "A service Offset relies on returned an error. Try again in a moment.", log: true },
+  upstream_unavailable: { status: 503, message: "A service Offset relies on is not reachable right now. Try again in a moment.", log: true },
   database_unavailable: { status: 503, message: "The database is not reachable right now. Your work is not lost — try again shortly.", log: true },
   internal: { status: 500, message: "Something went wrong on our side.", log: true },
 } as const;
@@ -20,13 +22,16 @@ export class AppError extends Error {
   /** For 400s: which field was wrong, so forms and API clients can point at it. */
   readonly field?: string;
   override readonly cause?: unknown;
+  /** For 429s: seconds until trying again makes sense (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message ?? ERRORS[code].message);
     this.name = "AppError";
     this.code = code;
     this.field = options.field;
     this.cause = options.cause;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -38,5 +43,5 @@ export class AppError extends Error {
 export function toPublicError(error: unknown, log: (message: string, error: unknown) => void = console.error) {
   const appError = error instanceof AppError ? error : new AppError("internal", undefined, { cause: error });
   if (ERRORS[appError.code].log) log(`[${appError.code}] ${appError.message}`, appError.cause ?? appError);
-  return { code: appError.code, message: appError.message, status: appError.status, field: appError.field };
+  return { code: appError.code, message: appError.message, status: appError.status, field: appError.field, retryAfterSeconds: appError.retryAfterSeconds };
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { readDraft, subscribeToDrafts, writeDraft } from "./draft-store";
+import { VoiceInput } from "./voice-input";
+import { insertTranscript } from "./voice-strategy";
 
 function formatElapsed(seconds: number) {
   const minutes = Math.floor(seconds / 60);
@@ -24,8 +26,16 @@ export function useDraft(slug: string) {
   return [text, (value: string) => writeDraft(slug, value)] as const;
 }
 
+export interface AnswerBoxVoice {
+  /** OPENAI_API_KEY is configured and the user is signed in: record and transcribe on the server. */
+  serverTranscription: boolean;
+  /** A key is configured but the user is signed out. */
+  signInForTranscription?: boolean;
+}
+
 // Where the candidate writes. The draft lives in this browser until it is submitted; the timer is
-// a gentle guide against the question's budget.
+// a gentle guide against the question's budget. With `voice`, a microphone button in the toolbar
+// inserts what was said at the caret (or the end), where it can be edited like typed text.
 export function AnswerBox({
   slug,
   timeBudgetMinutes,
@@ -34,6 +44,9 @@ export function AnswerBox({
   disabled,
   toolbar,
   children,
+  voice,
+  onTranscript,
+  onVoiceBusyChange,
 }: {
   slug: string;
   timeBudgetMinutes: number;
@@ -42,11 +55,40 @@ export function AnswerBox({
   disabled?: boolean;
   toolbar?: ReactNode;
   children?: ReactNode;
+  voice?: AnswerBoxVoice;
+  /** Called with each piece of transcript after it has been inserted into the answer. */
+  onTranscript?: (text: string) => void;
+  /** True while the microphone is recording or a recording is being transcribed. */
+  onVoiceBusyChange?: (busy: boolean) => void;
 }) {
   const id = useId();
   const [text, setText] = useDraft(slug);
   const words = text.trim() ? text.trim().split(/\s+/).length : 0;
   const over = elapsed > timeBudgetMinutes * 60;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the caret was last seen; null until the candidate has put it somewhere (then: the end).
+  const selection = useRef<{ start: number; end: number } | null>(null);
+  // A fresh object per insertion, so the caret is placed even when it lands on the same index twice.
+  const [caret, setCaret] = useState<{ at: number } | null>(null);
+
+  useLayoutEffect(() => {
+    if (caret === null || !textarea.current) return;
+    textarea.current.setSelectionRange(caret.at, caret.at);
+  }, [caret]);
+
+  const insertSpoken = useCallback(
+    (transcript: string) => {
+      const current = textarea.current?.value ?? readDraft(slug);
+      const result = insertTranscript(current, transcript, selection.current);
+      if (!result.inserted) return;
+      writeDraft(slug, result.value);
+      selection.current = { start: result.cursor, end: result.cursor };
+      setCaret({ at: result.cursor });
+      onFirstInput?.();
+      onTranscript?.(result.inserted);
+    },
+    [slug, onFirstInput, onTranscript],
+  );
 
   return (
     <section aria-labelledby={`${id}-label`} className="rounded-2xl border border-border bg-surface p-5">
@@ -62,10 +104,14 @@ export function AnswerBox({
         </p>
       </div>
       <textarea
+        ref={textarea}
         id={id}
         name="answer"
         value={text}
         disabled={disabled}
+        onSelect={(event) => {
+          selection.current = { start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd };
+        }}
         onChange={(event) => {
           setText(event.target.value);
           onFirstInput?.();
@@ -75,7 +121,20 @@ export function AnswerBox({
         className="w-full resize-y rounded-xl border border-border bg-bg/40 p-4 text-[0.98rem] leading-relaxed text-text placeholder:text-muted/70 disabled:opacity-70"
         data-testid="answer-input"
       />
-      {toolbar ? <div className="mt-3 flex flex-wrap items-center gap-2">{toolbar}</div> : null}
+      {toolbar || voice ? (
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          {voice ? (
+            <VoiceInput
+              serverTranscription={voice.serverTranscription}
+              signInForTranscription={voice.signInForTranscription}
+              disabled={disabled}
+              onTranscript={insertSpoken}
+              onBusyChange={onVoiceBusyChange}
+            />
+          ) : null}
+          {toolbar}
+        </div>
+      ) : null}
       {children}
     </section>
   );

@@ -7,8 +7,20 @@ import { submitAnswerAction, type SubmitState } from "@/app/(practice)/questions
 import { FeedbackView } from "@/components/feedback/feedback-view";
 import { Button } from "@/components/ui/button";
 import { AnswerBox, useAnswerTimer, useDraft } from "./answer-box";
+import { answerSourceFor } from "./voice-strategy";
 
-export function PracticePanel({ slug, timeBudgetMinutes, signedIn }: { slug: string; timeBudgetMinutes: number; signedIn: boolean }) {
+export function PracticePanel({
+  slug,
+  timeBudgetMinutes,
+  signedIn,
+  transcriptionAvailable = false,
+}: {
+  slug: string;
+  timeBudgetMinutes: number;
+  signedIn: boolean;
+  /** The server has OPENAI_API_KEY: signed-in users' recordings are transcribed by /api/transcribe. */
+  transcriptionAvailable?: boolean;
+}) {
   const router = useRouter();
   const [text, setText] = useDraft(slug);
   const [started, setStarted] = useState(false);
@@ -18,18 +30,28 @@ export function PracticePanel({ slug, timeBudgetMinutes, signedIn }: { slug: str
   // One key per answer: a double click or a retry after a network error reuses it, so the server
   // stores one attempt. A new key is drawn once an answer has gone through.
   const idempotencyKey = useRef<string>(crypto.randomUUID());
+  // Characters that arrived by voice: an answer mostly spoken is stored with answerSource "voice".
+  const [voiceCharacters, setVoiceCharacters] = useState(0);
+  const [voiceBusy, setVoiceBusy] = useState(false);
 
   const submit = () =>
     startTransition(async () => {
       let outcome: SubmitState;
       try {
-        outcome = await submitAnswerAction({ question: slug, answer: text, idempotencyKey: idempotencyKey.current, timeSpentMs: elapsed * 1000 });
+        outcome = await submitAnswerAction({
+          question: slug,
+          answer: text,
+          idempotencyKey: idempotencyKey.current,
+          timeSpentMs: elapsed * 1000,
+          answerSource: answerSourceFor(text, voiceCharacters),
+        });
       } catch {
         outcome = { status: "error", message: "We could not reach Offset — check your connection and try again. Your answer is still here." };
       }
       setState(outcome);
       if (outcome.status === "saved") {
         idempotencyKey.current = crypto.randomUUID();
+        setVoiceCharacters(0);
         setText("");
         router.push(`/attempts/${outcome.attemptId}`);
       }
@@ -43,9 +65,12 @@ export function PracticePanel({ slug, timeBudgetMinutes, signedIn }: { slug: str
         elapsed={elapsed}
         onFirstInput={() => setStarted(true)}
         disabled={pending}
+        voice={{ serverTranscription: transcriptionAvailable && signedIn, signInForTranscription: transcriptionAvailable && !signedIn }}
+        onTranscript={(spoken) => setVoiceCharacters((count) => count + spoken.length)}
+        onVoiceBusyChange={setVoiceBusy}
         toolbar={
           <>
-            <Button onClick={submit} disabled={pending || !text.trim()} data-testid="submit-answer">
+            <Button onClick={submit} disabled={pending || voiceBusy || !text.trim()} data-testid="submit-answer">
               {pending ? "Scoring…" : "Get feedback"}
             </Button>
             {!signedIn ? (

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
@@ -28,7 +28,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => use
 export async function requireUserForPage(returnTo: string, role: Role = "candidate"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  if (!hasRole(user.role, role)) throw new AppError("forbidden");
+  if (!hasRole(user.role, role)) forbidden();
   return user;
 }
 

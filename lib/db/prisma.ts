@@ -13,6 +13,15 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 
 const globalForPrisma = globalThis as unknown as { offsetPrisma?: PrismaClient };
 
+/**
+ * Points db() (and auth(), which uses it) at a database chosen at run time — e.g. a script that
+ * has just started the embedded PostgreSQL after the environment was first read.
+ */
+export function connectDatabase(databaseUrl: string): PrismaClient {
+  globalForPrisma.offsetPrisma = createPrismaClient(databaseUrl);
+  return globalForPrisma.offsetPrisma;
+}
+
 export function db(): PrismaClient {
   if (!globalForPrisma.offsetPrisma) {
     const url = env().DATABASE_URL;

@@ -9,9 +9,8 @@ export function json(data: unknown, init: ResponseInit = {}) {
 }
 
 export function errorResponse(error: unknown) {
-  const publicError = toPublicError(error);
-  const { status, ...body } = publicError;
-  return json({ error: body }, { status });
+  const { status, retryAfterSeconds, ...body } = toPublicError(error);
+  return json({ error: body }, { status, headers: retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {} });
 }
 
 export function route<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {

@@ -5,8 +5,11 @@
 //   fake.requests  // every request received (path, headers, parsed body)
 //   await fake.close();
 //
-// Routes are looked up by path so more endpoints can be added (e.g. /v1/audio/transcriptions for voice
-// answers): pass `routes` to add or override handlers.
+// Routes are looked up by path so more endpoints can be added: pass `routes` to add or override handlers.
+//
+// Voice answers: POST /v1/audio/transcriptions (multipart, like the real API) returns {text}. Choose
+// what it does with `transcription` (and `transcript` for the text), or switch it mid-test with
+// `fake.setTranscription(...)`; multipart requests are recorded as { fields, files } (see MultipartBody).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ANSWER_CLOSE as CLOSE, ANSWER_OPEN as OPEN } from "@/lib/scoring/llm";
@@ -26,6 +29,26 @@ export type FakeBehaviour =
   | "fabricated-quotes"
   /** HTTP 500 on the first request, then "good". */
   | "fail-once";
+
+export type TranscriptionBehaviour =
+  /** 200 {text: transcript}. */
+  | "good"
+  /** HTTP 500 with an OpenAI-style error body, every time. */
+  | "http-500"
+  /** Never answers (the client's timeout fires). */
+  | "hang"
+  /** HTTP 500 on the first transcription request, then "good". */
+  | "fail-once"
+  /** HTTP 400 "could not be decoded", as the real API says for a damaged file. */
+  | "bad-audio";
+
+export const DEFAULT_TRANSCRIPT = "Kafka keeps an ordered log per partition, and consumers track their own offsets.";
+
+/** A multipart/form-data body as the fake server records it. */
+export interface MultipartBody {
+  fields: Record<string, string>;
+  files: Array<{ field: string; filename: string; contentType: string; size: number; bytes: Buffer }>;
+}
 
 export interface ChatRequestContext {
   /** Rubric item ids, from the response_format schema. */
@@ -64,12 +87,18 @@ export interface FakeOpenAIOptions {
   judge?: (ctx: ChatRequestContext) => FakeJudgement[];
   /** Extra routes by path, e.g. { "/v1/audio/transcriptions": handler }. */
   routes?: Record<string, RouteHandler>;
+  /** What POST /v1/audio/transcriptions does. Default "good". */
+  transcription?: TranscriptionBehaviour;
+  /** The text a "good" transcription returns. Default DEFAULT_TRANSCRIPT. */
+  transcript?: string;
 }
 
 export interface FakeOpenAI {
   /** Base URL to hand to the SDK, ending in /v1. */
   url: string;
   requests: RecordedRequest[];
+  /** Changes what /v1/audio/transcriptions does from the next request on (and resets "fail-once"). */
+  setTranscription(behaviour: TranscriptionBehaviour, transcript?: string): void;
   close(): Promise<void>;
 }
 
@@ -113,12 +142,65 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(text);
 }
 
+function multipartBoundary(contentType: string): string | null {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  return match ? (match[1] ?? match[2] ?? "").trim() || null : null;
+}
+
+/** Splits a multipart/form-data body into text fields and files (enough for the SDK's uploads). */
+export function parseMultipart(raw: Buffer, boundary: string): MultipartBody {
+  const result: MultipartBody = { fields: {}, files: [] };
+  const delimiter = Buffer.from(`--${boundary}`);
+  let position = raw.indexOf(delimiter);
+  while (position !== -1) {
+    const afterDelimiter = position + delimiter.length;
+    if (raw.subarray(afterDelimiter, afterDelimiter + 2).toString("latin1") === "--") break;
+    const start = afterDelimiter + 2; // CRLF
+    const next = raw.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = raw.subarray(start, next - 2); // the CRLF before the next delimiter
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString("utf8");
+      const content = part.subarray(headerEnd + 4);
+      const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? "";
+      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? "";
+      if (filename !== undefined) result.files.push({ field: name, filename, contentType, size: content.length, bytes: Buffer.from(content) });
+      else result.fields[name] = content.toString("utf8");
+    }
+    position = next;
+  }
+  return result;
+}
+
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const behaviour = options.behaviour ?? "good";
   const judge = options.judge ?? defaultJudge;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let chatCount = 0;
+  let transcription: TranscriptionBehaviour = options.transcription ?? "good";
+  let transcript = options.transcript ?? DEFAULT_TRANSCRIPT;
+  let transcriptionCount = 0;
+
+  const transcribe: RouteHandler = (req, _body, res) => {
+    transcriptionCount++;
+    if (req.method !== "POST") return sendJson(res, 405, { error: { message: "use POST", type: "invalid_request_error", code: null } });
+    switch (transcription) {
+      case "good":
+        return sendJson(res, 200, { text: transcript });
+      case "hang":
+        return; // never respond
+      case "http-500":
+        return sendJson(res, 500, { error: { message: "fake server error", type: "server_error", code: null } });
+      case "fail-once":
+        if (transcriptionCount === 1) return sendJson(res, 500, { error: { message: "first request fails", type: "server_error", code: null } });
+        return sendJson(res, 200, { text: transcript });
+      case "bad-audio":
+        return sendJson(res, 400, { error: { message: "Audio file could not be decoded or its format is not supported.", type: "invalid_request_error", code: null } });
+    }
+  };
 
   const chat: RouteHandler = (_req, rawBody, res, requestNumber) => {
     const body = (rawBody ?? {}) as ChatBody;
@@ -159,6 +241,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const routes: Record<string, RouteHandler> = {
     "/v1/chat/completions": (req, body, res) => chat(req, body, res, ++chatCount),
     "/chat/completions": (req, body, res) => chat(req, body, res, ++chatCount),
+    "/v1/audio/transcriptions": transcribe,
+    "/audio/transcriptions": transcribe,
     ...options.routes,
   };
 
@@ -167,14 +251,19 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const path = (req.url ?? "/").split("?")[0]!;
-      const text = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const text = raw.toString("utf8");
       let body: unknown = text;
-      if ((req.headers["content-type"] ?? "").includes("application/json")) {
+      const contentType = req.headers["content-type"] ?? "";
+      if (contentType.includes("application/json")) {
         try {
           body = JSON.parse(text);
         } catch {
           body = text;
         }
+      } else if (contentType.includes("multipart/form-data")) {
+        const boundary = multipartBoundary(contentType);
+        if (boundary) body = parseMultipart(raw, boundary);
       }
       requests.push({ method: req.method ?? "GET", path, headers: req.headers, body });
       const handler = routes[path];
@@ -191,6 +280,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    setTranscription(behaviour, text) {
+      transcription = behaviour;
+      if (text !== undefined) transcript = text;
+      transcriptionCount = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

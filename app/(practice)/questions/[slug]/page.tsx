@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getContentBank, getQuestion } from "@/lib/content/bank";
 import { demoScenarioById } from "@/lib/demos/catalog";
+import { env } from "@/lib/env";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown/render";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -59,7 +60,12 @@ export default async function QuestionPage({ params }: Props) {
         <section aria-label="Question" className="rounded-2xl border border-accent/30 bg-accent-soft/50 p-5 text-[1.05rem]">
           <Prose html={promptHtml} testId="question-prompt" />
         </section>
-        <PracticePanel slug={question.slug} timeBudgetMinutes={question.timeBudgetMinutes} signedIn={Boolean(await getCurrentUser().catch(() => null))} />
+        <PracticePanel
+          slug={question.slug}
+          timeBudgetMinutes={question.timeBudgetMinutes}
+          signedIn={Boolean(await getCurrentUser().catch(() => null))}
+          transcriptionAvailable={Boolean(env().OPENAI_API_KEY)}
+        />
         <ModelAnswerReveal>
           <Prose html={modelAnswerHtml} />
           <h3 className="mt-8 mb-3 font-semibold">Key points</h3>
