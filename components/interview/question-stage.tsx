@@ -54,6 +54,7 @@ export function QuestionStage({
         slug={draftSlug}
         timeBudgetMinutes={timeBudgetMinutes}
         elapsed={elapsed}
+        showTimer={false}
         disabled={pending}
         toolbar={
           <>

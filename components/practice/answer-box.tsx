@@ -45,6 +45,7 @@ export function AnswerBox({
   toolbar,
   children,
   voice,
+  showTimer = true,
   onTranscript,
   onVoiceBusyChange,
 }: {
@@ -56,6 +57,8 @@ export function AnswerBox({
   toolbar?: ReactNode;
   children?: ReactNode;
   voice?: AnswerBoxVoice;
+  /** Off where the page shows its own clock (the mock interview). */
+  showTimer?: boolean;
   /** Called with each piece of transcript after it has been inserted into the answer. */
   onTranscript?: (text: string) => void;
   /** True while the microphone is recording or a recording is being transcribed. */
@@ -97,10 +100,15 @@ export function AnswerBox({
           Your answer
         </label>
         <p className="text-sm text-muted tabular-nums">
-          <span className={over ? "font-medium text-warn" : undefined} data-testid="answer-timer">
-            {formatElapsed(elapsed)}
-          </span>{" "}
-          / {timeBudgetMinutes}:00 · {words} {words === 1 ? "word" : "words"}
+          {showTimer ? (
+            <>
+              <span className={over ? "font-medium text-warn" : undefined} data-testid="answer-timer">
+                {formatElapsed(elapsed)}
+              </span>{" "}
+              / {timeBudgetMinutes}:00 ·{" "}
+            </>
+          ) : null}
+          {words} {words === 1 ? "word" : "words"}
         </p>
       </div>
       <textarea
