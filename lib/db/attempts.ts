@@ -147,7 +147,8 @@ export interface AttemptListFilters {
   maxScore?: number;
 }
 
-function listWhere(userId: string, filters: AttemptListFilters): Prisma.AttemptWhereInput {
+/** The rows a list of attempts covers; `to` is an exclusive bound (callers turn an end day into the next midnight). */
+export function attemptListWhere(userId: string, filters: AttemptListFilters): Prisma.AttemptWhereInput {
   const scoreFilter =
     filters.minScore !== undefined || filters.maxScore !== undefined
       ? { scores: { some: { isCurrent: true, score: { gte: filters.minScore ?? 0, lte: filters.maxScore ?? 10 } } } }
@@ -163,7 +164,7 @@ function listWhere(userId: string, filters: AttemptListFilters): Prisma.AttemptW
 
 /** One page of a user's attempts, newest first, with the current score of each. */
 export async function listAttempts(db: Db, userId: string, { page = 1, pageSize = 20, filters = {} }: { page?: number; pageSize?: number; filters?: AttemptListFilters }) {
-  const where = listWhere(userId, filters);
+  const where = attemptListWhere(userId, filters);
   const [total, rows] = await Promise.all([
     db.attempt.count({ where }),
     db.attempt.findMany({

@@ -1,5 +1,6 @@
 // Input shapes shared by the JSON API and the forms, validated once with zod.
 import { z } from "zod";
+import { parseDay } from "@/lib/dates";
 
 export const submitAttemptSchema = z
   .object({
@@ -11,19 +12,20 @@ export const submitAttemptSchema = z
   })
   .strict();
 
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31")
-  .transform((value) => new Date(`${value}T00:00:00Z`))
-  .optional();
+const day = z.string().transform((value, ctx) => {
+  const date = parseDay(value);
+  if (!date) ctx.addIssue({ code: "custom", message: "must be a real date like 2026-01-31" });
+  return date ?? new Date(NaN);
+});
 
 export const listAttemptsQuerySchema = z.object({
   page: z.coerce.number().int().min(1, "must be 1 or more").default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "must be at most 100").default(20),
   question: z.string().trim().max(120).optional(),
   track: z.string().trim().max(60).optional(),
-  from: optionalDate,
-  to: optionalDate,
+  from: day.optional(),
+  // The end day is inclusive, as on the history page: everything before the next midnight.
+  to: day.transform((date) => new Date(date.getTime() + 86_400_000)).optional(),
   minScore: z.coerce.number().min(0).max(10).optional(),
   maxScore: z.coerce.number().min(0).max(10).optional(),
 });

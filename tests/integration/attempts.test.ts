@@ -134,6 +134,13 @@ describe("the attempts API", () => {
     const bobs = (await (await listAttemptsRoute(requestAs(bob, "/api/attempts?pageSize=100"))).json()) as { attempts: { id: string }[] };
     expect(bobs.attempts.map((attempt) => attempt.id)).not.toContain(aliceAttemptId);
     expect((await listAttemptsRoute(requestAs(alice, "/api/attempts?pageSize=500"))).status).toBe(400);
+    const impossible = await listAttemptsRoute(requestAs(alice, "/api/attempts?from=2026-02-31"));
+    expect(impossible.status).toBe(400);
+    expect(((await impossible.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: "from", message: "from: must be a real date like 2026-01-31" });
+    // The end day is inclusive: today's attempts are in a list that ends today.
+    const today = new Date().toISOString().slice(0, 10);
+    const endingToday = (await (await listAttemptsRoute(requestAs(alice, `/api/attempts?to=${today}&pageSize=100`))).json()) as { total: number };
+    expect(endingToday.total).toBe(aliceCount);
   });
 
   it("GET /api/attempts/:id is 404 for anyone but the owner, an instructor or an admin", async () => {

@@ -1,0 +1,177 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { cn } from "@/components/ui/cn";
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+export interface QuestionOptionGroup {
+  label: string;
+  options: Option[];
+}
+
+const FIELDS = ["question", "track", "from", "to", "minScore", "maxScore"] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+
+const fromParams = (params: URLSearchParams): Values => Object.fromEntries(FIELDS.map((field) => [field, params.get(field) ?? ""])) as Values;
+
+const control =
+  "h-10 w-full rounded-lg border bg-surface px-3 text-sm text-text aria-[invalid=true]:border-bad aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-bad/40";
+
+// A plain GET form, so filtering works without JavaScript; with it, every change updates the URL in
+// place (shareable, back-button friendly) and the server re-renders. Changing a filter goes back to
+// page 1. Fields the server rejected are marked invalid and point at its message.
+export function HistoryFilters({
+  questions,
+  tracks,
+  invalid,
+}: {
+  questions: QuestionOptionGroup[];
+  tracks: Option[];
+  /** Field → id of the element that explains what is wrong with it. */
+  invalid: Partial<Record<Field, string>>;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [values, setValues] = useState<Values>(() => fromParams(params));
+  const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const paramString = params.toString();
+
+  // Follow the URL when it changes from outside (clear filters, back/forward): adjust during render.
+  const [syncedWith, setSyncedWith] = useState(paramString);
+  if (syncedWith !== paramString) {
+    setSyncedWith(paramString);
+    setValues(fromParams(new URLSearchParams(paramString)));
+  }
+  useEffect(() => () => clearTimeout(debounce.current), []);
+
+  const apply = (next: Values) => {
+    const search = new URLSearchParams();
+    for (const field of FIELDS) if (next[field].trim()) search.set(field, next[field].trim());
+    startTransition(() => router.replace(`${pathname}${search.size ? `?${search}` : ""}`, { scroll: false }));
+  };
+
+  const update = (field: Field, value: string, delay = 0) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    clearTimeout(debounce.current);
+    if (delay) debounce.current = setTimeout(() => apply(next), delay);
+    else apply(next);
+  };
+
+  const any = FIELDS.some((field) => values[field]);
+  const described = (field: Field) => (invalid[field] ? { "aria-invalid": true as const, "aria-describedby": invalid[field] } : {});
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter your attempts"
+      action={pathname}
+      onSubmit={(event) => {
+        event.preventDefault();
+        clearTimeout(debounce.current);
+        apply(values);
+      }}
+      className="rounded-2xl border border-border bg-surface p-4"
+      aria-busy={pending}
+      data-testid="history-filters"
+    >
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,0.9fr)]">
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted sm:col-span-2 lg:col-span-1">
+          Question
+          <select name="question" value={values.question} onChange={(event) => update("question", event.target.value)} className={cn(control, "border-border")} data-testid="filter-question" {...described("question")}>
+            <option value="">All questions</option>
+            {questions.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
+          Track
+          <select name="track" value={values.track} onChange={(event) => update("track", event.target.value)} className={cn(control, "border-border")} data-testid="filter-track" {...described("track")}>
+            <option value="">All tracks</option>
+            {tracks.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
+          From
+          <input type="date" name="from" value={values.from} max={values.to || undefined} onChange={(event) => update("from", event.target.value, 300)} className={cn(control, "border-border")} data-testid="filter-from" {...described("from")} />
+        </label>
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
+          To
+          <input type="date" name="to" value={values.to} min={values.from || undefined} onChange={(event) => update("to", event.target.value, 300)} className={cn(control, "border-border")} data-testid="filter-to" {...described("to")} />
+        </label>
+        <fieldset className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
+          <legend className="mb-1">Score</legend>
+          <div className="flex items-center gap-1.5">
+            <input
+              type="number"
+              name="minScore"
+              inputMode="decimal"
+              min={0}
+              max={10}
+              step={0.5}
+              placeholder="0"
+              aria-label="Lowest score"
+              value={values.minScore}
+              onChange={(event) => update("minScore", event.target.value, 400)}
+              className={cn(control, "border-border px-2 tabular-nums")}
+              data-testid="filter-min-score"
+              {...described("minScore")}
+            />
+            <span aria-hidden="true">–</span>
+            <input
+              type="number"
+              name="maxScore"
+              inputMode="decimal"
+              min={0}
+              max={10}
+              step={0.5}
+              placeholder="10"
+              aria-label="Highest score"
+              value={values.maxScore}
+              onChange={(event) => update("maxScore", event.target.value, 400)}
+              className={cn(control, "border-border px-2 tabular-nums")}
+              data-testid="filter-max-score"
+              {...described("maxScore")}
+            />
+          </div>
+        </fieldset>
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {pending ? "Updating…" : ""}
+      </p>
+      <noscript>
+        <button type="submit" className="mt-3 text-sm font-medium text-accent hover:underline">
+          Apply filters
+        </button>
+      </noscript>
+      {any ? (
+        <div className="mt-3 flex items-center justify-between gap-3 text-sm">
+          <span className="text-muted">{pending ? "Updating…" : null}</span>
+          <Link href={pathname} className="font-medium text-accent hover:underline" data-testid="clear-filters" scroll={false}>
+            Clear filters
+          </Link>
+        </div>
+      ) : null}
+    </form>
+  );
+}
