@@ -47,8 +47,12 @@ export interface MatchContext {
   usable: Uint8Array;
 }
 
-/** Tries to match a phrase starting at token i; returns the exclusive end token or -1. */
-function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limit: number): number {
+/**
+ * Tries to match a phrase starting at token i; returns the exclusive end token or -1.
+ * A lone "*" never stands for a negation cue: the instructor did not write that word, so "tumbling windows * overlap"
+ * must not match "tumbling windows don't overlap" and then treat the "don't" as part of the claim.
+ */
+function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limit: number, cue: Uint8Array): number {
   const tokens = analysed.tokens;
   const elements = phrase.elements;
   let t = i;
@@ -56,7 +60,7 @@ function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limi
   for (let e = 0; e < elements.length; e++) {
     const element = elements[e]!;
     if (element.kind === "any") {
-      if (c !== 0 || t >= limit) return -1;
+      if (c !== 0 || t >= limit || cue[t]) return -1;
       t++;
       continue;
     }
@@ -122,7 +126,7 @@ export function findPhraseOccurrences(rubric: CompiledRubric, ctx: MatchContext)
     const found: Occurrence[] = [];
     if (!candidates) return found;
     for (const i of candidates) {
-      const end = matchAt(analysed, phrase, i, sentenceEnd(i));
+      const end = matchAt(analysed, phrase, i, sentenceEnd(i), ctx.negation.cue);
       if (end > i) found.push({ start: i, end });
     }
     return found;
@@ -137,6 +141,12 @@ function termOccurrences(pattern: CompiledPattern, phraseHits: Occurrence[][]): 
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     return all;
   });
+}
+
+/** Token j lies inside one matched phrase, after its first word (so it was written into the pattern). */
+function insideOccurrence(j: number, combo: Occurrence[]): boolean {
+  for (const occ of combo) if (j > occ.start && j < occ.end) return true;
+  return false;
 }
 
 function inCombo(j: number, combo: Occurrence[]): boolean {
@@ -157,12 +167,22 @@ function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence
   return false;
 }
 
+/** Words that turn a sentence round; a misconception's terms may not sit on both sides of one. */
+const TURN_WORDS = new Set(["but", "however", "whereas", "although", "though", "instead"]);
+
+/** Token j starts a new statement inside its sentence: after a semicolon, or at "but", "however", "whereas"… */
+function isTurn(analysed: AnalysedText, j: number): boolean {
+  const token = analysed.tokens[j]!;
+  if (TURN_WORDS.has(token.n)) return true;
+  return analysed.text.slice(analysed.tokens[j - 1]!.end, token.start).includes(";");
+}
+
 function comboAccepted(ctx: MatchContext, combo: Occurrence[], misconception: boolean, rubric: CompiledRubric, phraseHits: Occurrence[][]): boolean {
   for (const occ of combo) if (occurrenceNegated(ctx, occ, combo)) return false;
   if (!misconception) return true;
 
   const { tokens, sentences } = ctx.analysed;
-  const { cue, contrast, elliptical } = ctx.negation;
+  const { cue, contrast, elliptical, concessive } = ctx.negation;
   let min = Infinity;
   let max = -Infinity;
   for (const occ of combo) {
@@ -172,7 +192,13 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], misconception: bo
   for (let s = tokens[min]!.sentence; s <= tokens[max - 1]!.sentence; s++) {
     if (sentences[s]!.question || elliptical[s]) return false;
   }
-  for (let j = min; j < max; j++) if (cue[j] && !inCombo(j, combo)) return false;
+  // A negation cue or a concession ("whether or not", "regardless of") between the terms denies the link,
+  // and a claim does not run across a turn ("…; across partitions…", "…, but…"): those are two statements.
+  for (let j = min; j < max; j++) {
+    if (j > min && !insideOccurrence(j, combo) && tokens[j]!.strongBreak && tokens[j]!.sentence === tokens[j - 1]!.sentence && isTurn(ctx.analysed, j)) return false;
+    if (inCombo(j, combo)) continue;
+    if (cue[j] || concessive[j]) return false;
+  }
   // The stretch the claim lives in: back to the previous strong break, forward to the end of the clause.
   let from = min;
   while (from > 0 && !tokens[from]!.strongBreak) from--;
@@ -180,16 +206,37 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], misconception: bo
   const lastClause = tokens[max - 1]!.clause;
   while (to < tokens.length && tokens[to]!.clause === lastClause) to++;
   for (let j = from; j < to; j++) if (contrast[j] && !inCombo(j, combo)) return false;
+  if (namesOtherSystem(ctx, rubric, phraseHits, combo, from, to)) return false;
+  // "RabbitMQ is a smart router. It deletes messages once they are processed.": a sentence that opens with a
+  // pronoun continues the previous one, so another system that previous sentence opens with is still the subject.
+  const first = sentences[tokens[min]!.sentence]!;
+  const previous = sentences[first.index - 1];
+  if (previous && PRONOUNS.has(tokens[first.firstToken]!.n)) {
+    const subjectEnd = Math.min(previous.endToken, previous.firstToken + SUBJECT_TOKENS);
+    if (namesOtherSystem(ctx, rubric, phraseHits, combo, previous.firstToken, subjectEnd)) return false;
+  }
+  return true;
+}
+
+/** How far into a sentence its subject is looked for ("RabbitMQ is…", "With SQS, …", "In RabbitMQ …"). */
+const SUBJECT_TOKENS = 3;
+
+/** Sentence-opening words that refer back to the previous sentence's subject. */
+const PRONOUNS = new Set(["it", "they", "this", "that", "these", "those", "there"]);
+
+/** Another system (contrast-subjects) is named between token from and to, and not as a likeness ("like RabbitMQ"). */
+function namesOtherSystem(ctx: MatchContext, rubric: CompiledRubric, phraseHits: Occurrence[][], combo: Occurrence[], from: number, to: number): boolean {
+  const { tokens } = ctx.analysed;
   for (const subject of rubric.contrastSubjects) {
     for (const occ of phraseHits[subject] ?? []) {
       if (occ.start < from || occ.start >= to || inCombo(occ.start, combo)) continue;
       const before = tokens[occ.start - 1]?.n;
       const before2 = tokens[occ.start - 2]?.n;
       const likened = before === "like" || before === "as" || (before === "to" && before2 === "similar");
-      if (!likened) return false;
+      if (!likened) return true;
     }
   }
-  return true;
+  return false;
 }
 
 function lowerBound(list: Occurrence[], start: number): number {

@@ -11,6 +11,10 @@
 //  - contrast: "unlike", "whereas", "compared to", "as opposed to", "in contrast"; and elliptical
 //    denials ("…, but Kafka doesn't."). These only matter for misconceptions: a wrong claim attributed
 //    to another system ("RabbitMQ deletes messages once they are read") is not the candidate's claim.
+//  - concession: "whether or not", "regardless of", "irrespective of", "no matter". Also only for
+//    misconceptions, and only between the terms of a match: "deleted after seven days whether or not
+//    anyone consumed them" denies the link the misconception asserts. ("even if" is not one: "charged
+//    only once even if the consumer retries" still makes the claim.)
 import type { AnalysedText } from "./normalise";
 
 export const NEGATION_WINDOW = 8;
@@ -56,6 +60,7 @@ const TRAILING_SENTENTIAL = [
   /\b(?:is|are|was|thats|its) (?:a |an |just a |simply a |the )?(?:common |popular |classic |big )?(?:myth|misconception|misunderstanding|mistake|fallacy|wrong|false|incorrect|untrue|not true|not correct|not the case)\b/g,
 ];
 const ELLIPSIS_EXCEPTIONS = new Set(["whether"]);
+const CONCESSIVE_SINGLE = new Set(["regardless", "irrespective", "irrespectively"]);
 
 export interface NegationInfo {
   /** 1 where a local negation cue starts (multi-word cues mark their first word). */
@@ -66,6 +71,8 @@ export interface NegationInfo {
   contrast: Uint8Array;
   /** Per sentence: contains an elliptical denial ("…, but Kafka doesn't."). */
   elliptical: Uint8Array;
+  /** 1 where a concession starts ("whether or not", "regardless of", "irrespective of", "no matter"). */
+  concessive: Uint8Array;
 }
 
 export function analyseNegation(analysed: AnalysedText): NegationInfo {
@@ -75,6 +82,7 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
   const sentential = new Uint8Array(count);
   const contrast = new Uint8Array(count);
   const elliptical = new Uint8Array(sentences.length);
+  const concessive = new Uint8Array(count);
 
   for (let i = 0; i < count; i++) {
     const t = tokens[i]!;
@@ -88,6 +96,12 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       if (!(sameSentenceNext && exceptions?.has(sameSentenceNext.n)) && !whetherOrNot && !ifNot) cue[i] = 1;
     } else if (sameSentenceNext) {
       for (const [a, b] of PAIR_CUES) if (t.n === a && sameSentenceNext.n === b) cue[i] = 1;
+    }
+    if (sameSentenceNext) {
+      const third = tokens[i + 2]?.sentence === t.sentence ? tokens[i + 2] : undefined;
+      if (CONCESSIVE_SINGLE.has(t.n)) concessive[i] = 1;
+      else if (t.n === "whether" && sameSentenceNext.n === "or" && third?.n === "not") concessive[i] = 1;
+      else if (t.n === "no" && sameSentenceNext.n === "matter") concessive[i] = 1;
     }
     if (CONTRAST_SINGLE.has(t.n)) contrast[i] = 1;
     else if (sameSentenceNext) {
@@ -148,5 +162,5 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       }
     }
   }
-  return { cue, sentential, contrast, elliptical };
+  return { cue, sentential, contrast, elliptical, concessive };
 }

@@ -105,11 +105,15 @@ export function normaliseWord(part: string): string {
   if (k?.[1]) return String(Number(k[1]) * 1000);
   const typos = TYPOS_BY_FIRST.get(s[0] ?? "");
   if (typos) {
-    for (const [wrong, right] of typos) if (s.startsWith(wrong)) return right + s.slice(wrong.length);
+    // A stem that is the start of its own correction ("guarante" → "guarantee") must leave correct words alone.
+    for (const [wrong, right] of typos) if (s.startsWith(wrong) && !s.startsWith(right)) return right + s.slice(wrong.length);
   }
   return s;
 }
 
+/** A number with a unit glued on ("1GB", "100ms", "1,000KB"); "10k" is a number and never gets here, and a
+ * multiplier ("3x", "1.5x") stays one word. */
+const GLUED_UNIT_RE = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\p{L}+)$/u;
 const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’._-]*[\p{L}\p{N}\p{M}])?/gu;
 const LIST_MARKER_RE = /(^|\n)([ \t]*)([-*•·▪‣>]+|\d{1,2}[.)])(?=[ \t])/g;
 const CLAUSE_GAP_RE = /[,;:()[\]"“”\u2013\u2014\u2192]|\s-+\s|->|=>|\s\+\s|&/;
@@ -229,7 +233,15 @@ export function analyseText(text: string): AnalysedText {
         partStart = start - 1;
       }
       if (!n) continue;
-      tokens.push({ n, start: partStart, end: part.end, sentence, clause, strongBreak: strong });
+      // A unit glued to its number ("1GB", "100ms", "30s") is two words, as when written with a space.
+      const glued = !negative && /^\d/.test(n) && /[a-z]/.test(n) ? GLUED_UNIT_RE.exec(part.text) : null;
+      if (glued?.[1] && glued[2] && glued[2].toLowerCase() !== "x") {
+        const split = part.start + glued[1].length;
+        tokens.push({ n: normaliseWord(glued[1]), start: partStart, end: split, sentence, clause, strongBreak: strong });
+        tokens.push({ n: normaliseWord(glued[2]), start: split, end: part.end, sentence, clause, strongBreak: false });
+      } else {
+        tokens.push({ n, start: partStart, end: part.end, sentence, clause, strongBreak: strong });
+      }
       strong = false;
       clauseBreak = false;
     }
@@ -238,6 +250,7 @@ export function analyseText(text: string): AnalysedText {
   }
   closeSentence(text.slice(prevEnd));
   mergeNumbers(tokens);
+  mergeNegatingPrefix(tokens);
   if (tokens.length !== countTokens(sentences)) reindexSentences(tokens, sentences);
   return { text, tokens, sentences };
 }
@@ -253,6 +266,19 @@ function mergeNumbers(tokens: Token[]): void {
     const value = cur.n === "a" ? 1 : /^\d+(\.\d+)?$/.test(cur.n) ? Number(cur.n) : NaN;
     if (Number.isNaN(value)) continue;
     tokens.splice(i, 2, { ...cur, n: String(Math.round(value * mult)), end: next.end });
+  }
+}
+
+/**
+ * "non-overlapping", "non overlapping" → one word "nonoverlapping" (in place). Split off, "non" is not a negation
+ * cue, so "overlap*" would match the very opposite of what the candidate said.
+ */
+function mergeNegatingPrefix(tokens: Token[]): void {
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const cur = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (cur.n !== "non" || next.sentence !== cur.sentence || !/^[a-z]/.test(next.n)) continue;
+    tokens.splice(i, 2, { ...cur, n: `non${next.n}`, end: next.end });
   }
 }
 

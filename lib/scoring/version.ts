@@ -4,7 +4,7 @@ import { parseConceptPattern, setsUsed } from "@/lib/content/concept-pattern";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 
 /** Bump when matching, negation, injection handling or the score formula change behaviour. */
-export const RULES_VERSION = "rules-1";
+export const RULES_VERSION = "rules-2";
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
