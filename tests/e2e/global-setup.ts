@@ -6,6 +6,7 @@ import { acquireTestServer, createTempDatabase } from "../support/database";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
   }
 }
 
@@ -14,6 +15,7 @@ export default async function setup(project: TestProject) {
   const database = await createTempDatabase(server.adminUrl, "offset_e2e");
   const app = await startApp({ databaseUrl: database.url });
   project.provide("baseUrl", app.baseUrl);
+  project.provide("databaseUrl", database.url);
   return async () => {
     await app.stop();
     await database.drop();
