@@ -24,17 +24,17 @@ export interface NewAttempt {
  * Stores the answer before anything else happens to it. A repeated idempotency key (a double
  * click, a retry after a network error) returns the attempt the first request made.
  */
-export async function insertAttempt(db: Db, data: NewAttempt): Promise<{ id: string; duplicate: boolean }> {
+export async function insertAttempt(db: Db, data: NewAttempt): Promise<{ id: string; createdAt: Date; duplicate: boolean }> {
   try {
-    const created = await db.attempt.create({ data: { ...data, status: data.status ?? "pending" }, select: { id: true } });
-    return { id: created.id, duplicate: false };
+    const created = await db.attempt.create({ data: { ...data, status: data.status ?? "pending" }, select: { id: true, createdAt: true } });
+    return { ...created, duplicate: false };
   } catch (error) {
     if (data.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await db.attempt.findUniqueOrThrow({
         where: { userId_idempotencyKey: { userId: data.userId, idempotencyKey: data.idempotencyKey } },
-        select: { id: true },
+        select: { id: true, createdAt: true },
       });
-      return { id: existing.id, duplicate: true };
+      return { ...existing, duplicate: true };
     }
     throw error;
   }
@@ -68,41 +68,35 @@ export function toStoredFeedback(result: ScoreResult): StoredFeedback {
   };
 }
 
-/** Adds a score and makes it the current one; earlier scores stay, marked not current. */
+/**
+ * Adds a score and makes it the current one; earlier scores stay, marked not current. One SQL
+ * statement (data-modifying CTEs share a snapshot, so "retire" only sees the older scores): this is
+ * on every submission's path, where five separate statements and a transaction cost more CPU than
+ * the scoring itself.
+ */
 export async function saveScore(
   db: Db,
   { attemptId, rubricVersionId, result, reason }: { attemptId: string; rubricVersionId: string | null; result: ScoreResult; reason: ScoreReason },
-) {
-  // One batch transaction (no interactive round trips): retire the current score, add the new one
-  // with its items, mark the attempt scored.
-  const [, score] = await db.$transaction([
-    db.score.updateMany({ where: { attemptId, isCurrent: true }, data: { isCurrent: false } }),
-    db.score.create({
-      data: {
-        attemptId,
-        rubricVersionId,
-        scorer: result.scorer,
-        reason,
-        score: result.score,
-        promptVersion: result.promptVersion ?? null,
-        model: result.model ?? null,
-        feedback: toStoredFeedback(result) as unknown as Prisma.InputJsonValue,
-        items: {
-          create: result.items.map((item) => ({
-            itemId: item.id,
-            label: item.label,
-            kind: item.kind,
-            weight: item.weight,
-            met: item.met,
-            evidence: item.evidence,
-          })),
-        },
-      },
-      select: { id: true, createdAt: true },
-    }),
-    db.attempt.update({ where: { id: attemptId }, data: { status: "scored" }, select: { id: true } }),
-  ]);
-  return score;
+): Promise<{ id: string; createdAt: Date }> {
+  const items = result.items.map((item) => ({ itemId: item.id, label: item.label, kind: item.kind, weight: item.weight, met: item.met, evidence: item.evidence }));
+  const rows = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
+    WITH retire AS (
+      UPDATE "Score" SET "isCurrent" = false WHERE "attemptId" = ${attemptId}::uuid AND "isCurrent"
+    ), score AS (
+      INSERT INTO "Score" ("id", "attemptId", "rubricVersionId", "scorer", "reason", "score", "isCurrent", "promptVersion", "model", "feedback", "createdAt")
+      VALUES (gen_random_uuid(), ${attemptId}::uuid, ${rubricVersionId}::uuid, ${result.scorer}::"Scorer", ${reason}::"ScoreReason", ${result.score},
+              true, ${result.promptVersion ?? null}, ${result.model ?? null}, ${JSON.stringify(toStoredFeedback(result))}::jsonb, now())
+      RETURNING "id", "createdAt"
+    ), items AS (
+      INSERT INTO "ScoreItem" ("id", "scoreId", "itemId", "label", "kind", "weight", "met", "evidence")
+      SELECT gen_random_uuid(), score."id", item."itemId", item."label", item."kind"::"RubricItemKind", item."weight", item."met", item."evidence"
+      FROM score, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+        AS item("itemId" text, "label" text, "kind" text, "weight" double precision, "met" boolean, "evidence" text[])
+    ), scored AS (
+      UPDATE "Attempt" SET "status" = 'scored', "updatedAt" = now() WHERE "id" = ${attemptId}::uuid
+    )
+    SELECT "id", "createdAt" FROM score`;
+  return rows[0]!;
 }
 
 const attemptDetail = {

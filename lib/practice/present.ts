@@ -1,5 +1,6 @@
 // The public shape of an attempt, shared by the JSON API and the feedback page.
-import type { AttemptDetail, StoredFeedback } from "@/lib/db/attempts";
+import { toStoredFeedback, type AttemptDetail, type StoredFeedback } from "@/lib/db/attempts";
+import type { SubmitOutcome } from "./submit";
 
 export function presentAttempt(attempt: AttemptDetail) {
   const current = attempt.scores.find((score) => score.isCurrent) ?? null;
@@ -59,5 +60,44 @@ function presentScore(score: AttemptDetail["scores"][number]) {
     },
     breakdown: stored.breakdown,
     fallbackReason: stored.fallbackReason ?? null,
+  };
+}
+
+/**
+ * The same shape as presentAttempt, for an attempt this request has just stored and scored: built
+ * from what the submission already holds, so answering POST /api/attempts needs no re-read.
+ */
+export function presentFreshAttempt(
+  outcome: SubmitOutcome & { fresh: NonNullable<SubmitOutcome["fresh"]> },
+  input: { answer: string; answerSource: "typed" | "voice"; timeSpentMs: number | null },
+): PresentedAttempt {
+  const { fresh } = outcome;
+  const score: AttemptDetail["scores"][number] = {
+    id: "",
+    scorer: fresh.result.scorer,
+    reason: "initial",
+    score: fresh.result.score,
+    isCurrent: true,
+    promptVersion: fresh.result.promptVersion ?? null,
+    model: fresh.result.model ?? null,
+    feedback: toStoredFeedback(fresh.result) as unknown as AttemptDetail["scores"][number]["feedback"],
+    createdAt: fresh.scoredAt,
+    rubricVersion: { version: fresh.rubricVersionNumber },
+    items: fresh.result.items.map((item) => ({ itemId: item.id, label: item.label, kind: item.kind, weight: item.weight, met: item.met, evidence: item.evidence })),
+  };
+  return {
+    id: outcome.attemptId,
+    question: fresh.question,
+    status: "scored",
+    llmStatus: outcome.llmQueued ? "pending" : "not_requested",
+    llmError: null,
+    answer: input.answer,
+    answerSource: input.answerSource,
+    timeSpentMs: input.timeSpentMs,
+    createdAt: fresh.createdAt.toISOString(),
+    mockSessionId: null,
+    score: presentScore(score),
+    scoreHistory: [{ score: score.score, scorer: score.scorer, reason: score.reason, isCurrent: true, createdAt: score.createdAt.toISOString() }],
+    followUps: [],
   };
 }

@@ -25,8 +25,16 @@ export interface SubmitInput {
 export interface SubmitOutcome {
   attemptId: string;
   duplicate: boolean;
-  result?: ScoreResult;
   llmQueued: boolean;
+  /** Set when this call stored and scored a new attempt (not for a duplicate). */
+  fresh?: {
+    createdAt: Date;
+    scoredAt: Date;
+    result: ScoreResult;
+    rubricVersionNumber: number;
+    question: { slug: string; title: string; track: string; level: string };
+  };
+  result?: ScoreResult;
 }
 
 export function validateAnswer(answer: string) {
@@ -46,7 +54,7 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
   if (!context) throw new AppError("bad_request", `There is no question "${input.questionSlug}".`, { field: "question" });
   await assertSubmitAllowed(db, input.userId);
 
-  const { id: attemptId, duplicate } = await insertAttempt(db, {
+  const { id: attemptId, createdAt, duplicate } = await insertAttempt(db, {
     userId: input.userId,
     questionId: context.questionId,
     rubricVersionId: context.rubricVersionId,
@@ -60,6 +68,7 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
   if (duplicate) return { attemptId, duplicate, llmQueued: false };
 
   let result: ScoreResult;
+  let scoredAt: Date;
   try {
     result = scoreWithRules({
       question: context.question,
@@ -67,7 +76,7 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
       vocabulary: getContentBank().vocabulary,
       rubricVersion: context.rubricVersionLabel,
     });
-    await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial" });
+    ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial" }));
   } catch (error) {
     await db.attempt.update({ where: { id: attemptId }, data: { status: "failed" } }).catch(() => undefined);
     throw new AppError("internal", "Your answer is saved, but scoring it failed. Open it from your history to try again.", { cause: error });
@@ -86,5 +95,12 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
       await db.attempt.update({ where: { id: attemptId }, data: { llmStatus: "failed", llmError: "The AI refinement could not be queued." } });
     }
   }
-  return { attemptId, duplicate, result, llmQueued };
+  const { slug, title, track, level } = context.question;
+  return {
+    attemptId,
+    duplicate,
+    result,
+    llmQueued,
+    fresh: { createdAt, scoredAt, result, rubricVersionNumber: context.rubricVersionNumber, question: { slug, title, track, level } },
+  };
 }

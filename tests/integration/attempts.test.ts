@@ -94,6 +94,9 @@ describe("the attempts API", () => {
     expect(body.attempt.score.scorer).toBe("rules");
     expect(body.attempt.score.items.find((item) => item.id === "vs-rabbitmq")?.met).toBe(true);
     aliceAttemptId = body.attempt.id;
+    // The POST answer is built without re-reading the attempt; it must be exactly what GET returns.
+    const fetched = await getAttempt(requestAs(alice, `/api/attempts/${aliceAttemptId}`), { params: Promise.resolve({ id: aliceAttemptId }) });
+    expect(((await fetched.json()) as { attempt: unknown }).attempt).toEqual(body.attempt);
 
     const again = await postAttempt(requestAs(alice, "/api/attempts", { method: "POST", body: { question: "kafka-what-and-why", answer: GOOD_ANSWER, idempotencyKey: "api-key-00001" } }));
     expect(again.status).toBe(200);

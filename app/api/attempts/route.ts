@@ -2,7 +2,7 @@ import { requireRequestUser } from "@/lib/auth/session";
 import { getAttemptForViewer, listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/prisma";
 import { json, parseJsonBody, parseWith, route } from "@/lib/http/api";
-import { presentAttempt } from "@/lib/practice/present";
+import { presentAttempt, presentFreshAttempt } from "@/lib/practice/present";
 import { listAttemptsQuerySchema, queryObject, submitAttemptSchema } from "@/lib/practice/schemas";
 import { submitAnswer } from "@/lib/practice/submit";
 
@@ -18,8 +18,17 @@ export const POST = route(async (request) => {
     timeSpentMs: body.timeSpentMs,
     answerSource: body.answerSource,
   });
+  if (outcome.fresh) {
+    const attempt = presentFreshAttempt({ ...outcome, fresh: outcome.fresh }, {
+      answer: body.answer,
+      answerSource: body.answerSource ?? "typed",
+      timeSpentMs: body.timeSpentMs ?? null,
+    });
+    return json({ attempt, duplicate: false }, { status: 201 });
+  }
+  // A repeated idempotency key: answer with the attempt the first request stored.
   const attempt = await getAttemptForViewer(db(), outcome.attemptId, user);
-  return json({ attempt: attempt && presentAttempt(attempt), duplicate: outcome.duplicate }, { status: outcome.duplicate ? 200 : 201 });
+  return json({ attempt: attempt && presentAttempt(attempt), duplicate: true }, { status: 200 });
 });
 
 /** GET /api/attempts?page=&pageSize=&question=&track=&from=&to=&minScore=&maxScore= → the signed-in user's attempts. */
