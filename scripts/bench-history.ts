@@ -25,6 +25,7 @@ import {
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { startApp, signUp } from "@/tests/support/app-server";
 import { acquireTestServer, createTempDatabase } from "@/tests/support/database";
 
 const arg = (name: string, fallback: number) => {
@@ -271,7 +272,32 @@ async function main() {
     );
 
     const page = timings.find((timing) => timing.name === "/history page 1, no filters")!;
-    console.log(`\n/history page 1 at ${ATTEMPTS.toLocaleString("en")} attempts: median ${page.median.toFixed(1)} ms, p95 ${page.p95.toFixed(1)} ms (target ≤ 200 ms server time)`);
+    console.log(`\n/history page 1 at ${ATTEMPTS.toLocaleString("en")} attempts: data load median ${page.median.toFixed(1)} ms, p95 ${page.p95.toFixed(1)} ms`);
+
+    // The whole server render, over HTTP against a production build: data + React + HTML.
+    console.log("\nfull server renders over HTTP (production build; time until the whole HTML has arrived)");
+    const app = await startApp({ databaseUrl: database.url });
+    try {
+      const cookie = await signUp(app.baseUrl, { email: "bench-http@example.test", password: "bench-password-123", name: "Bench HTTP" });
+      // Hand the seeded history to the account that can sign in.
+      const account = await db.user.findUniqueOrThrow({ where: { email: "bench-http@example.test" }, select: { id: true } });
+      await db.attempt.updateMany({ where: { userId }, data: { userId: account.id } });
+      const get = (path: string) => async () => {
+        const response = await fetch(`${app.baseUrl}${path}`, { headers: { cookie } });
+        if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
+        await response.text();
+      };
+      const renders: Timing[] = [];
+      renders.push(await time("GET /history", get("/history")));
+      renders.push(await time("GET /history?track=kafka&minScore=4&maxScore=9", get("/history?track=kafka&minScore=4&maxScore=9")));
+      renders.push(await time(`GET /history?page=${lastPage}`, get(`/history?page=${lastPage}`)));
+      renders.push(await time(`GET /history/questions/${busiest.slug}`, get(`/history/questions/${busiest.slug}`)));
+      renders.push(await time("GET /api/attempts?page=1", get("/api/attempts?page=1")));
+      const render = renders[0]!;
+      console.log(`\n/history at ${ATTEMPTS.toLocaleString("en")} attempts, full render: median ${render.median.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms (target ≤ 200 ms server time)`);
+    } finally {
+      await app.stop();
+    }
   } finally {
     await db.$disconnect();
     if (KEEP) console.log(`kept database ${database.url}`);

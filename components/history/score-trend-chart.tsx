@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { cn } from "@/components/ui/cn";
+import { formatDateTime, formatScore } from "./format";
 
 export interface ChartSeries {
   slug: string;
@@ -131,6 +132,51 @@ export function ScoreTrendChart({ series, summary, height = 260, initiallyShown 
           </ul>
         </figcaption>
       )}
+      <TrendNumbers series={series} />
     </figure>
+  );
+}
+
+/**
+ * The chart's numbers as a table, for anyone who cannot see the chart. Drawn only once opened: at
+ * 200 points it would otherwise double the size of every history page for a table few people open.
+ */
+function TrendNumbers({ series }: { series: ChartSeries[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-3 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-muted hover:text-text">Show the numbers</summary>
+      {open ? (
+        <div className="mt-2 max-h-72 overflow-auto rounded-xl border border-border">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Scores in the chart, by question and date</caption>
+            <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Question
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Score
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.flatMap((line) =>
+                line.points.map((point, index) => (
+                  <tr key={`${line.slug}-${index}`} className="border-t border-border">
+                    <td className="px-3 py-1.5">{line.title}</td>
+                    <td className="px-3 py-1.5 whitespace-nowrap text-muted">{formatDateTime(point.t)}</td>
+                    <td className="px-3 py-1.5 text-right tabular-nums">{formatScore(point.score)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </details>
   );
 }
