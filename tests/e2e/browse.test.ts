@@ -50,6 +50,11 @@ describe("a candidate browsing the question bank", () => {
     await page.screenshot({ path: `${ARTIFACTS}/question-with-model-answer.png`, fullPage: true });
 
     expect(await page.getByTestId("demo-link").getAttribute("href")).toBe("/demos/cluster-tour");
+    await page.getByTestId("demo-link").click();
+    await page.waitForURL(`${baseUrl}/demos/cluster-tour`);
+    expect(await page.getByTestId("demo-step").count()).toBeGreaterThan(2);
+    expect(await page.getByTestId("demo-steps").textContent()).toMatch(/Leader: \d/);
+    await page.screenshot({ path: `${ARTIFACTS}/demo-cluster-tour.png`, fullPage: true });
   });
 
   it("keeps a typed draft across a reload", async () => {

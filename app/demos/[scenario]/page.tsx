@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getContentBank } from "@/lib/content/bank";
 import { demoScenarioById } from "@/lib/demos/catalog";
+import { buildWalkthrough } from "@/lib/demos/walkthrough";
 
 type Props = { params: Promise<{ scenario: string }> };
 
@@ -11,21 +12,83 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: demoScenarioById((await params).scenario)?.title ?? "Demo not found" };
 }
 
+function formatVirtualTime(ms: number) {
+  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+function ToolOutput({ label, text }: { label: string; text: string }) {
+  return (
+    <figure className="min-w-0">
+      <figcaption className="mb-1 font-mono text-xs text-muted">$ {label}</figcaption>
+      <pre className="overflow-x-auto rounded-xl border border-border bg-surface-2 p-3 font-mono text-[0.78rem] leading-relaxed">{text}</pre>
+    </figure>
+  );
+}
+
 export default async function DemoPage({ params }: Props) {
   const scenario = demoScenarioById((await params).scenario);
   if (!scenario) notFound();
+  const walkthrough = buildWalkthrough(scenario.id);
   const questions = getContentBank().questions.filter((question) => question.demo === scenario.id);
 
   return (
     <>
-      <PageHeader eyebrow="Live mini cluster" title={scenario.title} description={scenario.summary} />
-      <div className="rounded-2xl border border-dashed border-border bg-surface p-8" data-testid="demo-placeholder">
-        <p className="font-medium">The interactive cluster for this scenario is on its way.</p>
-        <p className="mt-1 max-w-2xl text-sm leading-relaxed text-muted">
-          You will be able to stop brokers, add consumers and produce keyed records here, and watch the simulated cluster respond exactly as
-          Kafka&apos;s own rules say it should.
-        </p>
-      </div>
+      <PageHeader eyebrow="Mini cluster" title={scenario.title} description={scenario.summary} />
+      <p className="-mt-4 mb-8 max-w-3xl text-sm leading-relaxed text-muted" data-testid="demo-intro">
+        A simulated cluster that follows Apache Kafka&apos;s own rules — murmur2 partitioning, the real assignors, ISR, high watermark and acks —
+        played step by step on a fixed seed. Under each step: what the cluster reports, and what Kafka&apos;s tools would print. Breaking brokers
+        and adding consumers yourself arrives with the interactive view.
+      </p>
+
+      {walkthrough ? (
+        <ol className="flex flex-col gap-5" data-testid="demo-steps">
+          <li className="rounded-2xl border border-border bg-surface p-5">
+            <h2 className="font-semibold">Starting point</h2>
+            <div className="mt-3">
+              <ToolOutput label="kafka-topics.sh --describe" text={walkthrough.initial.topics} />
+            </div>
+          </li>
+          {walkthrough.steps.map((step) => (
+            <li key={step.index} className="rounded-2xl border border-border bg-surface p-5" data-testid="demo-step">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="font-semibold">
+                  <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-accent-soft text-xs text-accent-strong">{step.index}</span>
+                  {step.caption}
+                </h2>
+                <span className="font-mono text-xs text-muted">
+                  {step.action} · t = {formatVirtualTime(step.virtualTimeMs)}
+                </span>
+              </div>
+              {step.error ? (
+                <p className="mt-3 rounded-lg border border-bad/30 bg-bad-soft px-3 py-2 text-sm" role="note">
+                  <span className="font-medium">Refused: </span>
+                  {step.error}
+                </p>
+              ) : null}
+              {step.events.length > 0 ? (
+                <ul className="mt-3 space-y-1.5 text-sm" aria-label="What the cluster reported">
+                  {step.events.map((event, index) => (
+                    <li key={index} className="flex gap-2">
+                      <span className="shrink-0 font-mono text-xs leading-5 text-muted">{formatVirtualTime(event.t)}</span>
+                      <span>{event.message}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm text-muted hover:text-text">What the tools print now</summary>
+                <div className="mt-3 grid gap-3">
+                  <ToolOutput label="kafka-topics.sh --describe" text={step.topics} />
+                  {step.groups.map((group) => (
+                    <ToolOutput key={group.id} label={`kafka-consumer-groups.sh --describe --group ${group.id}`} text={group.output} />
+                  ))}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+
       {questions.length > 0 ? (
         <section className="mt-10" aria-labelledby="related">
           <h2 id="related" className="text-lg font-semibold">
