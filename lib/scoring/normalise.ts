@@ -116,8 +116,9 @@ export function normaliseWord(part: string): string {
 const GLUED_UNIT_RE = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\p{L}+)$/u;
 const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’._-]*[\p{L}\p{N}\p{M}])?/gu;
 const LIST_MARKER_RE = /(^|\n)([ \t]*)([-*•·▪‣>]+|\d{1,2}[.)])(?=[ \t])/g;
-const CLAUSE_GAP_RE = /[,;:()[\]"“”\u2013\u2014\u2192]|\s-+\s|->|=>|\s\+\s|&/;
-const STRONG_GAP_RE = /[;:\u2013\u2014\u2192]|\s-+\s|->|=>/;
+// "|" separates markdown table cells: each cell is its own statement.
+const CLAUSE_GAP_RE = /[,;:()[\]"“”|\u2013\u2014\u2192]|\s-+\s|->|=>|\s\+\s|&/;
+const STRONG_GAP_RE = /[;:|\u2013\u2014\u2192]|\s-+\s|->|=>/;
 const SENTENCE_END_RE = /[.!?](?=\s|$|["”')\]])/;
 /** Conjunctions that open a new clause (negation does not reach across them). */
 const CLAUSE_WORDS = new Set(["but", "however", "whereas", "although", "though", "yet", "because", "so", "while", "instead", "otherwise", "unless", "then", "which", "who", "where"]);
@@ -210,7 +211,9 @@ export function analyseText(text: string): AnalysedText {
 
     let sentenceBreak = sentence < 0 || markerBreak;
     if (!sentenceBreak && SENTENCE_END_RE.test(gap) && !ABBREVIATIONS.has(prevRaw.toLowerCase())) sentenceBreak = true;
-    if (!sentenceBreak && gap.includes("\n") && (/\n\s*\n/.test(gap) || !isLowerLetter(raw[0]))) sentenceBreak = true;
+    // A new line starts a sentence unless it continues wrapped prose in lower case; a markdown table
+    // row always starts one.
+    if (!sentenceBreak && gap.includes("\n") && (/\n\s*\n/.test(gap) || /\n\s*\|/.test(gap) || !isLowerLetter(raw[0]))) sentenceBreak = true;
 
     if (sentenceBreak) {
       closeSentence(gap);
