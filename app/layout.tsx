@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import Script from "next/script";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LogoMark } from "@/components/layout/logo";
@@ -24,11 +23,12 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Inline and blocking on purpose: it must set the theme class before first paint, or dark
+            mode flashes light. (next/script's beforeInteractive queues it until after paint.) */}
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
       <body className="min-h-screen bg-bg text-text">
-        {/* Applies the saved or system theme before first paint, so dark mode never flashes light. */}
-        <Script id="theme-boot" strategy="beforeInteractive">
-          {themeBootScript}
-        </Script>
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-accent focus:px-4 focus:py-2 focus:text-accent-fg"

@@ -76,7 +76,17 @@ describe("a candidate browsing the question bank", () => {
     await page.goto(baseUrl);
     await page.getByRole("button", { name: /Switch to dark theme/ }).click();
     expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    // The theme must already be applied when <body> is first parsed — before anything can paint —
+    // or every load flashes light first.
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (!document.body) return;
+        (window as unknown as { darkAtFirstBody?: boolean }).darkAtFirstBody = document.documentElement.classList.contains("dark");
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { darkAtFirstBody?: boolean }).darkAtFirstBody)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/home-dark.png`, fullPage: true });
   });
