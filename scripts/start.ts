@@ -10,6 +10,7 @@ import { isPortFree, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postg
 import { createPrismaClient } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { stopQueue } from "@/lib/jobs/queue";
 import { parseEnv } from "@/lib/env";
 import { isBuildCurrent } from "./lib/build-fingerprint";
 import { dataDirectory, describeStartupError, openDatabase, StartupError } from "./lib/database";
@@ -34,6 +35,8 @@ async function stopAll() {
       server.closeAllConnections();
     });
   }
+  // Background workers run inside the Next server; stop them before their database goes away.
+  await stopQueue().catch((error: unknown) => console.error(error));
   await app?.close().catch((error: unknown) => console.error(error));
   await embedded?.stop().catch((error: unknown) => console.error(error));
 }
