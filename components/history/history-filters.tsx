@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
 import { cn } from "@/components/ui/cn";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
 
 interface Option {
   value: string;
@@ -17,9 +16,6 @@ export interface QuestionOptionGroup {
 
 const FIELDS = ["question", "track", "from", "to", "minScore", "maxScore"] as const;
 type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
-
-const fromParams = (params: URLSearchParams): Values => Object.fromEntries(FIELDS.map((field) => [field, params.get(field) ?? ""])) as Values;
 
 const control =
   "h-10 w-full rounded-lg border bg-surface px-3 text-sm text-text aria-[invalid=true]:border-bad aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-bad/40";
@@ -37,35 +33,7 @@ export function HistoryFilters({
   /** Field → id of the element that explains what is wrong with it. */
   invalid: Partial<Record<Field, string>>;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const [values, setValues] = useState<Values>(() => fromParams(params));
-  const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const paramString = params.toString();
-
-  // Follow the URL when it changes from outside (clear filters, back/forward): adjust during render.
-  const [syncedWith, setSyncedWith] = useState(paramString);
-  if (syncedWith !== paramString) {
-    setSyncedWith(paramString);
-    setValues(fromParams(new URLSearchParams(paramString)));
-  }
-  useEffect(() => () => clearTimeout(debounce.current), []);
-
-  const apply = (next: Values) => {
-    const search = new URLSearchParams();
-    for (const field of FIELDS) if (next[field].trim()) search.set(field, next[field].trim());
-    startTransition(() => router.replace(`${pathname}${search.size ? `?${search}` : ""}`, { scroll: false }));
-  };
-
-  const update = (field: Field, value: string, delay = 0) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    clearTimeout(debounce.current);
-    if (delay) debounce.current = setTimeout(() => apply(next), delay);
-    else apply(next);
-  };
+  const { values, update, applyNow, pending, pathname } = useUrlFilters(FIELDS);
 
   const any = FIELDS.some((field) => values[field]);
   const described = (field: Field) => (invalid[field] ? { "aria-invalid": true as const, "aria-describedby": invalid[field] } : {});
@@ -77,8 +45,7 @@ export function HistoryFilters({
       action={pathname}
       onSubmit={(event) => {
         event.preventDefault();
-        clearTimeout(debounce.current);
-        apply(values);
+        applyNow();
       }}
       className="rounded-2xl border border-border bg-surface p-4"
       aria-busy={pending}

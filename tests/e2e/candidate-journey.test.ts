@@ -68,6 +68,13 @@ describe("a candidate's journey", () => {
     await page.getByTestId("score-trend").waitFor();
     expect(await page.getByTestId("score-trend").locator("svg").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/journey-2-history.png`, fullPage: true });
+    // Filters live in the URL: a track with no attempts empties the table, clearing restores it.
+    await page.getByTestId("filter-track").selectOption("streaming");
+    await page.waitForURL(/track=streaming/);
+    await page.getByTestId("history-no-match").waitFor();
+    await page.getByTestId("filter-track").selectOption("");
+    await page.waitForURL(`${baseUrl}/history`);
+    await page.getByTestId("attempts-table").waitFor();
   });
 
   it("sits a full five-question mock interview and reads the summary", async () => {
