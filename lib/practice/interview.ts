@@ -300,14 +300,7 @@ export async function abandonInterview(db: Db, { userId, sessionId }: { userId: 
   await updateOpenMockSession(db, { id: session.id, userId }, { status: "abandoned" });
 }
 
-export interface InterviewListEntry {
-  id: string;
-  track: string;
-  trackTitle: string;
-  status: "in_progress" | "completed" | "abandoned";
-  feedbackTiming: FeedbackTimingChoice;
-  startedAt: Date;
-  completedAt: Date | null;
+export interface InterviewListEntry extends Pick<InterviewView, "id" | "track" | "trackTitle" | "status" | "feedbackTiming" | "startedAt" | "completedAt"> {
   average: number | null;
   questionCount: number;
 }
