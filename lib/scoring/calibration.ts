@@ -6,8 +6,11 @@ import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "@/lib/content/load";
 import type { Vocabulary } from "@/lib/content/schema";
+import { meanAbsoluteError, spearman } from "./agreement";
 import { scoreWithRules } from "./rules";
 import type { GradedExample, ScorableQuestion } from "./types";
+
+export { meanAbsoluteError, spearman } from "./agreement";
 
 export const calibrationDir = join(projectRoot, "tests/fixtures/calibration");
 
@@ -72,45 +75,6 @@ export function calibrationExamples(slug: string, dir = calibrationDir): GradedE
   } catch {
     return [];
   }
-}
-
-function ranks(values: number[]): number[] {
-  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-  const result = new Array<number>(values.length).fill(0);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) result[order[k]!.index] = rank;
-    i = j + 1;
-  }
-  return result;
-}
-
-function pearson(a: number[], b: number[]): number {
-  const n = a.length;
-  if (n < 2) return Number.NaN;
-  const meanA = a.reduce((sum, x) => sum + x, 0) / n;
-  const meanB = b.reduce((sum, x) => sum + x, 0) / n;
-  let cov = 0;
-  let varA = 0;
-  let varB = 0;
-  for (let i = 0; i < n; i++) {
-    cov += (a[i]! - meanA) * (b[i]! - meanB);
-    varA += (a[i]! - meanA) ** 2;
-    varB += (b[i]! - meanB) ** 2;
-  }
-  return varA === 0 || varB === 0 ? Number.NaN : cov / Math.sqrt(varA * varB);
-}
-
-/** Spearman's rank correlation (average ranks for ties). */
-export function spearman(a: number[], b: number[]): number {
-  return pearson(ranks(a), ranks(b));
-}
-
-export function meanAbsoluteError(a: number[], b: number[]): number {
-  return a.reduce((sum, x, i) => sum + Math.abs(x - b[i]!), 0) / a.length;
 }
 
 export interface CalibrationRow {

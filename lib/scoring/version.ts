@@ -1,5 +1,7 @@
 // Stable identifiers stored with every result, so a score can always be traced to what produced it.
-import { createHash } from "node:crypto";
+// Browser-safe: the rubric editor computes versions client-side, so no node:crypto here.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { parseConceptPattern, setsUsed } from "@/lib/content/concept-pattern";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 
@@ -40,5 +42,5 @@ function computeVersion(rubric: Rubric, vocabulary: Vocabulary): string {
   for (const item of rubric.items) for (const pattern of item.concept) for (const set of setsUsed(parseConceptPattern(pattern))) sets.add(set);
   const used = Object.fromEntries([...sets].sort().map((name) => [name, vocabulary[name] ?? null]));
   const json = JSON.stringify(canonical({ rubric, sets: used }));
-  return `c-${createHash("sha256").update(json).digest("hex").slice(0, 10)}`;
+  return `c-${bytesToHex(sha256(utf8ToBytes(json))).slice(0, 10)}`;
 }
