@@ -24,14 +24,17 @@ export class AppError extends Error {
   override readonly cause?: unknown;
   /** For 429s: seconds until trying again makes sense (sent as Retry-After). */
   readonly retryAfterSeconds?: number;
+  /** Structured facts a client can act on (the issues of an invalid rubric, both sides of a 409). Never internals. */
+  readonly details?: unknown;
 
-  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown; retryAfterSeconds?: number; details?: unknown } = {}) {
     super(message ?? ERRORS[code].message);
     this.name = "AppError";
     this.code = code;
     this.field = options.field;
     this.cause = options.cause;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -43,5 +46,12 @@ export class AppError extends Error {
 export function toPublicError(error: unknown, log: (message: string, error: unknown) => void = console.error) {
   const appError = error instanceof AppError ? error : new AppError("internal", undefined, { cause: error });
   if (ERRORS[appError.code].log) log(`[${appError.code}] ${appError.message}`, appError.cause ?? appError);
-  return { code: appError.code, message: appError.message, status: appError.status, field: appError.field, retryAfterSeconds: appError.retryAfterSeconds };
+  return {
+    code: appError.code,
+    message: appError.message,
+    status: appError.status,
+    field: appError.field,
+    retryAfterSeconds: appError.retryAfterSeconds,
+    details: appError.details,
+  };
 }

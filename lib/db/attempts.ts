@@ -76,16 +76,29 @@ export function toStoredFeedback(result: ScoreResult): StoredFeedback {
  */
 export async function saveScore(
   db: Db,
-  { attemptId, rubricVersionId, result, reason }: { attemptId: string; rubricVersionId: string | null; result: ScoreResult; reason: ScoreReason },
+  {
+    attemptId,
+    rubricVersionId,
+    result,
+    reason,
+    current = true,
+  }: {
+    attemptId: string;
+    rubricVersionId: string | null;
+    result: ScoreResult;
+    reason: ScoreReason;
+    /** false adds the score to the attempt's history without replacing the current one (a re-score under an instructor's override). */
+    current?: boolean;
+  },
 ): Promise<{ id: string; createdAt: Date }> {
   const items = result.items.map((item) => ({ itemId: item.id, label: item.label, kind: item.kind, weight: item.weight, met: item.met, evidence: item.evidence }));
   const rows = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
     WITH retire AS (
-      UPDATE "Score" SET "isCurrent" = false WHERE "attemptId" = ${attemptId}::uuid AND "isCurrent"
+      UPDATE "Score" SET "isCurrent" = false WHERE "attemptId" = ${attemptId}::uuid AND "isCurrent" AND ${current}
     ), score AS (
       INSERT INTO "Score" ("id", "attemptId", "rubricVersionId", "scorer", "reason", "score", "isCurrent", "promptVersion", "model", "feedback", "createdAt")
       VALUES (gen_random_uuid(), ${attemptId}::uuid, ${rubricVersionId}::uuid, ${result.scorer}::"Scorer", ${reason}::"ScoreReason", ${result.score},
-              true, ${result.promptVersion ?? null}, ${result.model ?? null}, ${JSON.stringify(toStoredFeedback(result))}::jsonb, now())
+              ${current}, ${result.promptVersion ?? null}, ${result.model ?? null}, ${JSON.stringify(toStoredFeedback(result))}::jsonb, now())
       RETURNING "id", "createdAt"
     ), items AS (
       INSERT INTO "ScoreItem" ("id", "scoreId", "itemId", "label", "kind", "weight", "met", "evidence")
@@ -156,7 +169,7 @@ export function attemptListWhere(userId: string, filters: AttemptListFilters): P
   };
 }
 
-/** One page of a user's attempts, newest first, with the current score of each. */
+/** One page of a user's attempts, newest first, with the current score of each (`scores[0]`) and the previous one (`scores[1]`). */
 export async function listAttempts(db: Db, userId: string, { page = 1, pageSize = 20, filters = {} }: { page?: number; pageSize?: number; filters?: AttemptListFilters }) {
   const where = attemptListWhere(userId, filters);
   const [total, rows] = await Promise.all([
@@ -174,7 +187,12 @@ export async function listAttempts(db: Db, userId: string, { page = 1, pageSize 
         timeSpentMs: true,
         mockSessionId: true,
         question: { select: { slug: true, title: true, track: true, level: true } },
-        scores: { where: { isCurrent: true }, take: 1, select: { score: true, scorer: true } },
+        // The current score first, then the one before it, so a re-scored or overridden attempt can show both.
+        scores: {
+          orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }],
+          take: 2,
+          select: { score: true, scorer: true, reason: true, isCurrent: true, rubricVersion: { select: { version: true } } },
+        },
       },
     }),
   ]);

@@ -4,6 +4,7 @@
 import type { ContentBank, Question } from "@/lib/content/load";
 import { canonicalJson, sha256 } from "@/lib/content/fingerprint";
 import type { Db } from "./prisma";
+import { ACTIVE_FIRST } from "./active-version";
 
 export interface SyncReport {
   created: number;
@@ -24,7 +25,16 @@ export async function syncQuestionBank(db: Db, bank: Pick<ContentBank, "question
       rubricVersions: { where: { source: "content" }, orderBy: { version: "desc" }, take: 1, select: { rubricHash: true } },
     },
   });
+  // Questions whose active rubric is an instructor's: a changed markdown rubric is added as a new
+  // version but not published over the instructor's work (they can compare and publish it).
+  const instructorActive = await db.rubricVersion.findMany({
+    where: { publishedAt: { not: null } },
+    orderBy: ACTIVE_FIRST,
+    distinct: ["questionId"],
+    select: { questionId: true, source: true },
+  });
   const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const activeIsInstructors = new Set(instructorActive.filter((row) => row.source === "instructor").map((row) => row.questionId));
   const now = new Date();
 
   for (const question of bank.questions) {
@@ -41,6 +51,7 @@ export async function syncQuestionBank(db: Db, bank: Pick<ContentBank, "question
         update: { ...questionFields(question), syncedAt: now, archivedAt: null },
       });
       if (row?.rubricVersions[0]?.rubricHash === rubricHash) return;
+      const keepInstructors = activeIsInstructors.has(saved.id);
       const latest = await tx.rubricVersion.aggregate({ where: { questionId: saved.id }, _max: { version: true } });
       await tx.rubricVersion.create({
         data: {
@@ -49,8 +60,12 @@ export async function syncQuestionBank(db: Db, bank: Pick<ContentBank, "question
           source: "content",
           rubric: question.rubric,
           rubricHash,
-          note: row ? `Synced from ${question.sourcePath}` : `Initial rubric from ${question.sourcePath}`,
-          publishedAt: now,
+          note: !row
+            ? `Initial rubric from ${question.sourcePath}`
+            : keepInstructors
+              ? `Synced from ${question.sourcePath}; not published, because an instructor's version is active`
+              : `Synced from ${question.sourcePath}`,
+          publishedAt: keepInstructors ? null : now,
         },
       });
       report.rubricVersionsAdded++;

@@ -4,6 +4,7 @@ import { getContentBank } from "@/lib/content/bank";
 import type { Question } from "@/lib/content/load";
 import { rubricSchema, type Rubric } from "@/lib/content/schema";
 import { syncQuestionBank } from "./question-sync";
+import { ACTIVE_FIRST } from "./active-version";
 import type { Db } from "./prisma";
 
 export interface ScoringContext {
@@ -64,12 +65,17 @@ export async function getScoringContext(db: Db, slug: string): Promise<ScoringCo
   };
 }
 
+/** Called after a publish, so this process scores with the new version at once (others within LIVE_VERSION_TTL_MS). */
+export function forgetLiveVersion(slug: string) {
+  liveVersions.delete(slug);
+}
+
 function findLive(db: Db, slug: string) {
   return db.question.findFirst({
     where: { slug, archivedAt: null },
     select: {
       id: true,
-      rubricVersions: { where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, rubric: true } },
+      rubricVersions: { where: { publishedAt: { not: null } }, orderBy: ACTIVE_FIRST, take: 1, select: { id: true, version: true, rubric: true } },
     },
   });
 }

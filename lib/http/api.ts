@@ -1,4 +1,4 @@
-// One wrapper for every JSON route: errors become `{ error: { code, message, field? } }` with the
+// One wrapper for every JSON route: errors become `{ error: { code, message, field?, details? } }` with the
 // right status, bodies are parsed with a zod schema that names the bad field, and mutations from
 // another site are refused.
 import type { z } from "zod";

@@ -1,11 +1,17 @@
-// Background work on the same Postgres (pg-boss): the optional LLM refinement of a score. The queue
+// Background work on the same Postgres (pg-boss): the optional LLM refinement of a score, and
+// re-scoring past attempts when an instructor publishes a rubric version. The queue
 // is one instance per process, parked on globalThis like the Prisma client.
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 
 export const QUEUES = {
   llmRefinement: "llm-refinement",
+  rescore: "rubric-rescore",
 } as const;
+
+export interface RescoreJobData {
+  rescoreJobId: string;
+}
 
 export interface LlmRefinementJob {
   attemptId: string;
@@ -22,6 +28,8 @@ export function queue(): Promise<PgBoss> {
     await boss.start();
     // Two retries with backoff on top of the scorer's own timeout-and-retry, then the rules score stands.
     await boss.createQueue(QUEUES.llmRefinement, { name: QUEUES.llmRefinement, retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+    // A re-score resumes where it stopped (attempts already under the version are skipped), so a retry is safe.
+    await boss.createQueue(QUEUES.rescore, { name: QUEUES.rescore, retryLimit: 2, retryDelay: 5, expireInSeconds: 3600 });
     return boss;
   })();
   return globalForQueue.offsetQueue;
@@ -30,6 +38,11 @@ export function queue(): Promise<PgBoss> {
 export async function enqueueLlmRefinement(attemptId: string) {
   const boss = await queue();
   await boss.send(QUEUES.llmRefinement, { attemptId } satisfies LlmRefinementJob, { singletonKey: attemptId });
+}
+
+export async function enqueueRescore(rescoreJobId: string) {
+  const boss = await queue();
+  await boss.send(QUEUES.rescore, { rescoreJobId } satisfies RescoreJobData, { singletonKey: rescoreJobId });
 }
 
 export async function stopQueue() {

@@ -1,7 +1,8 @@
 // Registers the queue handlers. Started once per server process from instrumentation.ts.
 import { db } from "@/lib/db/prisma";
 import { refineAttempt } from "@/lib/practice/refine";
-import { queue, QUEUES, type LlmRefinementJob } from "./queue";
+import { runRescoreJob } from "@/lib/instructor/rescore";
+import { queue, QUEUES, type LlmRefinementJob, type RescoreJobData } from "./queue";
 
 export async function startWorkers() {
   const boss = await queue();
@@ -11,5 +12,8 @@ export async function startWorkers() {
     const outcome = await refineAttempt(db(), { attemptId: job.data.attemptId, finalTry });
     // Throwing hands the job back to pg-boss for a retry with backoff.
     if (outcome === "retry") throw new Error(`LLM refinement of ${job.data.attemptId} failed; will retry`);
+  });
+  await boss.work<RescoreJobData>(QUEUES.rescore, { batchSize: 1 }, async ([job]) => {
+    if (job) await runRescoreJob(db(), { id: job.data.rescoreJobId });
   });
 }

@@ -29,7 +29,9 @@ export async function refineAttempt(
     llm: config,
   });
   if (result.scorer === "llm") {
-    await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "llm_refinement" });
+    // An instructor who has already overridden the score keeps the last word.
+    const overridden = await db.score.count({ where: { attemptId, isCurrent: true, reason: "override" } });
+    await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "llm_refinement", current: overridden === 0 });
     await db.attempt.update({ where: { id: attemptId }, data: { llmStatus: "done", llmError: null } });
     return "refined";
   }

@@ -49,6 +49,8 @@ export const GET = route(async (request) => {
       llmStatus: row.llmStatus,
       score: row.scores[0]?.score ?? null,
       scorer: row.scores[0]?.scorer ?? null,
+      // Set when the score was re-scored under a new rubric version or overridden by an instructor.
+      previousScore: row.scores[1]?.score ?? null,
       timeSpentMs: row.timeSpentMs,
       mockSessionId: row.mockSessionId,
       createdAt: row.createdAt.toISOString(),
