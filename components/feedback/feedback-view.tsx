@@ -14,7 +14,13 @@ function scoreTone(score: number) {
 
 const KIND_TITLES = { required: "Must cover", bonus: "Extra credit", misconception: "Misconceptions checked" } as const;
 
-export function FeedbackView({ data, status }: { data: FeedbackData; status?: ReactNode }) {
+const SCORER_LABELS = { rules: "Rules scorer", llm: "AI scorer", instructor: "Instructor override" } as const;
+
+/**
+ * `heading` names the score ("Your score", "Original score"); `scoreMeta` sits under the number
+ * (which rubric version scored it); `status` follows the summary (pending work, an instructor's note).
+ */
+export function FeedbackView({ data, status, heading = "Your score", scoreMeta }: { data: FeedbackData; status?: ReactNode; heading?: string; scoreMeta?: ReactNode }) {
   const [activeItem, setActiveItem] = useState<string | null>(null);
   // Ids scoped to this instance: a summary page may show several feedback views at once.
   const uid = useId();
@@ -29,7 +35,7 @@ export function FeedbackView({ data, status }: { data: FeedbackData; status?: Re
         <div className="flex flex-wrap items-start justify-between gap-6">
           <div>
             <h2 id={ids.score} className="text-sm font-medium text-muted">
-              Your score
+              {heading}
             </h2>
             <p className="mt-1 flex items-baseline gap-1.5">
               <span className={cn("text-5xl font-semibold tracking-tight tabular-nums", scoreTone(data.score))} data-testid="score">
@@ -37,10 +43,11 @@ export function FeedbackView({ data, status }: { data: FeedbackData; status?: Re
               </span>
               <span className="text-lg text-muted">/ 10</span>
             </p>
+            {scoreMeta}
           </div>
           <div className="flex flex-wrap gap-2">
-            <Badge tone={data.scorer === "llm" ? "accent" : "neutral"} className="!text-[0.8rem]">
-              <span data-testid="scorer">{data.scorer === "llm" ? `AI scorer${data.model ? ` · ${data.model}` : ""}` : "Rules scorer"}</span>
+            <Badge tone={data.scorer === "llm" ? "accent" : data.scorer === "instructor" ? "warn" : "neutral"} className="!text-[0.8rem]">
+              <span data-testid="scorer">{data.scorer === "llm" && data.model ? `${SCORER_LABELS.llm} · ${data.model}` : SCORER_LABELS[data.scorer]}</span>
             </Badge>
             {data.rubricVersion ? <Badge>Rubric {data.rubricVersion}</Badge> : null}
           </div>

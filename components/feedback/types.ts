@@ -18,7 +18,8 @@ export interface FeedbackItem {
 
 export interface FeedbackData {
   score: number;
-  scorer: "rules" | "llm";
+  /** "instructor": an instructor's override (the checklist is the one it replaced). */
+  scorer: "rules" | "llm" | "instructor";
   model?: string | null;
   rubricVersion: string | null;
   summary: string;

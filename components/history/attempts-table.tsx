@@ -3,6 +3,7 @@ import type { HistoryPage } from "@/lib/db/history";
 import { Badge } from "@/components/ui/badge";
 import { CompareSelection } from "./compare-selection";
 import { formatDateTime, formatDuration, formatScore } from "./format";
+import { PreviousScore, scoreChange, type ListedScore } from "./previous-score";
 import { ScoreBadge } from "./score-badge";
 
 const STATUS = { pending: "Scoring…", failed: "Scoring failed", unscored: "Not scored" } as const;
@@ -39,6 +40,7 @@ export function AttemptsTable({ rows, trackTitles }: { rows: HistoryPage["rows"]
           <tbody>
             {rows.map((row) => {
               const score = row.scores[0] ?? null;
+              const change = scoreChange(row.scores as readonly ListedScore[]);
               const when = formatDateTime(row.createdAt);
               return (
                 <tr key={row.id} className="border-b border-border last:border-b-0 hover:bg-surface-2/60">
@@ -48,7 +50,7 @@ export function AttemptsTable({ rows, trackTitles }: { rows: HistoryPage["rows"]
                       name="pick"
                       value={row.id}
                       className="mt-0.5 h-5 w-5 accent-[var(--accent)] sm:h-4 sm:w-4"
-                      aria-label={`Compare: ${row.question.title}, ${when}, ${score ? `score ${formatScore(score.score)}` : "not scored"}`}
+                      aria-label={`Compare: ${row.question.title}, ${when}, ${score ? `score ${formatScore(score.score)}${change ? ` (was ${formatScore(change.previous.score)}, ${change.why})` : ""}` : "not scored"}`}
                     />
                   </td>
                   <td className="py-3 pr-3 align-top">
@@ -63,12 +65,19 @@ export function AttemptsTable({ rows, trackTitles }: { rows: HistoryPage["rows"]
                   </td>
                   <td className="hidden py-3 pr-3 align-top whitespace-nowrap text-muted md:table-cell">{when}</td>
                   <td className="hidden py-3 pr-3 align-top lg:table-cell">
-                    {score ? <Badge tone={score.scorer === "llm" ? "accent" : "neutral"}>{score.scorer === "llm" ? "AI" : "Rules"}</Badge> : null}
+                    {score ? (
+                      <Badge tone={score.scorer === "llm" ? "accent" : score.scorer === "instructor" ? "warn" : "neutral"}>
+                        {score.scorer === "llm" ? "AI" : score.scorer === "instructor" ? "Instructor" : "Rules"}
+                      </Badge>
+                    ) : null}
                   </td>
                   <td className="hidden py-3 pr-3 align-top whitespace-nowrap text-muted tabular-nums sm:table-cell">{formatDuration(row.timeSpentMs)}</td>
                   <td className="py-3 pr-5 text-right align-top sm:pr-6">
                     {score ? (
-                      <ScoreBadge score={score.score} />
+                      <>
+                        <ScoreBadge score={score.score} />
+                        <PreviousScore change={change} />
+                      </>
                     ) : (
                       <span className="text-xs whitespace-nowrap text-muted">{STATUS[row.status as keyof typeof STATUS] ?? "—"}</span>
                     )}

@@ -1,6 +1,7 @@
 // Both roads into the feedback view — a fresh ScoreResult (not signed in) and a stored attempt —
 // become the same FeedbackData, so the view has one shape to draw.
-import type { FeedbackData } from "@/components/feedback/types";
+import type { FeedbackData, FeedbackItem } from "@/components/feedback/types";
+import type { StoredFeedback } from "@/lib/db/attempts";
 import type { ScoreResult } from "@/lib/scoring";
 import type { PresentedAttempt } from "./present";
 
@@ -37,5 +38,47 @@ export function feedbackFromAttempt(attempt: PresentedAttempt): FeedbackData | n
     flags: score.feedback.flags,
     fallbackReason: score.fallbackReason,
     answer: attempt.answer,
+  };
+}
+
+/** The parts of a stored Score row (lib/db/scores.ts getScoreById) that redraw its feedback. */
+export interface StoredScoreLike {
+  score: number;
+  scorer: FeedbackData["scorer"];
+  model: string | null;
+  feedback: unknown;
+  rubricVersion: { version: number } | null;
+  items: { itemId: string; label: string; kind: FeedbackItem["kind"]; weight: number; met: boolean; evidence: string[] }[];
+}
+
+/** Any stored score of an attempt (e.g. the original one after a re-score), drawn exactly as it was given. */
+export function feedbackFromStoredScore(score: StoredScoreLike, answer: string): FeedbackData {
+  const stored = (score.feedback ?? {}) as Partial<StoredFeedback>;
+  return {
+    score: score.score,
+    scorer: score.scorer,
+    model: score.model,
+    rubricVersion: score.rubricVersion ? `v${score.rubricVersion.version}` : null,
+    summary: stored.summary ?? "",
+    items: score.items.map((item) => {
+      const extra = stored.items?.[item.itemId];
+      return {
+        id: item.itemId,
+        label: item.label,
+        kind: item.kind,
+        weight: item.weight,
+        met: item.met,
+        evidence: item.evidence,
+        spans: extra?.spans ?? [],
+        hint: extra?.hint,
+        correction: extra?.correction,
+      };
+    }),
+    nailed: stored.nailed ?? [],
+    tightenUp: stored.tightenUp ?? [],
+    misconceptions: stored.misconceptions ?? [],
+    flags: stored.flags ?? [],
+    fallbackReason: stored.fallbackReason ?? null,
+    answer,
   };
 }

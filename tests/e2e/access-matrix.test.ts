@@ -78,7 +78,34 @@ const rows: Row[] = [
   // This app runs without OPENAI_API_KEY: signed-in users learn transcription is not set up (503).
   ["POST /api/transcribe", () => "/api/transcribe", { anonymous: 401, owner: 503, otherCandidate: 503, instructor: 503, admin: 503 }, () => ({ method: "POST", body: new FormData() })],
   ["page /history/compare", () => "/history/compare", signedIn(200)],
+  // The instructor studio: instructors and admins; a candidate gets the 403 page or 403 JSON.
+  ...instructorPages(["/instructor", "/instructor/audit", "/instructor/questions/kafka-architecture", "/instructor/questions/kafka-architecture/edit", "/instructor/questions/kafka-architecture/diff?from=1&to=1"]),
+  ["GET /api/instructor/questions", () => "/api/instructor/questions", instructorApi(200)],
+  ["GET /api/instructor/questions/:slug/versions", () => "/api/instructor/questions/kafka-architecture/versions", instructorApi(200)],
+  ["GET /api/instructor/questions/:slug/versions/1", () => "/api/instructor/questions/kafka-architecture/versions/1", instructorApi(200)],
+  ["GET /api/instructor/questions/:slug/versions/1/export", () => "/api/instructor/questions/kafka-architecture/versions/1/export", instructorApi(200)],
+  ["GET /api/instructor/audit", () => "/api/instructor/audit", instructorApi(200)],
+  ["GET /api/instructor/rescore/:id (unknown)", () => "/api/instructor/rescore/00000000-0000-0000-0000-000000000000", instructorApi(404)],
+  // Mutations with bodies that are refused for instructors too, so the matrix changes nothing it could trip over.
+  ["POST /api/instructor/questions/:slug/versions (invalid)", () => "/api/instructor/questions/kafka-architecture/versions", instructorApi(400), () => postJson({ baseVersion: 1, rubric: { items: [] } })],
+  ["POST /api/instructor/questions/:slug/versions/1/publish (already active)", () => "/api/instructor/questions/kafka-architecture/versions/1/publish", instructorApi(409), () => postJson({})],
+  ["POST /api/instructor/questions/:slug/versions/1/revert (identical)", () => "/api/instructor/questions/kafka-architecture/versions/1/revert", instructorApi(400), () => postJson({ baseVersion: 1 })],
+  ["POST /api/instructor/questions/:slug/import (not markdown)", () => "/api/instructor/questions/kafka-architecture/import", instructorApi(400), () => postJson({ markdown: "no frontmatter", baseVersion: 1 })],
+  ["POST /api/instructor/questions/:slug/bench (invalid)", () => "/api/instructor/questions/kafka-architecture/bench", instructorApi(400), () => postJson({ rubric: { items: [] } })],
+  ["POST /api/instructor/attempts/:id/override (invalid)", () => `/api/instructor/attempts/${attemptId}/override`, instructorApi(400), () => postJson({ score: 11, comment: "too generous" })],
 ];
+
+function instructorPages(paths: string[]): Row[] {
+  return paths.map((path): Row => [`page ${path}`, () => path, { anonymous: "sign-in", owner: 403, otherCandidate: 403, instructor: 200, admin: 200 }]);
+}
+
+function instructorApi(code: number): Record<Visitor, number> {
+  return { anonymous: 401, owner: 403, otherCandidate: 403, instructor: code, admin: code };
+}
+
+function postJson(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
 
 describe("access matrix: routes × visitors", () => {
   it.each(rows)("%s", async (_label, path, expected, init) => {

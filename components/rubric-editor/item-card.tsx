@@ -1,0 +1,280 @@
+"use client";
+
+import { memo, type Dispatch } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { parseConceptPattern, setsUsed } from "@/lib/content/concept-pattern";
+import { rubricItemKinds, type Vocabulary } from "@/lib/content/schema";
+import { fieldDomId, issuesFor, KIND_LABELS, type DraftAction, type FormItem, type IssueLike, type TextField } from "./draft-state";
+import { describedBy, FieldMessages, inputClasses } from "./field";
+import { PatternHelp } from "./pattern-help";
+
+const KIND_TONES = { required: "accent", bonus: "good", misconception: "bad" } as const;
+
+const smallButton =
+  "inline-flex h-7 min-w-7 items-center justify-center rounded-md border border-border bg-surface px-1.5 text-xs text-muted hover:bg-surface-2 hover:text-text disabled:cursor-not-allowed disabled:opacity-40";
+
+interface ItemCardProps {
+  item: FormItem;
+  index: number;
+  count: number;
+  prefix: string;
+  issues: IssueLike[];
+  vocabulary: Vocabulary;
+  canAdd: boolean;
+  dispatch: Dispatch<DraftAction>;
+  onMove: (index: number, to: number) => void;
+  onRemove: (index: number) => void;
+}
+
+function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, dispatch, onMove, onRemove }: ItemCardProps) {
+  const id = (field: string) => fieldDomId(prefix, { itemIndex: index, field });
+  const set = (field: TextField) => (event: { target: { value: string } }) => dispatch({ type: "set-field", index, field, value: event.target.value });
+  const fieldIssues = (field: string) => issuesFor(issues, index, field);
+  const itemIssues = issues.filter((issue) => issue.itemIndex === index || issue.path === `items.${index}` || String(issue.path ?? "").startsWith(`items.${index}.`));
+  const misconception = item.kind === "misconception";
+  const textField = misconception ? "correction" : "hint";
+  const headingId = `${prefix}-item-${index}-heading`;
+
+  return (
+    <li
+      aria-labelledby={headingId}
+      data-testid={`rubric-item-${index}`}
+      data-kind={item.kind}
+      className={cn("rounded-xl border bg-surface p-3.5", itemIssues.length ? "border-bad/40" : "border-border")}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-mono text-xs text-muted tabular-nums">{String(index + 1).padStart(2, "0")}</span>
+        <Badge tone={KIND_TONES[item.kind]}>{KIND_LABELS[item.kind]}</Badge>
+        <h3 id={headingId} className="min-w-[9rem] flex-1 truncate text-sm font-medium">
+          {item.label.trim() || <span className="text-muted italic">Untitled item</span>}
+          <span className="sr-only">, item {index + 1} of {count}</span>
+        </h3>
+        {itemIssues.length ? (
+          <span className="text-xs text-bad">
+            {itemIssues.length} {itemIssues.length === 1 ? "issue" : "issues"}
+          </span>
+        ) : null}
+        <div className="flex gap-1" role="group" aria-label={`Arrange item ${index + 1}`}>
+          <button type="button" id={`${prefix}-item-${index}-move-up`} className={smallButton} disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move item ${index + 1} up`} title="Move up">
+            ↑
+          </button>
+          <button
+            type="button"
+            id={`${prefix}-item-${index}-move-down`}
+            className={smallButton}
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+            aria-label={`Move item ${index + 1} down`}
+            title="Move down"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className={smallButton}
+            disabled={!canAdd}
+            onClick={() => dispatch({ type: "duplicate-item", index })}
+            aria-label={`Duplicate item ${index + 1}`}
+            title={canAdd ? "Duplicate" : "A rubric has at most 12 items"}
+          >
+            Duplicate
+          </button>
+          <button type="button" className={cn(smallButton, "hover:text-bad")} onClick={() => onRemove(index)} aria-label={`Remove item ${index + 1}`} title="Remove">
+            Remove
+          </button>
+        </div>
+      </div>
+
+      <div className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2.5 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1.1fr)_4.5rem_5.5rem]">
+        <div className="col-span-2 sm:col-span-1">
+          <label htmlFor={id("id")} className="text-xs font-medium text-muted">
+            Id
+          </label>
+          <input
+            id={id("id")}
+            value={item.id}
+            onChange={set("id")}
+            spellCheck={false}
+            autoComplete="off"
+            className={inputClasses(fieldIssues("id").length > 0, "font-mono")}
+            data-testid={`item-id-${index}`}
+            {...describedBy(`${id("id")}-msg`, fieldIssues("id"))}
+          />
+          <FieldMessages id={`${id("id")}-msg`} issues={fieldIssues("id")} />
+        </div>
+        <div className="col-span-2 sm:col-span-1">
+          <label htmlFor={id("kind")} className="text-xs font-medium text-muted">
+            Kind
+          </label>
+          <select
+            id={id("kind")}
+            value={item.kind}
+            onChange={(event) => dispatch({ type: "set-kind", index, kind: event.target.value as FormItem["kind"] })}
+            className={inputClasses(fieldIssues("kind").length > 0)}
+            data-testid={`item-kind-${index}`}
+            {...describedBy(`${id("kind")}-msg`, fieldIssues("kind"))}
+          >
+            {rubricItemKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+          <FieldMessages id={`${id("kind")}-msg`} issues={fieldIssues("kind")} />
+        </div>
+        <div>
+          <label htmlFor={id("weight")} className="text-xs font-medium text-muted">
+            Weight
+          </label>
+          <input
+            id={id("weight")}
+            value={item.weight}
+            onChange={set("weight")}
+            inputMode="decimal"
+            autoComplete="off"
+            className={inputClasses(fieldIssues("weight").length > 0, "tabular-nums")}
+            data-testid={`item-weight-${index}`}
+            {...describedBy(`${id("weight")}-msg`, fieldIssues("weight"))}
+          />
+          <FieldMessages id={`${id("weight")}-msg`} issues={fieldIssues("weight")} />
+        </div>
+        <div>
+          <label htmlFor={id("near")} className="text-xs font-medium text-muted">
+            Near
+          </label>
+          <input
+            id={id("near")}
+            value={item.near}
+            onChange={set("near")}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="optional"
+            title="Optional: how many words apart the terms of a “...” pattern may be (2–80), even across sentences. Empty: within one sentence."
+            className={inputClasses(fieldIssues("near").length > 0, "tabular-nums")}
+            data-testid={`item-near-${index}`}
+            aria-describedby={`${id("near")}-help${fieldIssues("near").length ? ` ${id("near")}-msg` : ""}`}
+            aria-invalid={fieldIssues("near").length > 0 || undefined}
+          />
+          <span id={`${id("near")}-help`} className="sr-only">
+            Optional. How many words apart the terms of a pattern may be, from 2 to 80, even across sentences. Leave empty to keep them within one sentence.
+          </span>
+          <FieldMessages id={`${id("near")}-msg`} issues={fieldIssues("near")} />
+        </div>
+
+        <div className="col-span-2 sm:col-span-4">
+          <label htmlFor={id("label")} className="text-xs font-medium text-muted">
+            Label
+          </label>
+          <input
+            id={id("label")}
+            value={item.label}
+            onChange={set("label")}
+            autoComplete="off"
+            placeholder={misconception ? "Misconception: …" : "What the answer should say"}
+            className={inputClasses(fieldIssues("label").length > 0)}
+            data-testid={`item-label-${index}`}
+            {...describedBy(`${id("label")}-msg`, fieldIssues("label"))}
+          />
+          <FieldMessages id={`${id("label")}-msg`} issues={fieldIssues("label")} />
+        </div>
+
+        <fieldset className="col-span-2 min-w-0 sm:col-span-4">
+          <div className="flex items-baseline justify-between gap-2">
+            <legend className="text-xs font-medium text-muted">{misconception ? "Patterns that catch the wrong claim" : "Concept patterns"} (any one matches)</legend>
+            <PatternHelp />
+          </div>
+          <ul className="mt-1 space-y-1.5">
+            {item.concept.map((pattern, patternIndex) => {
+              const patternId = fieldDomId(prefix, { itemIndex: index, field: "concept", patternIndex });
+              const patternIssues = issuesFor(issues, index, "concept", patternIndex);
+              return (
+                <li key={patternIndex}>
+                  <div className="flex gap-1.5">
+                    <input
+                      id={patternId}
+                      value={pattern}
+                      onChange={(event) => dispatch({ type: "set-pattern", index, patternIndex, value: event.target.value })}
+                      spellCheck={false}
+                      autoComplete="off"
+                      aria-label={`Pattern ${patternIndex + 1} of item ${index + 1}`}
+                      placeholder="e.g. {acks-all} ... (isr | in sync replica*)"
+                      className={inputClasses(patternIssues.length > 0, "font-mono text-[0.8rem]")}
+                      data-testid={`item-pattern-${index}-${patternIndex}`}
+                      {...describedBy(`${patternId}-msg`, patternIssues)}
+                    />
+                    <button
+                      type="button"
+                      className={cn(smallButton, "h-auto")}
+                      onClick={() => dispatch({ type: "remove-pattern", index, patternIndex })}
+                      disabled={item.concept.length === 1 && !pattern}
+                      aria-label={`Remove pattern ${patternIndex + 1} of item ${index + 1}`}
+                      title="Remove pattern"
+                    >
+                      ✕
+                    </button>
+                  </div>
+                  <SetChips pattern={pattern} vocabulary={vocabulary} />
+                  <FieldMessages id={`${patternId}-msg`} issues={patternIssues} />
+                </li>
+              );
+            })}
+          </ul>
+          <button
+            type="button"
+            onClick={() => dispatch({ type: "add-pattern", index })}
+            className="mt-1.5 text-xs font-medium text-accent hover:underline"
+            data-testid={`item-add-pattern-${index}`}
+          >
+            + Add a pattern
+          </button>
+        </fieldset>
+
+        <div className="col-span-2 sm:col-span-4">
+          <label htmlFor={id(textField)} className="text-xs font-medium text-muted">
+            {misconception ? "Correction: what is actually true" : "Hint: one sentence a candidate could say"}
+          </label>
+          <textarea
+            id={id(textField)}
+            value={misconception ? item.correction : item.hint}
+            onChange={set(textField)}
+            rows={2}
+            className={inputClasses(fieldIssues(textField).length > 0, "field-sizing-content min-h-[3.6rem] resize-y leading-snug")}
+            data-testid={`item-${textField}-${index}`}
+            {...describedBy(`${id(textField)}-msg`, fieldIssues(textField))}
+          />
+          <FieldMessages id={`${id(textField)}-msg`} issues={fieldIssues(textField)} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export const ItemCard = memo(ItemCardView);
+
+/** The synonym sets a pattern names, each marked known (with its size) or unknown. */
+function SetChips({ pattern, vocabulary }: { pattern: string; vocabulary: Vocabulary }) {
+  let sets: string[];
+  try {
+    sets = [...new Set(setsUsed(parseConceptPattern(pattern)))];
+  } catch {
+    return null;
+  }
+  if (sets.length === 0) return null;
+  return (
+    <p className="mt-1 flex flex-wrap gap-1 text-[0.7rem]">
+      {sets.map((name) => {
+        const entries = vocabulary[name];
+        return entries ? (
+          <span key={name} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-muted" title={entries.slice(0, 12).join(" · ")}>
+            {`{${name}}`} · {entries.length} {entries.length === 1 ? "phrase" : "phrases"}
+          </span>
+        ) : (
+          <span key={name} className="rounded bg-bad-soft px-1.5 py-0.5 font-mono text-bad">
+            {`{${name}}`} · unknown set
+          </span>
+        );
+      })}
+    </p>
+  );
+}
