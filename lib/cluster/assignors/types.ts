@@ -1,9 +1,10 @@
 // Shapes shared by the three assignors. Partitions are written "topic-N" at the public boundary, as in
 // vectors.json; inside the sticky assignor they become TopicPartition objects.
 
-export type AssignmentStrategy = "range" | "roundrobin" | "cooperative-sticky";
+/** "sticky" is the eager StickyAssignor: the same sticky algorithm, but every member revokes everything first. */
+export type AssignmentStrategy = "range" | "roundrobin" | "sticky" | "cooperative-sticky";
 
-export const ASSIGNMENT_STRATEGIES: readonly AssignmentStrategy[] = ["range", "roundrobin", "cooperative-sticky"];
+export const ASSIGNMENT_STRATEGIES: readonly AssignmentStrategy[] = ["range", "roundrobin", "sticky", "cooperative-sticky"];
 
 export interface AssignorMember {
   memberId: string;

@@ -57,6 +57,15 @@ export type ClusterAction =
   | { type: "closeConsumer"; consumer: string }
   | { type: "stallConsumer"; consumer: string }
   | { type: "resumeConsumer"; consumer: string }
+  /**
+   * Changes how the application runs its loop: max.poll.records, the poll cadence, the worker's rate, or
+   * the assignor used the next time it joins. A slow consumer is one whose records/s stay below the input.
+   */
+  | {
+      type: "configureConsumer";
+      consumer: string;
+      config: Partial<Pick<ConsumerConfig, "maxPollRecords" | "pollIntervalMs" | "processingRatePerSec" | "assignmentStrategy">>;
+    }
   /** Restarts a crashed or closed consumer with the same client id (and group.instance.id, if static). */
   | { type: "restartConsumer"; consumer: string }
   /** kafka-consumer-groups.sh --reset-offsets (only while the group has no active members). */

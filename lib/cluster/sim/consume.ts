@@ -469,6 +469,32 @@ export function resumeConsumer(d: Draft, consumerId: string): void {
   if (!consumer.inGroup) joinGroup(d, consumerId, consumer.config.groupId);
 }
 
+/** The settings of the application's loop that can change while it runs (a deploy, a slower downstream). */
+export function configureConsumer(
+  d: Draft,
+  consumerId: string,
+  changes: Partial<Pick<ConsumerConfig, "maxPollRecords" | "pollIntervalMs" | "processingRatePerSec" | "assignmentStrategy">>,
+): void {
+  const consumer = d.consumer(consumerId);
+  if (!changes || typeof changes !== "object") throw new ActionError("configureConsumer needs a config object.");
+  const allowed = ["maxPollRecords", "pollIntervalMs", "processingRatePerSec", "assignmentStrategy"];
+  const unknown = Object.keys(changes).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw new ActionError(`configureConsumer can change ${allowed.join(", ")}; not ${unknown.join(", ")}.`);
+  const { config, error } = resolveConsumerConfig({ ...consumer.config, ...changes });
+  if (error) throw new ActionError(error);
+  consumer.config = config;
+  const perSecond = Math.floor((config.maxPollRecords * 1000) / config.pollIntervalMs);
+  const pace =
+    config.processing === "sync"
+      ? `at most ${plural(config.maxPollRecords, "record")} per poll, one poll every ${config.pollIntervalMs} ms: about ${perSecond} records/s`
+      : `its worker processes ${config.processingRatePerSec > 0 ? `${config.processingRatePerSec} records/s` : "records as fast as they come"}`;
+  d.emit(
+    "consumer-configured",
+    `${consumerId} now reads ${pace} (max.poll.records=${config.maxPollRecords}, partition.assignment.strategy=${config.assignmentStrategy}).`,
+    { consumer: consumerId, config: { ...changes } },
+  );
+}
+
 export function restartConsumer(d: Draft, consumerId: string): void {
   const consumer = d.consumer(consumerId);
   if (consumer.status === "running" || consumer.status === "stalled") throw new ActionError(`Consumer '${consumerId}' is already running.`);

@@ -182,6 +182,23 @@ function splitIntoBatches(d: Draft, producer: ProducerState, topic: string, part
 const pumping = new Set<string>();
 
 /** Sends queued batches while fewer than max.in.flight requests are outstanding, in order per partition. */
+/**
+ * The first queued batch of each partition, in queue order: only these may be sent, because a later
+ * batch never overtakes an earlier one of the same partition. Linear, so a long outage that piles up
+ * retries stays cheap.
+ */
+function partitionHeads<T extends { topic: string; partition: number }>(queue: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const heads: T[] = [];
+  for (const batch of queue) {
+    const key = `${batch.topic}\u0000${batch.partition}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    heads.push(batch);
+  }
+  return heads;
+}
+
 export function pumpProducer(d: Draft, producerId: string): void {
   if (pumping.has(producerId)) return;
   pumping.add(producerId);
@@ -189,11 +206,7 @@ export function pumpProducer(d: Draft, producerId: string): void {
     for (;;) {
       const producer = d.state.producers[producerId];
       if (!producer || producer.inFlight.length >= producer.config.maxInFlightRequestsPerConnection) return;
-      const next = producer.queue.find((batch, i) => {
-        if (batch.readyAtMs > d.now) return false;
-        // Earlier batches of the same partition go first (ordering is per partition).
-        return !producer.queue.slice(0, i).some((earlier) => earlier.topic === batch.topic && earlier.partition === batch.partition);
-      });
+      const next = partitionHeads(producer.queue).find((batch) => batch.readyAtMs <= d.now);
       if (!next) return;
       const writable = d.producer(producerId);
       writable.queue = writable.queue.filter((batch) => batch !== next);
@@ -529,7 +542,7 @@ export function nextProducerDueMs(state: Draft["state"]): number {
   for (const producer of Object.values(state.producers)) {
     for (const request of producer.inFlight) next = Math.min(next, request.timeoutAtMs);
     if (producer.inFlight.length < producer.config.maxInFlightRequestsPerConnection) {
-      for (const batch of producer.queue) next = Math.min(next, batch.readyAtMs);
+      for (const batch of partitionHeads(producer.queue)) next = Math.min(next, batch.readyAtMs);
     }
   }
   return next;

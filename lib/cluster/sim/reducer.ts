@@ -6,6 +6,7 @@ import { clusterConfigError, resolveClusterConfig } from "./config";
 import {
   closeConsumer,
   commitAction,
+  configureConsumer,
   crashConsumer,
   createConsumer,
   joinGroupAction,
@@ -205,6 +206,8 @@ function apply(d: Draft, action: ClusterAction): void {
       return resumeConsumer(d, action.consumer);
     case "restartConsumer":
       return restartConsumer(d, action.consumer);
+    case "configureConsumer":
+      return configureConsumer(d, action.consumer, action.config);
     case "resetOffsets":
       return resetGroupOffsets(d, action.groupId, action.topic, action.to);
     case "createStreamApp":
