@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClusterLab } from "@/components/cluster/cluster-lab";
 import { PageHeader } from "@/components/ui/page-header";
 import { getContentBank } from "@/lib/content/bank";
 import { demoScenarioById } from "@/lib/demos/catalog";
 import { buildWalkthrough } from "@/lib/demos/walkthrough";
 
-type Props = { params: Promise<{ scenario: string }> };
+type Props = { params: Promise<{ scenario: string }>; searchParams: Promise<{ run?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: demoScenarioById((await params).scenario)?.title ?? "Demo not found" };
@@ -25,68 +26,76 @@ function ToolOutput({ label, text }: { label: string; text: string }) {
   );
 }
 
-export default async function DemoPage({ params }: Props) {
+export default async function DemoPage({ params, searchParams }: Props) {
   const scenario = demoScenarioById((await params).scenario);
   if (!scenario) notFound();
+  const { run } = await searchParams;
   const walkthrough = buildWalkthrough(scenario.id);
   const questions = getContentBank().questions.filter((question) => question.demo === scenario.id);
 
   return (
     <>
       <PageHeader eyebrow="Mini cluster" title={scenario.title} description={scenario.summary} />
-      <p className="-mt-4 mb-8 max-w-3xl text-sm leading-relaxed text-muted" data-testid="demo-intro">
-        A simulated cluster that follows Apache Kafka&apos;s own rules — murmur2 partitioning, the real assignors, ISR, high watermark and acks —
-        played step by step on a fixed seed. Under each step: what the cluster reports, and what Kafka&apos;s tools would print. Breaking brokers
-        and adding consumers yourself arrives with the interactive view.
+      <p className="-mt-4 mb-6 max-w-3xl text-sm leading-relaxed text-muted" data-testid="demo-intro">
+        A simulated cluster that follows Apache Kafka&apos;s own rules — murmur2 partitioning, the real assignors, ISR, high watermark and acks. Press
+        play to let time run, follow the guided steps or break things yourself, and watch what the cluster and Kafka&apos;s tools report. The run is
+        deterministic: the link in your address bar replays exactly what you did.
       </p>
+      <noscript>
+        <p className="mb-6 rounded-xl border border-warn/40 bg-warn-soft px-4 py-3 text-sm">
+          The live cluster needs JavaScript. Below is its starting point, and further down the same scenario played step by step.
+        </p>
+      </noscript>
+
+      <ClusterLab scenarioId={scenario.id} run={typeof run === "string" ? run : null} />
 
       {walkthrough ? (
-        <ol className="flex flex-col gap-5" data-testid="demo-steps">
-          <li className="rounded-2xl border border-border bg-surface p-5">
-            <h2 className="font-semibold">Starting point</h2>
-            <div className="mt-3">
-              <ToolOutput label="kafka-topics.sh --describe" text={walkthrough.initial.topics} />
-            </div>
-          </li>
-          {walkthrough.steps.map((step) => (
-            <li key={step.index} className="rounded-2xl border border-border bg-surface p-5" data-testid="demo-step">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="font-semibold">
-                  <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-accent-soft text-xs text-accent-strong">{step.index}</span>
-                  {step.caption}
-                </h2>
-                <span className="font-mono text-xs text-muted">
-                  {step.action} · t = {formatVirtualTime(step.virtualTimeMs)}
-                </span>
+        <details className="mt-10 rounded-2xl border border-border bg-surface" data-testid="demo-walkthrough">
+          <summary className="cursor-pointer px-5 py-4 font-semibold">The scripted walkthrough, step by step</summary>
+          <ol className="flex flex-col gap-5 border-t border-border p-5" data-testid="demo-steps">
+            <li className="rounded-2xl border border-border bg-bg p-5">
+              <h3 className="font-semibold">Starting point</h3>
+              <div className="mt-3">
+                <ToolOutput label="kafka-topics.sh --describe" text={walkthrough.initial.topics} />
               </div>
-              {step.error ? (
-                <p className="mt-3 rounded-lg border border-bad/30 bg-bad-soft px-3 py-2 text-sm" role="note">
-                  <span className="font-medium">Refused: </span>
-                  {step.error}
-                </p>
-              ) : null}
-              {step.events.length > 0 ? (
-                <ul className="mt-3 space-y-1.5 text-sm" aria-label="What the cluster reported">
-                  {step.events.map((event, index) => (
-                    <li key={index} className="flex gap-2">
-                      <span className="shrink-0 font-mono text-xs leading-5 text-muted">{formatVirtualTime(event.t)}</span>
-                      <span>{event.message}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              <details className="mt-3">
-                <summary className="cursor-pointer text-sm text-muted hover:text-text">What the tools print now</summary>
+            </li>
+            {walkthrough.steps.map((step) => (
+              <li key={step.index} className="rounded-2xl border border-border bg-bg p-5" data-testid="demo-step">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 className="font-semibold">
+                    <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-accent-soft text-xs text-accent-strong">{step.index}</span>
+                    {step.caption}
+                  </h3>
+                  <span className="font-mono text-xs text-muted">
+                    {step.action} · t = {formatVirtualTime(step.virtualTimeMs)}
+                  </span>
+                </div>
+                {step.error ? (
+                  <p className="mt-3 rounded-lg border border-bad/30 bg-bad-soft px-3 py-2 text-sm" role="note">
+                    <span className="font-medium">Refused: </span>
+                    {step.error}
+                  </p>
+                ) : null}
+                {step.events.length > 0 ? (
+                  <ul className="mt-3 space-y-1.5 text-sm" aria-label="What the cluster reported">
+                    {step.events.map((event, index) => (
+                      <li key={index} className="flex gap-2">
+                        <span className="shrink-0 font-mono text-xs leading-5 text-muted">{formatVirtualTime(event.t)}</span>
+                        <span>{event.message}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 <div className="mt-3 grid gap-3">
                   <ToolOutput label="kafka-topics.sh --describe" text={step.topics} />
                   {step.groups.map((group) => (
                     <ToolOutput key={group.id} label={`kafka-consumer-groups.sh --describe --group ${group.id}`} text={group.output} />
                   ))}
                 </div>
-              </details>
-            </li>
-          ))}
-        </ol>
+              </li>
+            ))}
+          </ol>
+        </details>
       ) : null}
 
       {questions.length > 0 ? (

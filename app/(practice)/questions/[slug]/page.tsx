@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LazyClusterLab } from "@/components/cluster/lazy-lab";
 import { PracticePanel } from "@/components/practice/practice-panel";
 import { ModelAnswerReveal } from "@/components/practice/model-answer-reveal";
 import { Prose } from "@/components/practice/prose";
@@ -116,6 +117,11 @@ export default async function QuestionPage({ params }: Props) {
           </ul>
         </div>
       </aside>
+      {demo ? (
+        <div className="min-w-0 lg:col-span-2">
+          <LazyClusterLab scenarioId={demo.id} title={demo.title} summary={demo.summary} />
+        </div>
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,406 @@
+"use client";
+
+// The lab's controls. Settings that change together (workload, producer, topic) are small forms
+// applied with one button, so a half-edited form never reaches the cluster; one-shot actions
+// (kill a broker, crash a consumer) are plain buttons. Every control has a visible label.
+import { memo, useId, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { ClusterState } from "@/lib/cluster";
+import type { LabAcks, LabAction, LabAssignor, LabConsumerRow, LabState } from "@/lib/demos/lab";
+import { formatRetention } from "./format";
+
+export const FIELD = "h-9 w-full rounded-lg border border-border bg-surface px-2.5 text-sm text-text disabled:opacity-60";
+const LABEL = "flex flex-col gap-1 text-xs font-medium text-muted";
+
+export function Panel({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3 rounded-2xl border border-border bg-surface p-4" data-testid={testId}>
+      <div>
+        <h3 id={id} className="font-semibold">
+          {title}
+        </h3>
+        {description ? <p className="mt-0.5 text-xs leading-relaxed text-muted">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+type Dispatch = (action: LabAction) => void;
+
+// ---------------------------------------------------------------------------------------------
+// Produce and workload
+// ---------------------------------------------------------------------------------------------
+
+export const RATES = [0, 1, 10, 50, 100, 250, 500, 1000, 2000] as const;
+
+export const ProduceControls = memo(function ProduceControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const [key, setKey] = useState("customer-1");
+  const [value, setValue] = useState("");
+  const [count, setCount] = useState(1);
+  const { workload } = state;
+  return (
+    <Panel title="Produce" description="Send records by hand, or set a steady workload that runs while time plays." testId="produce-controls">
+      <form
+        className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_4.5rem] items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          dispatch({ type: "produce", key: key.trim() === "" ? null : key.trim(), ...(value ? { value } : {}), count });
+        }}
+      >
+        <label className={LABEL}>
+          Key
+          <input className={FIELD} value={key} onChange={(e) => setKey(e.target.value)} placeholder="empty = no key" data-testid="produce-key" />
+        </label>
+        <label className={LABEL}>
+          Value
+          <input className={FIELD} value={value} onChange={(e) => setValue(e.target.value)} placeholder="automatic" data-testid="produce-value" />
+        </label>
+        <label className={LABEL}>
+          Count
+          <input className={FIELD} type="number" min={1} max={1000} value={count} onChange={(e) => setCount(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))} />
+        </label>
+        <Button type="submit" size="sm" variant="secondary" className="col-span-3 justify-self-start" data-testid="produce-send">
+          Send {count === 1 ? "record" : `${count} records`}
+        </Button>
+      </form>
+      <WorkloadForm key={`${workload.ratePerSec}:${workload.keySkew}:${workload.keyCount}`} state={state} dispatch={dispatch} />
+    </Panel>
+  );
+});
+
+function WorkloadForm({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const { workload } = state;
+  const [rate, setRate] = useState(workload.ratePerSec);
+  const [skew, setSkew] = useState(Math.round(workload.keySkew * 100));
+  const [keyCount, setKeyCount] = useState(workload.keyCount);
+  const rates = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
+  const changed = rate !== workload.ratePerSec || skew !== Math.round(workload.keySkew * 100) || keyCount !== workload.keyCount;
+  return (
+    <form
+      className="grid grid-cols-2 items-end gap-2 border-t border-border pt-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        dispatch({ type: "setWorkload", ratePerSec: rate, keySkew: skew / 100, keyCount });
+      }}
+    >
+      <label className={LABEL}>
+        Rate (records/s)
+        <select className={FIELD} value={rate} onChange={(e) => setRate(Number(e.target.value))} data-testid="workload-rate">
+          {rates.map((r) => (
+            <option key={r} value={r}>
+              {r === 0 ? "off" : r.toLocaleString("en-US")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={LABEL}>
+        Distinct keys
+        <input className={FIELD} type="number" min={1} max={10000} value={keyCount} onChange={(e) => setKeyCount(Math.max(1, Math.min(10000, Number(e.target.value) || 1)))} data-testid="workload-keys" />
+      </label>
+      <label className={cn(LABEL, "col-span-2")}>
+        <span className="flex justify-between">
+          <span>Share on the hot key ({workload.hotKey})</span>
+          <span className="font-mono tabular-nums text-text">{skew}%</span>
+        </span>
+        <input type="range" min={0} max={100} step={5} value={skew} onChange={(e) => setSkew(Number(e.target.value))} className="accent-[var(--accent)]" data-testid="workload-skew" />
+      </label>
+      <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} className="col-span-2 justify-self-start" data-testid="workload-apply">
+        Apply workload
+      </Button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Producer settings
+// ---------------------------------------------------------------------------------------------
+
+export const ProducerControls = memo(function ProducerControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const { producer } = state;
+  return (
+    <Panel title="Producer" description="Applying starts a new producer client with these settings, as restarting your application would." testId="producer-controls">
+      <ProducerForm key={`${producer.acks}:${producer.idempotence}:${producer.retries}:${producer.generation}`} state={state} dispatch={dispatch} />
+    </Panel>
+  );
+});
+
+function ProducerForm({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const { producer } = state;
+  const [acks, setAcks] = useState<LabAcks>(producer.acks);
+  const [idempotence, setIdempotence] = useState(producer.idempotence);
+  const [retries, setRetries] = useState(producer.retries);
+  const conflict = idempotence && acks !== "all";
+  const changed = acks !== producer.acks || idempotence !== producer.idempotence || retries !== producer.retries;
+  return (
+    <form
+      className="grid grid-cols-2 items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        dispatch({ type: "setProducer", acks, idempotence, retries });
+      }}
+    >
+      <label className={LABEL}>
+        acks
+        <select className={FIELD} value={acks} onChange={(e) => setAcks(e.target.value as LabAcks)} data-testid="producer-acks">
+          <option value="0">0 — don&apos;t wait</option>
+          <option value="1">1 — leader only</option>
+          <option value="all">all — every in-sync replica</option>
+        </select>
+      </label>
+      <label className={LABEL}>
+        retries
+        <select className={FIELD} value={retries} onChange={(e) => setRetries(Number(e.target.value))} data-testid="producer-retries">
+          {[...new Set([0, 3, 2147483647, retries])].sort((a, b) => a - b).map((r) => (
+            <option key={r} value={r}>
+              {r === 2147483647 ? "MAX_INT" : r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="col-span-2 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={idempotence} onChange={(e) => setIdempotence(e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" data-testid="producer-idempotence" />
+        enable.idempotence
+      </label>
+      {conflict ? (
+        <p className="col-span-2 rounded-md bg-warn-soft px-2 py-1.5 text-xs text-warn">
+          Idempotence needs acks=all; Kafka refuses this combination when you set both explicitly.
+        </p>
+      ) : null}
+      <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} className="col-span-2 justify-self-start" data-testid="producer-apply">
+        Apply producer settings
+      </Button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topic settings
+// ---------------------------------------------------------------------------------------------
+
+export const RETENTIONS = [60_000, 600_000, 3_600_000, 86_400_000, 604_800_000, -1] as const;
+
+export function topicSettings(cluster: ClusterState, topic: string) {
+  const t = cluster.topics[topic];
+  if (!t) return null;
+  return {
+    partitions: t.partitions.length,
+    replicationFactor: t.partitions[0]?.replicas.length ?? 1,
+    minInsyncReplicas: t.config.minInsyncReplicas,
+    retentionMs: t.config.retentionMs,
+    uncleanLeaderElection: t.config.uncleanLeaderElectionEnable,
+  };
+}
+
+export const TopicControls = memo(function TopicControls({ state, topic, dispatch }: { state: LabState; topic: string; dispatch: Dispatch }) {
+  const current = topicSettings(state.cluster, topic);
+  return (
+    <Panel title={`Topic ${topic}`} description="Changes apply to the running topic, as kafka-topics --alter and kafka-configs would." testId="topic-controls">
+      {current ? <TopicForm key={JSON.stringify(current)} current={current} brokers={Object.keys(state.cluster.brokers).length} dispatch={dispatch} /> : <p className="text-sm text-muted">The topic does not exist yet.</p>}
+    </Panel>
+  );
+});
+
+function TopicForm({ current, brokers, dispatch }: { current: NonNullable<ReturnType<typeof topicSettings>>; brokers: number; dispatch: Dispatch }) {
+  const [draft, setDraft] = useState(current);
+  const hintId = useId();
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const retentions = RETENTIONS.includes(draft.retentionMs as (typeof RETENTIONS)[number]) ? RETENTIONS : [...RETENTIONS, draft.retentionMs];
+  const changes = (Object.keys(draft) as (keyof typeof draft)[]).filter((key) => draft[key] !== current[key]);
+  return (
+    <form
+      className="grid grid-cols-2 items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (changes.length === 0) return;
+        dispatch({ type: "setTopic", ...Object.fromEntries(changes.map((key) => [key, draft[key]])) });
+      }}
+    >
+      <label className={LABEL}>
+        Partitions
+        <input
+          className={FIELD}
+          type="number"
+          min={current.partitions}
+          max={24}
+          value={draft.partitions}
+          onChange={(e) => set("partitions", Math.max(current.partitions, Math.min(24, Number(e.target.value) || current.partitions)))}
+          aria-describedby={hintId}
+          data-testid="topic-partitions"
+        />
+      </label>
+      <label className={LABEL}>
+        Replication factor
+        <select className={FIELD} value={draft.replicationFactor} onChange={(e) => set("replicationFactor", Number(e.target.value))} data-testid="topic-rf">
+          {Array.from({ length: brokers }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={LABEL}>
+        min.insync.replicas
+        <select className={FIELD} value={draft.minInsyncReplicas} onChange={(e) => set("minInsyncReplicas", Number(e.target.value))} data-testid="topic-min-isr">
+          {Array.from({ length: brokers }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={LABEL}>
+        retention.ms
+        <select className={FIELD} value={draft.retentionMs} onChange={(e) => set("retentionMs", Number(e.target.value))} data-testid="topic-retention">
+          {retentions.map((ms) => (
+            <option key={ms} value={ms}>
+              {formatRetention(ms)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="col-span-2 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={draft.uncleanLeaderElection} onChange={(e) => set("uncleanLeaderElection", e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" data-testid="topic-unclean" />
+        unclean.leader.election.enable
+      </label>
+      <p id={hintId} className="col-span-2 text-xs leading-relaxed text-muted">
+        Partitions can only be added: Kafka cannot merge a partition&apos;s log into another, and adding partitions changes which partition a key
+        hashes to.
+      </p>
+      <Button type="submit" size="sm" variant={changes.length > 0 ? "primary" : "secondary"} disabled={changes.length === 0} className="col-span-2 justify-self-start" data-testid="topic-apply">
+        Apply topic changes
+      </Button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brokers
+// ---------------------------------------------------------------------------------------------
+
+export const BrokerControls = memo(function BrokerControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const { cluster } = state;
+  const brokers = Object.values(cluster.brokers).sort((a, b) => a.id - b.id);
+  const leads = (id: number) =>
+    Object.values(cluster.topics).flatMap((topic) => topic.partitions.filter((p) => p.leader === id).map((p) => `${topic.name}-${p.index}`));
+  return (
+    <Panel title="Brokers" description="Killing a broker crashes it; the controller notices after broker.session.timeout.ms (9 s) and moves leadership." testId="broker-controls">
+      <ul className="flex flex-col gap-2">
+        {brokers.map((broker) => {
+          const online = broker.status === "online";
+          const led = leads(broker.id);
+          return (
+            <li key={broker.id} className="flex items-center gap-3 rounded-lg border border-border px-3 py-2" data-testid={`broker-row-${broker.id}`}>
+              <span aria-hidden="true" className={cn("h-2.5 w-2.5 shrink-0 rounded-full", online ? "bg-good" : "bg-bad")} />
+              <span className="min-w-0 flex-1 text-sm">
+                <span className="font-medium">Broker {broker.id}</span>
+                <span className="block truncate text-xs text-muted">{online ? (led.length ? `leads ${led.join(", ")}` : "leads nothing") : broker.status}</span>
+              </span>
+              {online ? (
+                <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "killBroker", broker: broker.id })} aria-label={`Kill broker ${broker.id}`} data-testid={`kill-broker-${broker.id}`}>
+                  Kill
+                </Button>
+              ) : (
+                <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "restartBroker", broker: broker.id })} aria-label={`Restart broker ${broker.id}`} data-testid={`restart-broker-${broker.id}`}>
+                  Restart
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Panel>
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Consumers and assignor
+// ---------------------------------------------------------------------------------------------
+
+export const ASSIGNORS: { value: LabAssignor; label: string }[] = [
+  { value: "range", label: "range" },
+  { value: "roundrobin", label: "round-robin" },
+  { value: "sticky", label: "sticky" },
+  { value: "cooperative-sticky", label: "cooperative-sticky" },
+];
+
+const STATUS_TEXT: Record<LabConsumerRow["status"], string> = { running: "reading", slow: "slow", crashed: "crashed", idle: "idle — no partition" };
+
+export const ConsumerControls = memo(function ConsumerControls({
+  state,
+  rows,
+  group,
+  showAssignor,
+  dispatch,
+}: {
+  state: LabState;
+  rows: LabConsumerRow[];
+  group: string | null;
+  showAssignor: boolean;
+  dispatch: Dispatch;
+}) {
+  const assignorId = useId();
+  return (
+    <Panel title={group ? `Consumer group ${group}` : "Consumers"} description="A partition is read by one member of a group at a time; members beyond the partition count wait idle." testId="consumer-controls">
+      <div className="flex flex-wrap items-end gap-2">
+        <Button size="sm" onClick={() => dispatch({ type: "addConsumer", ...(group ? { group } : {}) })} data-testid="add-consumer">
+          Add consumer
+        </Button>
+        {showAssignor ? (
+          <label htmlFor={assignorId} className="ml-auto flex items-center gap-2 text-xs font-medium text-muted">
+            Assignor
+            <select id={assignorId} className={cn(FIELD, "w-auto")} value={state.assignor} onChange={(e) => dispatch({ type: "setAssignor", strategy: e.target.value as LabAssignor })} data-testid="assignor">
+              {ASSIGNORS.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {rows.length === 0 ? <p className="text-sm text-muted">No consumers yet.</p> : null}
+      <ul className="flex flex-col gap-2">
+        {rows.map((row) => (
+          <li
+            key={row.consumer}
+            className={cn("rounded-lg border px-3 py-2", row.status === "idle" ? "border-dashed border-muted/60 bg-surface-2" : row.status === "crashed" ? "border-bad/40 bg-bad-soft" : "border-border")}
+            data-testid="consumer-row"
+            data-consumer={row.consumer}
+            data-status={row.status}
+          >
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+              <span className="font-mono text-sm font-medium">{row.consumer}</span>
+              <span className={cn("text-xs", row.status === "idle" ? "font-semibold text-warn" : row.status === "crashed" ? "text-bad" : row.status === "slow" ? "text-warn" : "text-muted")}>{STATUS_TEXT[row.status]}</span>
+              <span className="ml-auto flex gap-1">
+                {row.status !== "crashed" ? (
+                  <>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="h-7 px-2"
+                      aria-pressed={row.status === "slow"}
+                      onClick={() => dispatch({ type: "slowConsumer", consumer: row.consumer, slow: row.status !== "slow" })}
+                      aria-label={`${row.status === "slow" ? "Speed up" : "Slow down"} ${row.consumer}`}
+                    >
+                      {row.status === "slow" ? "Speed up" : "Slow"}
+                    </Button>
+                    <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => dispatch({ type: "crashConsumer", consumer: row.consumer })} aria-label={`Crash ${row.consumer}`}>
+                      Crash
+                    </Button>
+                  </>
+                ) : null}
+                <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => dispatch({ type: "removeConsumer", consumer: row.consumer })} aria-label={`Remove ${row.consumer}`} data-testid="remove-consumer">
+                  Remove
+                </Button>
+              </span>
+            </div>
+            <p className="mt-0.5 font-mono text-xs break-words text-muted">{row.partitions.length ? row.partitions.join(", ") : "no partitions assigned"}</p>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+});
