@@ -30,7 +30,7 @@ export function mergeLog(events: readonly ClusterEvent[], notes: readonly LabNot
     entries.push({ key: `e${event.seq}`, t: event.t, kind: event.kind, tone: event.kind === "error" ? "error" : "event", message: event.message, order: index });
   });
   // A note explains what just happened: at the same moment, it comes before (above) the events.
-  notes.forEach((note, index) => entries.push({ key: `n${note.seq}`, t: note.t, kind: "note", tone: note.tone, message: note.message, order: 1e9 + index }));
+  notes.forEach((note, index) => entries.push({ key: `n${note.seq}`, t: note.t, kind: note.kind ?? "note", tone: note.tone, message: note.message, order: 1e9 + index }));
   entries.sort((a, b) => b.t - a.t || b.order - a.order);
   return entries.slice(0, options.limit);
 }

@@ -125,7 +125,8 @@ export function produce(
     byPartition.set(partition, [...(byPartition.get(partition) ?? []), { key, value, timestamp }]);
   }
 
-  for (const [partition, outgoing] of [...byPartition].sort(([a], [b]) => a - b)) {
+  for (const [partition, records] of [...byPartition].sort(([a], [b]) => a - b)) {
+    const outgoing = appendToOpenBatch(producer, topic, partition, records);
     for (const batch of splitIntoBatches(d, producer, topic, partition, outgoing)) {
       producer.queue = [...producer.queue, batch];
     }
@@ -138,6 +139,41 @@ export function produce(
 function addPartitionToTransaction(d: Draft, producer: ProducerState, tp: string): void {
   if (producer.transaction.partitions.includes(tp)) return;
   producer.transaction = { ...producer.transaction, partitions: [...producer.transaction.partitions, tp] };
+}
+
+/**
+ * RecordAccumulator#append: records join the partition's newest batch while it waits unsent and has
+ * room under batch.size, so a partition that cannot send right now (in-flight limit, no leader)
+ * builds full batches instead of a long queue of tiny ones. Returns the records that did not fit.
+ */
+function appendToOpenBatch(producer: ProducerState, topic: string, partition: number, records: OutgoingRecord[]): OutgoingRecord[] {
+  let index = -1;
+  for (let i = producer.queue.length - 1; i >= 0; i--) {
+    const batch = producer.queue[i]!;
+    if (batch.topic === topic && batch.partition === partition) {
+      index = i;
+      break;
+    }
+  }
+  const open = index >= 0 ? producer.queue[index]! : null;
+  if (!open || open.attempts > 0) return records;
+  let bytes = open.sizeBytes;
+  let fit = 0;
+  for (const record of records) {
+    const size = estimateRecordBytes(record.key, record.value);
+    if (bytes + size > producer.config.batchSize) break;
+    bytes += size;
+    fit++;
+  }
+  if (fit === 0) return records;
+  const queue = [...producer.queue];
+  queue[index] = { ...open, records: [...open.records, ...records.slice(0, fit)], sizeBytes: bytes };
+  producer.queue = queue;
+  if (open.baseSequence >= 0) {
+    const tp = tpName(topic, partition);
+    producer.sequences = { ...producer.sequences, [tp]: (producer.sequences[tp] ?? 0) + fit };
+  }
+  return records.slice(fit);
 }
 
 function splitIntoBatches(d: Draft, producer: ProducerState, topic: string, partition: number, records: OutgoingRecord[]): ProducerBatch[] {

@@ -194,10 +194,11 @@ describe("mergeLog", () => {
       { seq: 2, t: 100, kind: "workload", message: "sent 100" },
       { seq: 3, t: 200, kind: "truncation", message: "broker 1 truncated" },
     ];
-    const notes = [{ seq: 1, t: 200, tone: "loss" as const, message: "an acknowledged record was lost" }];
+    const notes = [{ seq: 1, t: 200, tone: "loss" as const, kind: "acked-loss", message: "an acknowledged record was lost" }];
     const merged = mergeLog(events, notes, { routine: false, limit: 10 });
     expect(merged.map((e) => e.message)).toEqual(["an acknowledged record was lost", "broker 1 truncated", "created"]);
     expect(merged[0]!.tone).toBe("loss");
+    expect(merged[0]!.kind).toBe("acked-loss");
     expect(mergeLog(events, notes, { routine: true, limit: 10 }).map((e) => e.kind)).toContain("workload");
     expect(mergeLog(events, notes, { routine: true, limit: 2 })).toHaveLength(2);
     // A note that repeats an event (same moment, same words) replaces it.
