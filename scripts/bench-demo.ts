@@ -159,7 +159,8 @@ async function main() {
       `  simulated ${(demo.simulatedMs / 1000).toFixed(1)} s in ${SECONDS} s of wall time; ${demo.records.toLocaleString("en-US")} records appended ` +
         `(${Math.round(demo.records / (demo.simulatedMs / 1000 || 1)).toLocaleString("en-US")} per simulated second)`,
     );
-    console.log(`  smooth (p95 frame ≤ 33.4 ms, i.e. ≥ 30 fps): ${demo.p95 <= 33.4 ? "met" : "not met"}`);
+    // A 60 Hz display shows a frame every 16.7 ms; allow the timer's jitter.
+    console.log(`  60 fps goal (p95 frame ≤ 18 ms): ${demo.p95 <= 18 ? "met" : "not met"}`);
     if (demo.errors.length > 0) console.log(`  page errors: ${demo.errors.join(" | ")}`);
 
     const question = await measureQuestionPage(browser, baseUrl);

@@ -4,8 +4,8 @@ import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 // Server-rendered, sanitised HTML (lib/markdown/render.ts). Diagrams written as ```mermaid are drawn
-// here, on the client, only when a page has one — mermaid is large, so it is loaded on demand —
-// and redrawn when the theme changes.
+// here, on the client, only when a page has one and it comes into view — mermaid is large, so it is
+// loaded on demand — and redrawn when the theme changes.
 export function Prose({ html, className, testId }: { html: string; className?: string; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
 
@@ -35,12 +35,20 @@ export function Prose({ html, className, testId }: { html: string; className?: s
         }
       }
     };
-    void draw();
-    const observer = new MutationObserver(() => void draw());
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    // Draw when the prose is first on screen: a hidden model answer costs nothing until revealed.
+    let themeObserver: MutationObserver | null = null;
+    const visibility = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      visibility.disconnect();
+      void draw();
+      themeObserver = new MutationObserver(() => void draw());
+      themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    });
+    visibility.observe(container);
     return () => {
       cancelled = true;
-      observer.disconnect();
+      visibility.disconnect();
+      themeObserver?.disconnect();
     };
   }, [html]);
 
