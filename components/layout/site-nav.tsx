@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/interview", label: "Mock interview" },
   { href: "/review", label: "Review" },
   { href: "/history", label: "History" },
+  { href: "/demos", label: "Cluster lab" },
   { href: "/instructor", label: "Instructor", role: "instructor" },
 ] as const;
 

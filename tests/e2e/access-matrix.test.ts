@@ -55,6 +55,9 @@ const signedIn = (code: number) => ({ anonymous: "sign-in" as const, owner: code
 const rows: Row[] = [
   ["page /questions", () => "/questions", { anonymous: 200, owner: 200, otherCandidate: 200, instructor: 200, admin: 200 }],
   ["page /history", () => "/history", signedIn(200)],
+  ["page /demos", () => "/demos", { anonymous: 200, owner: 200, otherCandidate: 200, instructor: 200, admin: 200 }],
+  ["page /demos/:scenario", () => "/demos/acks-durability", { anonymous: 200, owner: 200, otherCandidate: 200, instructor: 200, admin: 200 }],
+  ["page /demos/unknown", () => "/demos/no-such-demo", { anonymous: 404, owner: 404, otherCandidate: 404, instructor: 404, admin: 404 }],
   ["page /interview", () => "/interview", signedIn(200)],
   ["page /review", () => "/review", signedIn(200)],
   ["page /attempts/:id", () => `/attempts/${attemptId}`, { anonymous: "sign-in", owner: 200, otherCandidate: 404, instructor: 200, admin: 200 }],

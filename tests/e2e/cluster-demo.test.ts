@@ -84,7 +84,10 @@ describe("the live mini-cluster", () => {
   });
 
   it("a consumer past the partition count sits idle; fitting the group to the partitions meets the challenge", async () => {
-    await page.goto(`${baseUrl}/demos/consumer-lag`, { waitUntil: "networkidle" });
+    await page.goto(`${baseUrl}/demos`, { waitUntil: "networkidle" });
+    expect(await page.getByTestId("demo-card").count()).toBeGreaterThanOrEqual(13);
+    await page.getByRole("link", { name: "Diagnosing consumer lag" }).click();
+    await page.waitForURL(/\/demos\/consumer-lag$/);
     await page.getByTestId("cluster-diagram").waitFor();
     expect(await page.getByTestId("challenge").getAttribute("data-met")).toBe("false");
     expect(await page.locator('[data-testid="lane"]').count()).toBe(4);
