@@ -1,9 +1,9 @@
-// A tiny store around the pure reducer, shaped for React's useSyncExternalStore:
+// The cluster as a store (lib/cluster/store.ts), shaped for React's useSyncExternalStore:
 //   const state = useSyncExternalStore(client.subscribe, client.getState);
-// It holds the current state, applies actions through `step`, and notifies listeners after each one.
 import type { ClusterAction } from "./sim/actions";
 import { createCluster, step } from "./sim/reducer";
 import type { ClusterConfig, ClusterState } from "./sim/types";
+import { createReducerStore } from "./store";
 
 export interface ClusterClient {
   getState(): ClusterState;
@@ -16,25 +16,5 @@ export interface ClusterClient {
 }
 
 export function createClient(initial: ClusterState | { config?: Partial<ClusterConfig>; seed?: number | string } = {}): ClusterClient {
-  let state: ClusterState = "schema" in initial ? initial : createCluster(initial.config ?? {}, initial.seed ?? "offset");
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
-  return {
-    getState: () => state,
-    dispatch(action) {
-      state = step(state, action);
-      notify();
-      return state;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    reset(next) {
-      state = next;
-      notify();
-    },
-  };
+  return createReducerStore<ClusterState, ClusterAction>("schema" in initial ? initial : createCluster(initial.config ?? {}, initial.seed ?? "offset"), step);
 }

@@ -13,6 +13,7 @@ import {
   type PartitionState,
   type ReplicaLog,
 } from "@/lib/cluster";
+import { createReducerStore } from "@/lib/cluster/store";
 import type { DemoScenarioId } from "../catalog";
 import { labScenarioById } from "./scenarios";
 import {
@@ -148,29 +149,7 @@ export function replayLab(scenarioId: DemoScenarioId, seed: string, actions: Lab
 }
 
 export function createLabClient(initial: LabState): LabClient {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
-  return {
-    getState: () => state,
-    dispatch(action) {
-      state = labStep(state, action);
-      notify();
-      return state;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    reset(next) {
-      state = next;
-      notify();
-    },
-  };
+  return createReducerStore<LabState, LabAction>(initial, labStep);
 }
 
 function messageOf(error: unknown): string {
