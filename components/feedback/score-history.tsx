@@ -1,17 +1,9 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import type { ScoreHistoryEntry } from "@/lib/db/scores";
 
-export interface ScoreHistoryRow {
-  id: string;
-  score: number;
-  scorer: "rules" | "llm" | "instructor";
-  reason: "initial" | "llm_refinement" | "rescore" | "override";
-  isCurrent: boolean;
-  isOriginal: boolean;
-  versionNumber: number | null;
-  comment: string | null;
-  actorName: string | null;
-  /** Already formatted for display. */
+/** A stored score (lib/db/scores) with its time formatted for display on the server. */
+export interface ScoreHistoryRow extends Omit<ScoreHistoryEntry, "createdAt"> {
   when: string;
   isoTime: string;
 }

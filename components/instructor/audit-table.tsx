@@ -1,17 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import type { AuditEntry } from "@/lib/db/audit";
 import { actionLabel, formatWhen } from "./format";
 
-export interface AuditRow {
-  id: string;
-  at: Date;
-  actorName: string | null;
-  action: string;
-  summary: string;
-  slug: string | null;
-  attemptId: string | null;
-  version: number | null;
-}
+export type AuditRow = AuditEntry;
 
 const TONES: Record<string, "neutral" | "accent" | "good" | "warn" | "bad"> = {
   "rubric.publish": "good",

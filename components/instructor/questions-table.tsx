@@ -1,22 +1,12 @@
 import Link from "next/link";
 import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
+import type { InstructorQuestionRow } from "@/lib/db/rubrics";
 import { formatMean } from "./format";
 import { DEFAULT_DIR, tableHref, type SortKey, type TableQuery } from "./question-sort";
 import { RateBar } from "./rate-bar";
 
-export interface QuestionTableRow {
-  slug: string;
-  title: string;
-  track: string;
-  level: string;
-  activeVersion: number;
-  latestVersion: number;
-  unpublishedCount: number;
-  attempts: number;
-  meanScore: number | null;
-  mostMissed: { itemId: string; label: string; hitRate: number } | null;
-}
+export type QuestionTableRow = Omit<InstructorQuestionRow, "lowestHitRate">;
 
 function SortHeader({ label, sortKey, query, className }: { label: string; sortKey: SortKey; query: TableQuery; className?: string }) {
   const active = query.sort === sortKey;

@@ -17,6 +17,7 @@ import {
   tpName,
 } from "./partition-ops";
 import { failPendingForPartition } from "./produce";
+import { updateHighWatermark } from "./replication";
 import type { PartitionState } from "./types";
 
 export function isBrokerEligible(d: Draft, broker: number): boolean {
@@ -153,6 +154,9 @@ function removeFromIsrs(d: Draft, broker: number, why: string): void {
         broker,
         isr: partition.isr,
       });
+      // Partition#maybeShrinkIsr: a smaller ISR may let the high watermark move (and complete acks=all
+      // requests) at once; no replication round would otherwise recompute it when no follower is left.
+      if (partition.leader !== broker && d.state.brokers[String(partition.leader)]?.status === "online") updateHighWatermark(d, topicName, index);
     });
   }
 }
