@@ -1,11 +1,14 @@
 // Rules-scorer benchmark: median and p95 milliseconds per answer for 100-, 300- and 1,000-word answers.
 // Answers are built from the seed questions' model answers plus neutral filler; each is scored many
-// times after a warm-up. No assertions: the goal is ≤ 2 ms median for 300 words on one core.
+// times after a warm-up. No assertions: the goal is ≤ 2 ms median for 300 words on one core. Then the
+// rubric editor's work per keystroke.
 //   npm run bench:scoring [-- --runs 300]
 import { performance } from "node:perf_hooks";
 import { loadContentBank } from "@/lib/content/load";
 import { scoreWithRules } from "@/lib/scoring";
 import { SEED_QUESTIONS } from "@/lib/scoring/calibration";
+import { validateRubricDraft } from "@/lib/rubrics/validate";
+import { fromRubric, previewRubric, toRubricInput } from "@/components/rubric-editor/draft-state";
 
 const FILLER = (
   "In practice I would also talk to the team about how the system behaves under load and what we monitor " +
@@ -49,3 +52,24 @@ for (const words of [100, 300, 1000]) {
   times.sort((a, b) => a - b);
   console.log(`${String(words).padStart(5)} words: median ${percentile(times, 0.5).toFixed(3)} ms   p95 ${percentile(times, 0.95).toFixed(3)} ms`);
 }
+
+// The rubric editor's work per keystroke: the form draft becomes a rubric input, is validated, turned
+// into the preview rubric, and a 300-word answer is scored under it (the live preview). The goal is
+// well under 100 ms.
+const editorCases = questions.map((question, q) => ({ question, draft: fromRubric(question.rubric), answer: answerOf(300, question.modelAnswer, q) }));
+const keystroke = (c: (typeof editorCases)[number], r: number) => {
+  // A new label each time, as typing would, so nothing is cached between runs.
+  const draft = { ...c.draft, items: c.draft.items.map((item, i) => (i === 0 ? { ...item, label: `${item.label} ${r}` } : item)) };
+  validateRubricDraft(toRubricInput(draft), bank.vocabulary);
+  const preview = previewRubric(draft, bank.vocabulary);
+  scoreWithRules({ question: { ...c.question, rubric: preview.rubric }, answer: c.answer, vocabulary: bank.vocabulary });
+};
+for (let w = 0; w < 20; w++) for (const c of editorCases) keystroke(c, w);
+const editorTimes: number[] = [];
+for (let r = 0; r < runs; r++) {
+  const start = performance.now();
+  keystroke(editorCases[r % editorCases.length]!, r);
+  editorTimes.push(performance.now() - start);
+}
+editorTimes.sort((a, b) => a - b);
+console.log(`rubric editor keystroke (validate + preview rubric + score 300 words): median ${percentile(editorTimes, 0.5).toFixed(3)} ms   p95 ${percentile(editorTimes, 0.95).toFixed(3)} ms`);

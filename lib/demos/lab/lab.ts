@@ -604,11 +604,15 @@ function setAssignor(lab: Mutable, scenario: LabScenario, strategy: LabState["as
   }
   if (strategy === lab.assignor) throw new LabError(`The group already uses ${strategy}.`);
   // A group agrees on one protocol, so switching is a restart of every member with the new setting.
-  let next: Mutable = { ...lab, assignor: strategy, rebalances: { ...lab.rebalances, eagerSinceAssignor: 0 } };
+  let next: Mutable = { ...lab, assignor: strategy };
   const running = next.consumers.filter((c) => next.cluster.consumers[c.id]?.status === "running" || next.cluster.consumers[c.id]?.status === "stalled");
   for (const c of running) next = engine(next, { type: "closeConsumer", consumer: c.id });
   for (const c of next.consumers) next = engine(next, { type: "configureConsumer", consumer: c.id, config: { assignmentStrategy: strategy } });
   for (const c of running) next = engine(next, { type: "restartConsumer", consumer: c.id });
+  // The members leaving under the old protocol rebalance eagerly as part of the switch itself: account
+  // for those events now, so only rebalances after the change count as "since the assignor change".
+  next = notesFromEvents(next);
+  next = { ...next, rebalances: { ...next.rebalances, eagerSinceAssignor: 0 } };
   const cooperative = strategy === "cooperative-sticky";
   void scenario;
   return note(
