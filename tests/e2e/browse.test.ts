@@ -49,12 +49,12 @@ describe("a candidate browsing the question bank", () => {
     expect(await modelAnswer.textContent()).toMatch(/append-only log/);
     await page.screenshot({ path: `${ARTIFACTS}/question-with-model-answer.png`, fullPage: true });
 
-    expect(await page.getByTestId("demo-link").getAttribute("href")).toBe("/demos/cluster-tour");
+    expect(await page.getByTestId("demo-link").getAttribute("href")).toBe("/demos/retention-replay");
     await page.getByTestId("demo-link").click();
-    await page.waitForURL(`${baseUrl}/demos/cluster-tour`);
+    await page.waitForURL(`${baseUrl}/demos/retention-replay`);
     expect(await page.getByTestId("demo-step").count()).toBeGreaterThan(2);
     expect(await page.getByTestId("demo-steps").textContent()).toMatch(/Leader: \d/);
-    await page.screenshot({ path: `${ARTIFACTS}/demo-cluster-tour.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}/demo-retention-replay.png`, fullPage: true });
   });
 
   it("keeps a typed draft across a reload", async () => {

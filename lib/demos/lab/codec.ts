@@ -75,7 +75,13 @@ export function decodeLabRun(text: string): DecodedLabRun {
     return { ok: false, error: "The run link could not be read back; it was probably cut short when copied." };
   }
   const run = runSchema.safeParse(json);
-  if (!run.success) return { ok: false, error: "The run link does not describe a lab run (scenario, seed and actions)." };
+  if (!run.success) {
+    const listed = json !== null && typeof json === "object" ? (json as { a?: unknown }).a : undefined;
+    if (Array.isArray(listed) && listed.length > MAX_ACTIONS) {
+      return { ok: false, error: `The run link has ${listed.length} actions; a lab run keeps at most ${MAX_ACTIONS}.` };
+    }
+    return { ok: false, error: "The run link does not describe a lab run (scenario, seed and actions)." };
+  }
   const scenarioId = DEMO_SCENARIO_IDS.find((id) => id === run.data.s);
   if (!scenarioId) return { ok: false, error: `The run link names a scenario that does not exist: '${run.data.s.slice(0, 60)}'.` };
   const actions: LabAction[] = [];

@@ -160,7 +160,10 @@ function messageOf(error: unknown): string {
 
 function logAction(log: LabAction[], action: LabAction): LabAction[] {
   const last = log[log.length - 1];
-  if (action.type === "tick" && last?.type === "tick") return [...log.slice(0, -1), { type: "tick", quanta: last.quanta + action.quanta }];
+  // Coalesce only up to the largest tick a replay accepts, or the log could not be played back.
+  if (action.type === "tick" && last?.type === "tick" && last.quanta + action.quanta <= MAX_TICK_QUANTA) {
+    return [...log.slice(0, -1), { type: "tick", quanta: last.quanta + action.quanta }];
+  }
   return [...log, action];
 }
 

@@ -321,7 +321,8 @@ const offsetsAndCommits: LabScenario = {
       title: "Crash between commits",
       instruction: "Crash c1 and play fifteen seconds.",
       notice: "c1 had processed payments after its last commit. When c2 takes over its partition (after session.timeout.ms, 10 s here) it starts from the committed offset and processes those payments a second time.",
-      actions: [{ type: "tick", quanta: 20 }, { type: "crashConsumer", consumer: "c1" }, { type: "tick", quanta: 150 }],
+      // 1.5 s more puts the crash at 9.5 s, 4.5 s after c1's last auto-commit (at 10 s it would land right after one).
+      actions: [{ type: "tick", quanta: 15 }, { type: "crashConsumer", consumer: "c1" }, { type: "tick", quanta: 150 }],
     },
   ],
   challenge: {
@@ -577,9 +578,9 @@ const leaderElection: LabScenario = {
   steps: [
     {
       title: "A follower falls behind",
-      instruction: "Play forty seconds. Broker 3's follower is stuck (a long pause).",
-      notice: "After replica.lag.time.max.ms (30 s) broker 3 leaves the ISR. The high watermark keeps moving with brokers 1 and 2.",
-      actions: [{ type: "tick", quanta: 400 }],
+      instruction: "Play fifty seconds. Broker 3's follower is stuck (a long pause).",
+      notice: "Once broker 3 has not caught up for replica.lag.time.max.ms (30 s), the leader's next ISR check (every 15 s) drops it from the ISR. The high watermark keeps moving with brokers 1 and 2.",
+      actions: [{ type: "tick", quanta: 500 }],
     },
     {
       title: "Down to one in-sync replica",
@@ -656,7 +657,7 @@ const idempotentProducer: LabScenario = {
       const dropped = state.durability.acksDropped - base.acksDropped;
       const written = state.durability.duplicatesWritten - base.duplicatesWritten;
       const avoided = state.durability.duplicatesAvoided - base.duplicatesAvoided;
-      if (written > 0) return notYet(`With the current producer settings, ${plural(written, "retry")} wrote a duplicate.`);
+      if (written > 0) return notYet(`With the current producer settings, ${written === 1 ? "a retry wrote a duplicate record" : `retries wrote ${written} duplicate records`}.`);
       if (dropped < 3) return notYet(`${plural(dropped, "acknowledgement")} dropped with the current producer settings; drop three and send records.`);
       if (avoided < 3) return notYet("Send records and play time so the producer retries the unanswered requests.");
       const pending = Object.values(state.cluster.producers).some((p) => p.inFlight.length > 0 || p.queue.length > 0);
