@@ -1,6 +1,7 @@
 import type { RubricItem } from "@/lib/content/schema";
 import type { RubricDiff } from "@/lib/rubrics";
 import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 
 const FIELD_LABELS: Record<string, string> = {
   label: "Label",
@@ -73,37 +74,8 @@ export function RubricDiffSummary({ diff, from, to }: { diff: RubricDiff; from: 
         ) : null}
       </ul>
 
-      {diff.added.length > 0 ? (
-        <div>
-          <h3 className="font-semibold">Added in v{to}</h3>
-          <ul className="mt-2 space-y-1.5">
-            {diff.added.map((item) => (
-              <li key={item.id} className="rounded-lg border border-good/30 bg-good-soft/60 px-3 py-2" data-testid="diff-added">
-                <span aria-hidden="true" className="mr-1.5 font-mono font-bold text-good">
-                  +
-                </span>
-                <ItemLine item={item} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      {diff.removed.length > 0 ? (
-        <div>
-          <h3 className="font-semibold">Removed since v{from}</h3>
-          <ul className="mt-2 space-y-1.5">
-            {diff.removed.map((item) => (
-              <li key={item.id} className="rounded-lg border border-bad/30 bg-bad-soft/60 px-3 py-2" data-testid="diff-removed">
-                <span aria-hidden="true" className="mr-1.5 font-mono font-bold text-bad">
-                  −
-                </span>
-                <ItemLine item={item} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ItemList title={`Added in v${to}`} items={diff.added} sign="+" tone="good" testId="diff-added" />
+      <ItemList title={`Removed since v${from}`} items={diff.removed} sign="−" tone="bad" testId="diff-removed" />
 
       {diff.changed.length > 0 ? (
         <div>
@@ -162,6 +134,26 @@ export function RubricDiffSummary({ diff, from, to }: { diff: RubricDiff; from: 
           </ul>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Items added or removed between the two versions, each with its sign. */
+function ItemList({ title, items, sign, tone, testId }: { title: string; items: RubricItem[]; sign: string; tone: "good" | "bad"; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h3 className="font-semibold">{title}</h3>
+      <ul className="mt-2 space-y-1.5">
+        {items.map((item) => (
+          <li key={item.id} className={cn("rounded-lg border px-3 py-2", tone === "good" ? "border-good/30 bg-good-soft/60" : "border-bad/30 bg-bad-soft/60")} data-testid={testId}>
+            <span aria-hidden="true" className={cn("mr-1.5 font-mono font-bold", tone === "good" ? "text-good" : "text-bad")}>
+              {sign}
+            </span>
+            <ItemLine item={item} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
