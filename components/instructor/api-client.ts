@@ -22,7 +22,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiProble
 
 const NETWORK_MESSAGE = "Offset could not be reached. Check your connection and try again; nothing was changed.";
 
-export async function callApi<T>(url: string, init: { method?: "GET" | "POST" | "PUT"; body?: unknown; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+export async function callApi<T>(url: string, init: { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

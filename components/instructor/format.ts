@@ -27,6 +27,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "score.override": "Overrode a score",
   "rescore.start": "Re-score started",
   "rescore.finish": "Re-score finished",
+  "sample.add": "Added a graded answer",
+  "sample.delete": "Deleted a graded answer",
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;

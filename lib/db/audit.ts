@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "./generated/client";
 import type { Db } from "./prisma";
 
-export type AuditAction = "rubric.save" | "rubric.publish" | "rubric.revert" | "rubric.import" | "score.override" | "rescore.start" | "rescore.finish";
+export type AuditAction = "rubric.save" | "rubric.publish" | "rubric.revert" | "rubric.import" | "score.override" | "rescore.start" | "rescore.finish" | "sample.add" | "sample.delete";
 
 export interface AuditInput {
   actorId: string | null;

@@ -88,13 +88,22 @@ const rows: Row[] = [
   ["GET /api/instructor/questions/:slug/versions/1", () => "/api/instructor/questions/kafka-architecture/versions/1", instructorApi(200)],
   ["GET /api/instructor/questions/:slug/versions/1/export", () => "/api/instructor/questions/kafka-architecture/versions/1/export", instructorApi(200)],
   ["GET /api/instructor/audit", () => "/api/instructor/audit", instructorApi(200)],
+  ["GET /api/instructor/questions/:slug/samples", () => "/api/instructor/questions/kafka-architecture/samples", instructorApi(200)],
   ["GET /api/instructor/rescore/:id (unknown)", () => "/api/instructor/rescore/00000000-0000-0000-0000-000000000000", instructorApi(404)],
   // Mutations with bodies that are refused for instructors too, so the matrix changes nothing it could trip over.
+  // Publish and revert use a question no other e2e file edits (the instructor studio test publishes kafka-architecture v2).
   ["POST /api/instructor/questions/:slug/versions (invalid)", () => "/api/instructor/questions/kafka-architecture/versions", instructorApi(400), () => postJson({ baseVersion: 1, rubric: { items: [] } })],
-  ["POST /api/instructor/questions/:slug/versions/1/publish (already active)", () => "/api/instructor/questions/kafka-architecture/versions/1/publish", instructorApi(409), () => postJson({})],
-  ["POST /api/instructor/questions/:slug/versions/1/revert (identical)", () => "/api/instructor/questions/kafka-architecture/versions/1/revert", instructorApi(400), () => postJson({ baseVersion: 1 })],
+  ["POST /api/instructor/questions/:slug/versions/1/publish (already active)", () => "/api/instructor/questions/kafka-isr-and-min-insync/versions/1/publish", instructorApi(409), () => postJson({})],
+  ["POST /api/instructor/questions/:slug/versions/1/revert (identical)", () => "/api/instructor/questions/kafka-isr-and-min-insync/versions/1/revert", instructorApi(400), () => postJson({ baseVersion: 1 })],
   ["POST /api/instructor/questions/:slug/import (not markdown)", () => "/api/instructor/questions/kafka-architecture/import", instructorApi(400), () => postJson({ markdown: "no frontmatter", baseVersion: 1 })],
   ["POST /api/instructor/questions/:slug/bench (invalid)", () => "/api/instructor/questions/kafka-architecture/bench", instructorApi(400), () => postJson({ rubric: { items: [] } })],
+  ["POST /api/instructor/questions/:slug/samples (invalid)", () => "/api/instructor/questions/kafka-architecture/samples", instructorApi(400), () => postJson({ label: "x", text: "y", expectedScore: 12 })],
+  [
+    "DELETE /api/instructor/questions/:slug/samples/:id (unknown)",
+    () => "/api/instructor/questions/kafka-architecture/samples/00000000-0000-0000-0000-000000000000",
+    instructorApi(404),
+    () => ({ method: "DELETE" }),
+  ],
   ["POST /api/instructor/attempts/:id/override (invalid)", () => `/api/instructor/attempts/${attemptId}/override`, instructorApi(400), () => postJson({ score: 11, comment: "too generous" })],
 ];
 

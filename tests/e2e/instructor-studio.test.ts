@@ -86,6 +86,18 @@ describe("an instructor edits, tests, saves and publishes a rubric", () => {
     expect(await instructor.getByTestId("version-row-1").getAttribute("data-active")).toBe("true");
   });
 
+  it("grades an answer by hand for the test bench, and is told what is missing first", async () => {
+    await instructor.getByTestId("sample-label").fill("Partitions only");
+    await instructor.getByTestId("sample-add").click();
+    expect(await instructor.getByTestId("sample-text-error").textContent()).toMatch(/Paste the answer/);
+    expect(await instructor.getByTestId("sample-expectedScore-error").textContent()).toMatch(/0 to 10/);
+    await instructor.getByTestId("sample-score").fill("3");
+    await instructor.getByTestId("sample-text").fill("A topic is split into partitions, and that is about all there is to say.");
+    await instructor.getByTestId("sample-add").click();
+    await instructor.getByTestId("graded-sample").filter({ hasText: "Partitions only" }).waitFor();
+    expect(await instructor.getByTestId("samples-status").textContent()).toMatch(/Added/);
+  });
+
   it("raises an item's weight and watches the test bench score the candidate's answer higher", async () => {
     await instructor.goto(`${baseUrl}/instructor/questions/${SLUG}/edit`, { waitUntil: "networkidle" });
     await instructor.getByTestId("rubric-editor").waitFor();
@@ -93,6 +105,9 @@ describe("an instructor edits, tests, saves and publishes a rubric", () => {
     await instructor.getByTestId("bench-results").waitFor();
     const before = await benchScoreOfAttempt();
     expect(before).toBeCloseTo(originalScore, 1);
+    // The hand-graded answer is on the bench, with the score the instructor gave it.
+    const graded = instructor.locator('[data-testid="bench-row"]', { hasText: "Partitions only" });
+    expect(await graded.locator("td").first().textContent()).toBe("3.0");
 
     const ids = await instructor.$$eval('input[data-testid^="item-id-"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     const index = ids.indexOf(ITEM);

@@ -7,6 +7,8 @@ import { GET as auditRoute } from "@/app/api/instructor/audit/route";
 import { POST as benchRoute } from "@/app/api/instructor/questions/[slug]/bench/route";
 import { POST as importRoute } from "@/app/api/instructor/questions/[slug]/import/route";
 import { GET as listQuestionsRoute } from "@/app/api/instructor/questions/route";
+import { DELETE as deleteSampleRoute } from "@/app/api/instructor/questions/[slug]/samples/[id]/route";
+import { GET as listSamplesRoute, POST as addSampleRoute } from "@/app/api/instructor/questions/[slug]/samples/route";
 import { GET as exportRoute } from "@/app/api/instructor/questions/[slug]/versions/[version]/export/route";
 import { POST as publishRoute } from "@/app/api/instructor/questions/[slug]/versions/[version]/publish/route";
 import { POST as revertRoute } from "@/app/api/instructor/questions/[slug]/versions/[version]/revert/route";
@@ -77,6 +79,9 @@ describe("who may use the instructor API", () => {
     ["GET rescore", (user) => rescoreRoute(requestAs(user, "/api/instructor/rescore/00000000-0000-0000-0000-000000000000"), params({ id: "00000000-0000-0000-0000-000000000000" }))],
     ["POST override", (user) => overrideRoute(requestAs(user, "/api/instructor/attempts/00000000-0000-0000-0000-000000000000/override", { method: "POST", body: { score: 5, comment: "x" } }), params({ id: "00000000-0000-0000-0000-000000000000" }))],
     ["GET audit", (user) => auditRoute(requestAs(user, "/api/instructor/audit"))],
+    ["GET samples", (user) => listSamplesRoute(requestAs(user, `/api/instructor/questions/${SLUG}/samples`), params({ slug: SLUG }))],
+    ["POST samples", (user) => addSampleRoute(requestAs(user, `/api/instructor/questions/${SLUG}/samples`, { method: "POST", body: {} }), params({ slug: SLUG }))],
+    ["DELETE sample", (user) => deleteSampleRoute(requestAs(user, `/api/instructor/questions/${SLUG}/samples/x`, { method: "DELETE" }), params({ slug: SLUG, id: "x" }))],
   ];
 
   it.each(calls)("%s: 401 signed out, 403 JSON for a candidate, allowed for instructors and admins", async (_name, call) => {
@@ -373,6 +378,73 @@ describe("the test bench", () => {
 
     const invalid = await benchRoute(requestAs(instructor, `/api/instructor/questions/${SLUG}/bench`, { method: "POST", body: { rubric: { items: [] } } }), params({ slug: SLUG }));
     expect(invalid.status).toBe(400);
+  });
+});
+
+describe("graded answers", () => {
+  const SAMPLE_SLUG = "kafka-partition-count";
+  const url = `/api/instructor/questions/${SAMPLE_SLUG}/samples`;
+  const add = (body: unknown) => addSampleRoute(requestAs(instructor, url, { method: "POST", body }), params({ slug: SAMPLE_SLUG }));
+
+  it("are added, scored by the bench, listed, deleted, and audited", async () => {
+    const strong = "More partitions mean more parallel consumers, since a group can use at most one consumer per partition; size for the peak throughput divided by what one consumer handles.";
+    const created = await add({ label: "  Knows the ceiling  ", text: strong, expectedScore: 7.5 });
+    expect(created.status).toBe(201);
+    const { sample } = (await created.json()) as { sample: { id: string; label: string; expectedScore: number } };
+    expect(sample).toMatchObject({ label: "Knows the ceiling", expectedScore: 7.5 });
+    expect((await add({ label: "Off topic", text: "I like trains.", expectedScore: 0 })).status).toBe(201);
+
+    const listed = await listSamplesRoute(requestAs(instructor, url), params({ slug: SAMPLE_SLUG }));
+    const { samples } = (await listed.json()) as { samples: Array<{ id: string; label: string }> };
+    expect(samples.map((row) => row.label)).toEqual(["Knows the ceiling", "Off topic"]);
+
+    const base = await workspace(SAMPLE_SLUG);
+    const bench = await benchRoute(requestAs(instructor, `/api/instructor/questions/${SAMPLE_SLUG}/bench`, { method: "POST", body: { rubric: base.active.rubric } }), params({ slug: SAMPLE_SLUG }));
+    const report = (await bench.json()) as { draft: { rows: Array<{ id: string; source: string; expected: number; actual: number }> } };
+    const graded = report.draft.rows.filter((row) => row.source === "instructor");
+    expect(graded.map((row) => [row.id, row.expected])).toEqual([
+      [sample.id, 7.5],
+      [samples[1]!.id, 0],
+    ]);
+    expect(graded[0]!.actual).toBeGreaterThan(graded[1]!.actual);
+
+    const deleted = await deleteSampleRoute(requestAs(instructor, `${url}/${sample.id}`, { method: "DELETE" }), params({ slug: SAMPLE_SLUG, id: sample.id }));
+    expect(deleted.status).toBe(204);
+    const again = await deleteSampleRoute(requestAs(instructor, `${url}/${sample.id}`, { method: "DELETE" }), params({ slug: SAMPLE_SLUG, id: sample.id }));
+    expect(again.status).toBe(404);
+    expect(await db().gradedSample.count({ where: { question: { slug: SAMPLE_SLUG } } })).toBe(1);
+
+    const audit = await listAuditEvents(db(), { slug: SAMPLE_SLUG });
+    const deletion = audit.find((event) => event.action === "sample.delete");
+    expect(deletion?.summary).toContain("Knows the ceiling");
+    expect(audit.filter((event) => event.action === "sample.add")).toHaveLength(2);
+    const stored = await db().auditEvent.findFirst({ where: { action: "sample.delete" }, select: { details: true, actorId: true } });
+    expect(stored).toMatchObject({ actorId: instructor.id, details: { text: strong } });
+  });
+
+  it.each([
+    [{ text: "An answer", expectedScore: 5 }, "label"],
+    [{ label: "  ", text: "An answer", expectedScore: 5 }, "label"],
+    [{ label: "No text", text: "", expectedScore: 5 }, "text"],
+    [{ label: "Too high", text: "An answer", expectedScore: 11 }, "expectedScore"],
+    [{ label: "Not a half point", text: "An answer", expectedScore: 6.3 }, "expectedScore"],
+    [{ label: "Not a number", text: "An answer", expectedScore: "7" }, "expectedScore"],
+    [{ label: "Too long", text: "x".repeat(20_001), expectedScore: 5 }, "text"],
+  ])("refuses %j, naming %s, and stores nothing", async (body, field) => {
+    const before = await db().gradedSample.count();
+    const response = await add(body);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { field: string; message: string } };
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(new RegExp(field));
+    expect(await db().gradedSample.count()).toBe(before);
+  });
+
+  it("answers 404 for an unknown question or sample", async () => {
+    const unknown = await addSampleRoute(requestAs(instructor, "/api/instructor/questions/nope/samples", { method: "POST", body: { label: "x", text: "y", expectedScore: 1 } }), params({ slug: "nope" }));
+    expect(unknown.status).toBe(404);
+    const missing = await deleteSampleRoute(requestAs(instructor, `${url}/00000000-0000-0000-0000-000000000000`, { method: "DELETE" }), params({ slug: SAMPLE_SLUG, id: "00000000-0000-0000-0000-000000000000" }));
+    expect(missing.status).toBe(404);
   });
 });
 

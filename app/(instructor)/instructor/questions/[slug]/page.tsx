@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/instructor/audit-table";
 import { formatMean, formatWhen, plural } from "@/components/instructor/format";
+import { GradedSamplesPanel } from "@/components/instructor/graded-samples-panel";
 import { ImportForm } from "@/components/instructor/import-form";
 import { ItemStatsTable } from "@/components/instructor/item-stats-table";
 import type { RescoreJobData } from "@/components/instructor/rescore-progress";
@@ -15,6 +16,7 @@ import { LinkButton } from "@/components/ui/button";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
 import { listAuditEvents } from "@/lib/db/audit";
+import { listGradedSamples, MAX_GRADED_SAMPLES } from "@/lib/db/graded-samples";
 import { db } from "@/lib/db/prisma";
 import { latestRescoreJob, type RescoreJobView } from "@/lib/db/rescore";
 import { getRubricStats, getRubricWorkspace } from "@/lib/db/rubrics";
@@ -39,11 +41,12 @@ function jobToShow(job: RescoreJobView | null): RescoreJobData | null {
 export default async function InstructorQuestionPage({ params }: Props) {
   const { slug } = await params;
   await requireUserForPage(`/instructor/questions/${slug}`, "instructor");
-  const [workspace, stats, audit, job] = await Promise.all([
+  const [workspace, stats, audit, job, samples] = await Promise.all([
     getRubricWorkspace(db(), { slug }),
     getRubricStats(db(), { slug }),
     listAuditEvents(db(), { slug, limit: 8 }),
     latestRescoreJob(db(), { slug }),
+    listGradedSamples(db(), { slug }).catch(() => []),
   ]);
   if (!workspace || !stats) notFound();
   const { question, active, latest, versions } = workspace;
@@ -135,9 +138,22 @@ export default async function InstructorQuestionPage({ params }: Props) {
       </SectionCard>
 
       <SectionCard
+        id="graded-answers"
+        title="Graded answers"
+        description="Answers you grade by hand. The test bench in the editor scores every draft against them, next to the model answer and any calibration set."
+        testId="graded-answers"
+      >
+        <GradedSamplesPanel
+          slug={slug}
+          max={MAX_GRADED_SAMPLES}
+          samples={samples.map((sample) => ({ id: sample.id, label: sample.label, text: sample.text, expectedScore: sample.expectedScore, added: formatWhen(sample.createdAt) }))}
+        />
+      </SectionCard>
+
+      <SectionCard
         id="recent-activity"
         title="Recent activity"
-        description="Saves, publishes, re-scores and score overrides on this question."
+        description="Saves, publishes, re-scores, score overrides and graded answers on this question."
         actions={
           <LinkButton href={`/instructor/audit?question=${slug}`} variant="ghost" size="sm">
             Full audit log
