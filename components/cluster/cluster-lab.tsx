@@ -112,7 +112,12 @@ function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: stri
       </div>
 
       <figure className="min-w-0 rounded-2xl border border-border bg-surface p-3">
-        <ClusterDiagram input={input} speed={lab.speed} />
+        {/* On a phone the diagram keeps a readable size and scrolls sideways instead of shrinking. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Cluster diagram, scrolls sideways on small screens">
+          <div className="min-w-[640px]">
+            <ClusterDiagram input={input} speed={lab.speed} />
+          </div>
+        </div>
         <Legend />
       </figure>
       <div className={cn("grid items-start gap-4", scenario.challenge && "@3xl:grid-cols-2")}>
