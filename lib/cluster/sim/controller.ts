@@ -72,6 +72,9 @@ export function changeLeader(d: Draft, topic: string, partition: PartitionState,
     setFollowerState(d, partition, follower, state);
   }
   failPendingForPartition(d, topic, partition, "NOT_LEADER_OR_FOLLOWER");
+  // Partition#makeLeader ends with maybeIncrementLeaderHW: alone in the ISR, the new leader's high
+  // watermark is its log end at once (with followers, their unknown offsets hold it back).
+  updateHighWatermark(d, topic, partition.index);
 }
 
 /**
