@@ -209,6 +209,12 @@ function TopicForm({ current, brokers, dispatch }: { current: NonNullable<Return
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const retentions = RETENTIONS.includes(draft.retentionMs as (typeof RETENTIONS)[number]) ? RETENTIONS : [...RETENTIONS, draft.retentionMs];
   const changes = (Object.keys(draft) as (keyof typeof draft)[]).filter((key) => draft[key] !== current[key]);
+  // Replication factor and min.insync.replicas both range over 1…brokers.
+  const brokerCounts = Array.from({ length: brokers }, (_, i) => (
+    <option key={i + 1} value={i + 1}>
+      {i + 1}
+    </option>
+  ));
   return (
     <form
       className="grid grid-cols-2 items-end gap-2"
@@ -234,21 +240,13 @@ function TopicForm({ current, brokers, dispatch }: { current: NonNullable<Return
       <label className={LABEL}>
         Replication factor
         <select className={FIELD} value={draft.replicationFactor} onChange={(e) => set("replicationFactor", Number(e.target.value))} data-testid="topic-rf">
-          {Array.from({ length: brokers }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          {brokerCounts}
         </select>
       </label>
       <label className={LABEL}>
         min.insync.replicas
         <select className={FIELD} value={draft.minInsyncReplicas} onChange={(e) => set("minInsyncReplicas", Number(e.target.value))} data-testid="topic-min-isr">
-          {Array.from({ length: brokers }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          {brokerCounts}
         </select>
       </label>
       <label className={LABEL}>

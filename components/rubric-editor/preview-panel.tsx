@@ -3,7 +3,7 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
-import { scoreWithRules } from "@/lib/scoring/rules";
+import { previewScore } from "@/lib/rubrics/bench";
 import type { ItemResult, ScoreResult } from "@/lib/scoring/types";
 import type { PreviewRubric } from "./draft-state";
 import type { CalibrationSample, EditorQuestion } from "./types";
@@ -12,12 +12,8 @@ type Outcome = { ok: true; result: ScoreResult; ms: number } | { ok: false; mess
 
 function score(question: EditorQuestion, rubric: Rubric, answer: string, vocabulary: Vocabulary, rubricVersion: string): Outcome {
   const started = performance.now();
-  try {
-    const result = scoreWithRules({ question: { slug: question.slug, modelAnswer: question.modelAnswer, prompt: question.prompt, rubric }, answer, vocabulary, rubricVersion });
-    return { ok: true, result, ms: performance.now() - started };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : "The preview could not score this answer." };
-  }
+  const outcome = previewScore({ question: { slug: question.slug, modelAnswer: question.modelAnswer, prompt: question.prompt }, rubric, answer, vocabulary, rubricVersion });
+  return outcome.ok ? { ...outcome, ms: performance.now() - started } : outcome;
 }
 
 const VOICE_LABELS: Record<string, string> = {

@@ -123,14 +123,20 @@ export function benchSamplesFromCalibration(file: CalibrationFile): BenchSample[
 
 /**
  * The live preview: the rules score of one pasted answer against a draft rubric, or a message when
- * the answer is longer than the scorer accepts (never throws for that).
+ * it cannot be scored (an answer longer than the scorer accepts, a rubric it cannot run). Never throws.
  */
 export function previewScore(input: {
   question: { slug: string; modelAnswer: string; prompt?: string };
   rubric: Rubric;
   vocabulary: Vocabulary;
   answer: string;
+  rubricVersion?: string;
 }): { ok: true; result: ScoreResult } | { ok: false; message: string } {
   if (input.answer.length > MAX_ANSWER_CHARS) return { ok: false, message: new AnswerTooLongError(input.answer.length).message };
-  return { ok: true, result: scoreWithRules({ question: { ...input.question, rubric: input.rubric }, answer: input.answer, vocabulary: input.vocabulary }) };
+  try {
+    const { question, rubric, answer, vocabulary, rubricVersion } = input;
+    return { ok: true, result: scoreWithRules({ question: { ...question, rubric }, answer, vocabulary, rubricVersion }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : "The preview could not score this answer." };
+  }
 }

@@ -7,5 +7,4 @@ export { rubricToYaml, parseRubricYaml } from "./yaml";
 export { diffRubrics, sideBySide, summariseDiff, type ItemChange, type RubricDiff, type DiffRow } from "./diff";
 export { runBench, compareBench, benchSamplesFromCalibration, previewScore, type BenchSample, type BenchRow, type BenchReport, type BenchInput } from "./bench";
 export { replaceRubricInMarkdown, rubricFromMarkdown, RubricExportError } from "./markdown";
-export { newItem, uniqueId, moveItem, removeItem, duplicateItem, issuesForItem, issuesForField, rubricLevelIssues, type RubricDraft } from "./draft";
 export type { Rubric, RubricItem, RubricItemKind, Vocabulary } from "@/lib/content/schema";

@@ -118,4 +118,10 @@ describe("previewScore", () => {
     const tooLong = previewScore({ question: durability, rubric: durability.rubric, vocabulary: testVocabulary, answer: "x".repeat(MAX_ANSWER_CHARS + 1) });
     expect(tooLong).toEqual({ ok: false, message: expect.stringMatching(/limit is 20,000/) });
   });
+
+  it("reports a rubric the scorer cannot run instead of throwing", () => {
+    const broken = { items: durability.rubric.items.map((item, i) => (i === 0 ? { ...item, concept: ["(unclosed"] } : item)) };
+    expect(() => scoreWithRules({ question: { ...durability, rubric: broken }, answer: STRONG, vocabulary: testVocabulary })).toThrow();
+    expect(previewScore({ question: durability, rubric: broken, vocabulary: testVocabulary, answer: STRONG })).toEqual({ ok: false, message: expect.any(String) });
+  });
 });

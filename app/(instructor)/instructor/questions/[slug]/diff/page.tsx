@@ -55,6 +55,7 @@ export default async function RubricDiffPage({ params, searchParams }: Props) {
   const base = `/instructor/questions/${slug}/diff`;
   const label = (version: (typeof versions)[number]) =>
     `v${version.version}${version.isActive ? " (active)" : ""}${version.isLatest ? " (latest)" : ""}${version.note ? ` — ${version.note.length > 40 ? `${version.note.slice(0, 40)}…` : version.note}` : ""}`;
+  const options = versions.map((version) => ({ value: version.version, text: label(version) }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -77,30 +78,8 @@ export default async function RubricDiffPage({ params, searchParams }: Props) {
       </header>
 
       <form method="get" action={base} className="flex flex-wrap items-end gap-3 rounded-2xl border border-border bg-surface p-4" aria-label="Choose two versions">
-        <div>
-          <label htmlFor="diff-from" className="block text-sm font-medium">
-            From
-          </label>
-          <select id="diff-from" name="from" defaultValue={from} className="mt-1 h-10 rounded-lg border border-border bg-surface px-3 text-sm text-text" data-testid="diff-from">
-            {versions.map((version) => (
-              <option key={version.version} value={version.version}>
-                {label(version)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="diff-to" className="block text-sm font-medium">
-            To
-          </label>
-          <select id="diff-to" name="to" defaultValue={to} className="mt-1 h-10 rounded-lg border border-border bg-surface px-3 text-sm text-text" data-testid="diff-to">
-            {versions.map((version) => (
-              <option key={version.version} value={version.version}>
-                {label(version)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect side="from" label="From" value={from} options={options} />
+        <VersionSelect side="to" label="To" value={to} options={options} />
         <Button type="submit" variant="secondary" data-testid="diff-submit">
           Compare
         </Button>
@@ -137,6 +116,23 @@ export default async function RubricDiffPage({ params, searchParams }: Props) {
       >
         <SideBySideDiff rows={rows} from={from} to={to} fold={!showAll} />
       </SectionCard>
+    </div>
+  );
+}
+
+function VersionSelect({ side, label, value, options }: { side: "from" | "to"; label: string; value: number; options: { value: number; text: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={`diff-${side}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`diff-${side}`} name={side} defaultValue={value} className="mt-1 h-10 rounded-lg border border-border bg-surface px-3 text-sm text-text" data-testid={`diff-${side}`}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
