@@ -24,7 +24,12 @@ export function queue(): Promise<PgBoss> {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = new PgBoss({ connectionString: url, max: 4, application_name: "offset-jobs" });
-    boss.on("error", (error: Error) => console.error(`[jobs] ${error.message}`));
+    boss.on("error", (error: Error & { code?: string }) => {
+      // 57P01 admin_shutdown: PostgreSQL is stopping. Ctrl-C reaches the embedded server as well as
+      // this process, so it can close these connections before stopQueue() runs; nothing is lost.
+      if (error.code === "57P01") return;
+      console.error(`[jobs] ${error.message}`);
+    });
     await boss.start();
     // Two retries with backoff on top of the scorer's own timeout-and-retry, then the rules score stands.
     await boss.createQueue(QUEUES.llmRefinement, { name: QUEUES.llmRefinement, retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
