@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
 import { parseBody, type QuestionBody } from "./body";
+import { fastYaml, loadClaimCatalogue, type FalseClaim } from "./claims";
 import { parseConceptPattern, setsUsed } from "./concept-pattern";
 import { splitFrontmatter, type ContentProblem } from "./frontmatter";
 import {
@@ -34,6 +35,8 @@ export interface ContentBank {
   questions: Question[];
   tracks: Track[];
   vocabulary: Vocabulary;
+  /** The shared catalogue of false claims (content/claims/*.yml); every question is scored against it. */
+  claims: FalseClaim[];
   problems: ContentProblem[];
 }
 
@@ -52,19 +55,20 @@ export function loadContentBank(contentDir = defaultContentDir): ContentBank {
     return track ? [track] : [];
   });
   const trackIds = new Set(tracks.map((track) => track.id));
+  const claims = loadClaimCatalogue(join(contentDir, "claims"), { trackIds, vocabulary, display }, problems);
 
   const loaded = markdownFiles(join(contentDir, "questions")).map((file) =>
     loadQuestion(file, display(file), { trackIds, vocabulary }, problems),
   );
 
   // A slug is an identity: when two files claim it, keep neither and name both.
-  const claims = new Map<string, string[]>();
+  const slugOwners = new Map<string, string[]>();
   for (const { declaredSlug, path } of loaded) {
-    if (declaredSlug) claims.set(declaredSlug, [...(claims.get(declaredSlug) ?? []), path]);
+    if (declaredSlug) slugOwners.set(declaredSlug, [...(slugOwners.get(declaredSlug) ?? []), path]);
   }
   const questions: Question[] = [];
   for (const { question, declaredSlug, path } of loaded) {
-    const claimants = declaredSlug ? (claims.get(declaredSlug) ?? []) : [];
+    const claimants = declaredSlug ? (slugOwners.get(declaredSlug) ?? []) : [];
     if (claimants.length > 1) {
       const others = claimants.filter((other) => other !== path);
       problems.push({ path, line: 2, message: `duplicate slug "${declaredSlug}" (also in ${others.join(", ")})` });
@@ -74,7 +78,7 @@ export function loadContentBank(contentDir = defaultContentDir): ContentBank {
   }
   questions.sort((a, b) => a.slug.localeCompare(b.slug));
   tracks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { questions, tracks, vocabulary, problems };
+  return { questions, tracks, vocabulary, claims, problems };
 }
 
 function markdownFiles(dir: string): string[] {
@@ -214,8 +218,12 @@ function loadVocabularies(dir: string, display: (file: string) => string, proble
 
 function loadVocabulary(file: string, display: (file: string) => string, problems: ContentProblem[]): Vocabulary {
   const path = display(file);
+  const text = readFileSync(file, "utf8");
+  const quick = vocabularySchema.safeParse(fastYaml(text) ?? {});
+  if (quick.success) return quick.data;
+  // Something is wrong: parse again with positions, so each problem names its line.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     problems.push(...doc.errors.map((error) => ({ path, line: error.linePos?.[0]?.line ?? 1, message: `invalid YAML: ${error.message.split("\n")[0]}` })));
     return {};

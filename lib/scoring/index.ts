@@ -25,7 +25,7 @@ export async function scoreAnswer(input: ScoreInput & { llm?: LlmConfig }): Prom
   assertAnswerLength(input.answer);
   if (!input.llm || !input.answer.trim()) return scoreWithRules(input);
   const rubricVersion = resolveRubricVersion(input);
-  const analysis = analyseAnswer(input.question, input.answer, input.vocabulary);
+  const analysis = analyseAnswer(input.question, input.answer, input.vocabulary, input.claims);
   const ruleItems = itemResultsFromRules(analysis);
   const flags = analysisFlags(analysis);
   const rulesResult = (extra: Partial<Pick<ScoreResult, "fallbackReason">> = {}, extraFlags: Flag[] = []) =>
@@ -35,18 +35,18 @@ export async function scoreAnswer(input: ScoreInput & { llm?: LlmConfig }): Prom
 
   const excluded = analysis.injection.spans;
   const sanitised = removeSpans(input.answer, excluded);
-  const outcome = await judgeWithLlm({ question: input.question, answer: sanitised, config: input.llm });
+  const outcome = await judgeWithLlm({ question: input.question, answer: sanitised, config: input.llm, claims: input.claims });
   if (!outcome.ok) {
     const fallbackReason = `LLM scorer unavailable: ${outcome.reason}`;
     return rulesResult({ fallbackReason }, [
       { code: "llm-fallback", message: `The AI scorer could not be reached (${outcome.reason}), so this result comes from the rules scorer.` },
     ]);
   }
-  const combined = combineJudgements(ruleItems, outcome.judgements, input.answer, excluded);
+  const combined = combineJudgements(ruleItems, outcome.judgements, input.answer, excluded, outcome.falseClaims, input.claims);
   // The LLM decides items itself, so the rules' "crammed" adjustment does not apply to its result.
   const llmFlags: Flag[] = flags.filter((flag) => flag.code !== "crammed");
   if (combined.discarded.length) {
-    const labels = combined.items.filter((item) => combined.discarded.includes(item.id)).map((item) => `"${item.label}"`);
+    const labels = combined.discarded.map((entry) => `"${entry.label}"`);
     llmFlags.push({
       code: "llm-quote-discarded",
       message: `The AI scorer quoted words that are not in your answer for ${labels.join(", ")}; those points were not counted.`,

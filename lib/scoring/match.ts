@@ -1,6 +1,6 @@
 // Matching compiled rubric items against an analysed answer.
 //
-//  1. Every phrase of the rubric is searched once over the answer's tokens (a first-character index keeps
+//  1. Every phrase of the rubric is searched once over the answer's tokens (a first-characters index keeps
 //     this cheap). Words are compared character by character across token boundaries, so "append only",
 //     "append-only" and "appendonly" are the same, "partition" also matches "partitions" (plural -s/-es),
 //     and "partition*" matches any ending.
@@ -13,8 +13,10 @@
 //     than a missed one: cues anywhere between the terms, elliptical denials, questions, contrast words
 //     and other systems named in the same stretch all dismiss the match.
 import type { AnalysedText } from "./normalise";
-import type { CompiledItem, CompiledPattern, CompiledPhrase, CompiledRubric } from "./compile";
-import { NEGATION_WINDOW, type NegationInfo } from "./negation";
+import { CharTrie } from "./char-trie";
+import type { CompiledCatalogue, CompiledItem, CompiledItems, CompiledPattern, CompiledPhrase, CompiledRubric } from "./compile";
+import { NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
+import { LOOKS_BACK } from "./stance";
 
 /** Default largest distance, in words, between the first and last term of a same-sentence match. */
 export const DEFAULT_SPAN = 32;
@@ -29,6 +31,8 @@ export interface Occurrence {
   /** Token range, end exclusive. */
   start: number;
   end: number;
+  /** The phrase that matched (an index into the compiled phrases). */
+  phrase: number;
 }
 
 export interface ItemMatch {
@@ -43,6 +47,10 @@ export interface ItemMatch {
 export interface MatchContext {
   analysed: AnalysedText;
   negation: NegationInfo;
+  /** Non-zero where a token lies in the scope of a dismissal ("I'd avoid X", "X is overkill"); see stance.ts. */
+  dismissed: Uint8Array;
+  /** Set to find what an answer waves away: dismissals and a denial right after the terms are not held against a match. */
+  ignoreStance?: boolean;
   /** 0 for tokens that may not be evidence (sentences addressed to the grader). */
   usable: Uint8Array;
 }
@@ -52,9 +60,11 @@ export interface MatchContext {
  * A lone "*" never stands for a negation cue: the instructor did not write that word, so "tumbling windows * overlap"
  * must not match "tumbling windows don't overlap" and then treat the "don't" as part of the claim.
  */
-function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limit: number, cue: Uint8Array): number {
+export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limit: number, cue: Uint8Array): number {
   const tokens = analysed.tokens;
   const elements = phrase.elements;
+  // "1 request in flight" is not said by "more than 1 request in flight": a number the answer qualifies is another number.
+  if (phrase.number && qualifiedNumber(analysed, i)) return -1;
   let t = i;
   let c = 0;
   for (let e = 0; e < elements.length; e++) {
@@ -109,35 +119,159 @@ function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limi
   return c === 0 ? t : -1;
 }
 
-/** All occurrences of every phrase in the answer, indexed like CompiledRubric.phrases. */
-export function findPhraseOccurrences(rubric: CompiledRubric, ctx: MatchContext): Occurrence[][] {
-  const { analysed, usable } = ctx;
-  const byFirst = new Map<string, number[]>();
-  for (let i = 0; i < analysed.tokens.length; i++) {
-    if (!usable[i]) continue;
-    const ch = analysed.tokens[i]!.n[0]!;
-    const list = byFirst.get(ch);
-    if (list) list.push(i);
-    else byFirst.set(ch, [i]);
-  }
-  const sentenceEnd = (i: number) => analysed.sentences[analysed.tokens[i]!.sentence]!.endToken;
-  return rubric.phrases.map((phrase) => {
-    const candidates = phrase.first ? byFirst.get(phrase.first) : undefined;
-    const found: Occurrence[] = [];
-    if (!candidates) return found;
-    for (const i of candidates) {
-      const end = matchAt(analysed, phrase, i, sentenceEnd(i), ctx.negation.cue);
-      if (end > i) found.push({ start: i, end });
-    }
-    return found;
-  });
+const joinedCache = new WeakMap<AnalysedText, string>();
+
+/** The answer's normalised words run together: a phrase word can only match a substring of it. */
+function joinedWords(analysed: AnalysedText): string {
+  let joined = joinedCache.get(analysed);
+  if (joined === undefined) joinedCache.set(analysed, (joined = analysed.tokens.map((token) => token.n).join("")));
+  return joined;
 }
 
-function termOccurrences(pattern: CompiledPattern, phraseHits: Occurrence[][]): Occurrence[][] {
+/**
+ * Which anchors occur in the answer's words run together (an anchor that is not a substring of them cannot
+ * be matched anywhere): the anchor trie is walked from every character, in one pass.
+ */
+function anchorsPresent(compiled: CompiledItems, stream: string): Uint8Array {
+  const present = new Uint8Array(compiled.anchorCount);
+  const { chars, anchorAt } = compiled.anchors;
+  for (let p = 0; p < stream.length; p++) {
+    let node = CharTrie.ROOT;
+    for (let c = p; c < stream.length; c++) {
+      node = chars.next(node, stream.charCodeAt(c));
+      if (!node) break;
+      const anchor = anchorAt[node]!;
+      if (anchor >= 0) present[anchor] = 1;
+    }
+  }
+  return present;
+}
+
+/** Words that, before a number, make it a bound rather than the number itself ("more than 1", "up to 5"). */
+const QUALIFIERS: Array<[string, string]> = [["more", "than"], ["less", "than"], ["fewer", "than"], ["up", "to"], ["at", "least"], ["at", "most"]];
+
+function qualifiedNumber(analysed: AnalysedText, i: number): boolean {
+  const { tokens } = analysed;
+  const one = tokens[i - 1];
+  const two = tokens[i - 2];
+  if (!one || one.sentence !== tokens[i]!.sentence) return false;
+  if (one.n === "over" || one.n === "above" || one.n === "below" || one.n === "under") return true;
+  return !!two && two.sentence === tokens[i]!.sentence && QUALIFIERS.some(([a, b]) => two.n === a && one.n === b);
+}
+
+/** How many token boundaries the trie walk may cross inside one phrase word ("appendonly" = "append" + "only"). */
+const WORD_CROSSINGS = 2;
+
+export interface PhraseHits {
+  /** Occurrences per phrase index (absent: none). */
+  byPhrase: Occurrence[][];
+  /** 1 for every term with at least one occurrence. */
+  termHit: Uint8Array;
+}
+
+/**
+ * All occurrences of every phrase in the answer, indexed like `compiled.phrases` (absent: none). From each
+ * token the leading-words trie is walked over the answer (characters, word boundaries, plural endings,
+ * words run together or split), so only phrases that could start there are tried with matchAt, and only
+ * when the answer's words hold every one of their anchor words: the cost follows the answer, not the size
+ * of the catalogue.
+ */
+interface TriedBuffer {
+  stamps: Uint32Array;
+  last: number;
+}
+const triedBuffers = new WeakMap<CompiledItems, TriedBuffer>();
+
+function triedBufferFor(compiled: CompiledItems): TriedBuffer {
+  let buffer = triedBuffers.get(compiled);
+  if (!buffer) triedBuffers.set(compiled, (buffer = { stamps: new Uint32Array(compiled.phrases.length), last: 0 }));
+  return buffer;
+}
+
+function nextStamp(buffer: TriedBuffer): number {
+  if (buffer.last === 0xffffffff) {
+    buffer.stamps.fill(0);
+    buffer.last = 0;
+  }
+  return ++buffer.last;
+}
+
+export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext): PhraseHits {
+  const { analysed, usable } = ctx;
+  const { tokens } = analysed;
+  const present = anchorsPresent(compiled, joinedWords(analysed));
+  const hasAnchors = (phrase: CompiledPhrase) => {
+    const ids = phrase.anchorIds;
+    for (let k = 0; k < ids.length; k++) if (!present[ids[k]!]) return false;
+    return true;
+  };
+  // Which phrases were already tried at the current token: one buffer per compiled catalogue, stamped with
+  // a fresh number per token, since clearing (or allocating) one slot per phrase for every answer costs more
+  // than the search itself.
+  const tried = triedBufferFor(compiled);
+  const byPhrase: Occurrence[][] = [];
+  const termHit = new Uint8Array(compiled.termCount);
+  let start = 0;
+  let limit = 0;
+
+  const { chars, boundary, groups } = compiled.starts;
+  const tryPhrases = (node: number) => {
+    for (const group of groups[node]!) {
+      if (group.anchor >= 0 && !present[group.anchor]) continue;
+      for (const index of group.phrases) tryPhrase(index);
+    }
+  };
+  const tryPhrase = (index: number) => {
+    const phrase = compiled.phrases[index]!;
+    if (tried.stamps[index] === stamp) return;
+    tried.stamps[index] = stamp;
+    if (!hasAnchors(phrase)) return;
+    const end = matchAt(analysed, phrase, start, limit, ctx.negation.cue);
+    if (end <= start) return;
+    const list = byPhrase[index];
+    if (list) list.push({ start, end, phrase: index });
+    else {
+      byPhrase[index] = [{ start, end, phrase: index }];
+      for (const term of compiled.termsOfPhrase[index]!) termHit[term] = 1;
+    }
+  };
+  // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
+  const walk = (node: number, t: number, c: number, crossings: number): void => {
+    tryPhrases(node);
+    const word = tokens[t]!.n;
+    const next = boundary[node]!;
+    if (c < word.length) {
+      const child = chars.next(node, word.charCodeAt(c));
+      if (child) walk(child, t, c + 1, crossings);
+      if (next) {
+        const rest = word.length - c;
+        // A plural ending closes the word ("partitions" for "partition"); otherwise the next word may go on inside this token.
+        if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) walk(next, t + 1, 0, 0);
+        walk(next, t, c, 0);
+      }
+      return;
+    }
+    if (t + 1 >= limit) return;
+    if (next) walk(next, t + 1, 0, 0);
+    if (crossings < WORD_CROSSINGS && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
+  };
+
+  let stamp = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!usable[i]) continue;
+    start = i;
+    stamp = nextStamp(tried);
+    limit = analysed.sentences[tokens[i]!.sentence]!.endToken;
+    walk(CharTrie.ROOT, i, 0, 0);
+  }
+  return { byPhrase, termHit };
+}
+
+function termOccurrences(pattern: CompiledPattern, phraseHits: PhraseHits): Occurrence[][] {
   return pattern.terms.map((term) => {
-    if (term.phrases.length === 1) return phraseHits[term.phrases[0]!] ?? [];
+    if (term.phrases.length === 1) return phraseHits.byPhrase[term.phrases[0]!] ?? [];
     const all: Occurrence[] = [];
-    for (const index of term.phrases) for (const occ of phraseHits[index] ?? []) all.push(occ);
+    for (const index of term.phrases) for (const occ of phraseHits.byPhrase[index] ?? []) all.push(occ);
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     return all;
   });
@@ -154,16 +288,89 @@ function inCombo(j: number, combo: Occurrence[]): boolean {
   return false;
 }
 
-/** A term occurrence is negated by a cue earlier in its clause (not part of the match) or a sentential scope. */
-function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence[]): boolean {
+/**
+ * A term occurrence is negated by a cue earlier in its clause (not part of the match) or a sentential scope;
+ * a required or bonus point's term is also dismissed in the scope of a dismissal (see stance.ts).
+ */
+function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence[], negative: boolean, heedsStance: boolean): boolean {
   const { tokens } = ctx.analysed;
   const { cue, sentential } = ctx.negation;
-  const clause = tokens[occ.start]!.clause;
+  let clause = tokens[occ.start]!.clause;
   for (let j = occ.start - 1; j >= 0 && j >= occ.start - NEGATION_WINDOW; j--) {
-    if (tokens[j]!.clause !== clause) break;
-    if (cue[j] && !inCombo(j, combo)) return true;
+    if (tokens[j]!.clause !== clause) {
+      // A cue reaches into the clause it opens ("not where X matters", "not a distributed, append-only log").
+      if (!reachesAcross(ctx, j)) break;
+      clause = tokens[j]!.clause;
+    }
+    if (cue[j] && !inCombo(j, combo) && !(heedsStance && ctx.negation.deniesRemoval[j])) return true;
   }
-  for (let j = occ.start; j < occ.end; j++) if (sentential[j]) return true;
+  for (let j = occ.start; j < occ.end; j++) {
+    if (sentential[j]) return true;
+    // Dismissals reject a practice; a wrong claim that waves a practice away ("uids are optional") still
+    // stands, and waving away what a point warns against agrees with it.
+    if (heedsStance && !ctx.ignoreStance && (ctx.dismissed[j] === LOOKS_BACK || (ctx.dismissed[j] && !negative))) return true;
+    // "We turned compaction off", "set the grace period to zero": a practice switched off is waved away.
+    if (heedsStance && !ctx.ignoreStance && ctx.negation.disabled[j] === SWITCHED_OFF && !negative) return true;
+  }
+  return false;
+}
+
+/** How far after the last term a negation still denies what the terms say ("the high watermark is not what…"). */
+const POST_NEGATION_WINDOW = 4;
+/** A cue after one of these adds an alternative rather than denying ("…waits for the ISR and not for laggards"). */
+const ALTERNATIVE_BEFORE = new Set(["and", "or", "but", "yet", "nor"]);
+
+/**
+ * "Rack awareness isn't needed", "the high watermark is not what consumers read": a negation right after
+ * every term, in the same clause, denies the claim the terms make.
+ */
+function negatedAfter(ctx: MatchContext, combo: Occurrence[]): boolean {
+  const { tokens } = ctx.analysed;
+  let last = 0;
+  for (const occ of combo) last = Math.max(last, occ.end);
+  const clause = tokens[last - 1]!.clause;
+  // Only a copula's negation denies what the terms name ("X is not…", "X isn't…", "X was never…"); "X doesn't
+  // wait for alignment" describes what X does, and "…entries nobody touched" negates another clause's verb.
+  for (let j = last; j < tokens.length && j < last + POST_NEGATION_WINDOW; j++) {
+    const token = tokens[j]!;
+    if (token.clause !== clause) return false;
+    if (COPULAR_NEGATIONS.has(token.n) || (token.n === "not" || token.n === "never") && COPULAS.has(tokens[j - 1]!.n)) {
+      if (ALTERNATIVE_BEFORE.has(tokens[j - 1]!.n)) return false;
+      const next = tokens[j + 1]?.n ?? "";
+      const complement = next === "a" || next === "an" || next === "just" || next === "really" ? (tokens[j + 2]?.n ?? "") : next;
+      return !NEGATIVE_COMPLEMENTS.has(complement);
+    }
+    if (!COPULAS.has(token.n) && !HEDGES.has(token.n)) return false;
+  }
+  return false;
+}
+
+const COPULAS = new Set(["is", "are", "was", "were", "be", "been", "being", "s", "its", "thats"]);
+const COPULAR_NEGATIONS = new Set(["isnt", "arent", "wasnt", "werent"]);
+const HEDGES = new Set(["really", "actually", "honestly", "just", "simply", "still", "generally", "usually", "definitely", "certainly", "truly"]);
+
+/** "acks=all is not optional": a negated negative affirms the point. */
+const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic"]);
+
+const ARTICLES = new Set(["a", "an", "the", "any"]);
+/** Clause words a negation carries into ("not where", "not because"). */
+const CARRIED_INTO = new Set(["where", "which", "who", "when", "why", "because", "how", "what"]);
+
+/**
+ * Token j ends the clause before token j + 1: a negation in j's clause still reaches across when that clause
+ * is only a cue and up to two words ("not a distributed, append-only log") or the cue is directly followed
+ * by a clause word ("not where X matters"); never across a strong break.
+ */
+function reachesAcross(ctx: MatchContext, j: number): boolean {
+  const { tokens } = ctx.analysed;
+  const next = tokens[j + 1]!;
+  if (next.strongBreak || tokens[j]!.sentence !== next.sentence) return false;
+  if (ctx.negation.cue[j] && CARRIED_INTO.has(next.n)) return true;
+  const clause = tokens[j]!.clause;
+  for (let k = j, words = 0; k >= 0 && tokens[k]!.clause === clause && words <= 3; k--, words++) {
+    // Only a noun phrase split by a comma: the cue is followed by an article ("not a distributed, …").
+    if (ctx.negation.cue[k]) return ARTICLES.has(tokens[k + 1]?.n ?? "") && ctx.analysed.text.slice(tokens[j]!.end, next.start).trim() === ",";
+  }
   return false;
 }
 
@@ -174,14 +381,21 @@ const TURN_WORDS = new Set(["but", "however", "whereas", "although", "though", "
 function isTurn(analysed: AnalysedText, j: number): boolean {
   const token = analysed.tokens[j]!;
   if (TURN_WORDS.has(token.n)) return true;
-  return analysed.text.slice(analysed.tokens[j - 1]!.end, token.start).includes(";");
+  const gap = analysed.text.slice(analysed.tokens[j - 1]!.end, token.start);
+  return gap.includes(";") || (token.n === "while" && gap.includes(","));
 }
 
-function comboAccepted(ctx: MatchContext, combo: Occurrence[], misconception: boolean, rubric: CompiledRubric, phraseHits: Occurrence[][]): boolean {
-  for (const occ of combo) if (occurrenceNegated(ctx, occ, combo)) return false;
+function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, rubric: CompiledRubric, phraseHits: PhraseHits): boolean {
+  const misconception = item.item.kind === "misconception";
+  // A combination that itself states an absence ("never remov*") keeps the answer's negations as its own.
+  const negative = combo.some((occ) => rubric.phrases[occ.phrase]!.negative);
+  for (const occ of combo) if (occurrenceNegated(ctx, occ, combo, negative, !misconception && !item.warning)) return false;
+  const { tokens, sentences } = ctx.analysed;
+  if (!misconception && !negative && !ctx.ignoreStance && negatedAfter(ctx, combo)) return false;
+  // Asking is not claiming: "What about compaction?" earns nothing, and makes no wrong claim either.
+  if (combo.every((occ) => sentences[tokens[occ.start]!.sentence]!.question)) return false;
   if (!misconception) return true;
 
-  const { tokens, sentences } = ctx.analysed;
   const { cue, contrast, elliptical, concessive } = ctx.negation;
   let min = Infinity;
   let max = -Infinity;
@@ -199,6 +413,17 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], misconception: bo
     if (inCombo(j, combo)) continue;
     if (cue[j] || concessive[j]) return false;
   }
+  // A claim about what something does is not made while switching it off ("turn auto commit off and…"),
+  // unless switching it off is the claim ("disabling idempotence is safer").
+  let switchedOff = false;
+  let aboutSwitching = false;
+  for (const occ of combo) {
+    for (let j = occ.start; j < occ.end; j++) {
+      if (ctx.negation.disabled[j] === OFF_SWITCH) aboutSwitching = true;
+      else if (ctx.negation.disabled[j]) switchedOff = true;
+    }
+  }
+  if (switchedOff && !aboutSwitching) return false;
   // The stretch the claim lives in: back to the previous strong break, forward to the end of the clause.
   let from = min;
   while (from > 0 && !tokens[from]!.strongBreak) from--;
@@ -225,10 +450,10 @@ const SUBJECT_TOKENS = 3;
 const PRONOUNS = new Set(["it", "they", "this", "that", "these", "those", "there"]);
 
 /** Another system (contrast-subjects) is named between token from and to, and not as a likeness ("like RabbitMQ"). */
-function namesOtherSystem(ctx: MatchContext, rubric: CompiledRubric, phraseHits: Occurrence[][], combo: Occurrence[], from: number, to: number): boolean {
+function namesOtherSystem(ctx: MatchContext, rubric: CompiledRubric, phraseHits: PhraseHits, combo: Occurrence[], from: number, to: number): boolean {
   const { tokens } = ctx.analysed;
   for (const subject of rubric.contrastSubjects) {
-    for (const occ of phraseHits[subject] ?? []) {
+    for (const occ of phraseHits.byPhrase[subject] ?? []) {
       if (occ.start < from || occ.start >= to || inCombo(occ.start, combo)) continue;
       const before = tokens[occ.start - 1]?.n;
       const before2 = tokens[occ.start - 2]?.n;
@@ -257,16 +482,16 @@ function lowerBound(list: Occurrence[], start: number): number {
 function searchPattern(
   ctx: MatchContext,
   pattern: CompiledPattern,
-  near: number | undefined,
-  misconception: boolean,
+  item: CompiledItem,
   rubric: CompiledRubric,
-  phraseHits: Occurrence[][],
+  phraseHits: PhraseHits,
   covered: Set<number>,
   found: (combo: Occurrence[]) => boolean,
 ): void {
+  for (const term of pattern.terms) if (!phraseHits.termHit[term.id]) return;
   const lists = termOccurrences(pattern, phraseHits);
-  if (lists.some((list) => list.length === 0)) return;
   const { tokens } = ctx.analysed;
+  const near = item.near;
   const span = near ?? DEFAULT_SPAN;
   // Search the rarest term first.
   const order = lists.map((_, index) => index).sort((a, b) => lists[a]!.length - lists[b]!.length);
@@ -277,7 +502,7 @@ function searchPattern(
   const recurse = (depth: number, min: number, max: number, sentence: number): void => {
     if (stop || budget-- <= 0) return;
     if (depth === order.length) {
-      if (comboAccepted(ctx, combo, misconception, rubric, phraseHits) && !found(combo.slice())) stop = true;
+      if (comboAccepted(ctx, combo, item, rubric, phraseHits) && !found(combo.slice())) stop = true;
       return;
     }
     const termIndex = order[depth]!;
@@ -308,30 +533,79 @@ function searchPattern(
   recurse(0, Infinity, -Infinity, -1);
 }
 
-export function matchItems(rubric: CompiledRubric, ctx: MatchContext): ItemMatch[] {
-  const phraseHits = findPhraseOccurrences(rubric, ctx);
+export interface RubricMatches {
+  /** One per rubric item, in rubric order. */
+  items: ItemMatch[];
+  /**
+   * Required and bonus points the answer names only to wave them away ("rack awareness isn't worth the
+   * bother"): not met, and held against the answer. Their sentences are where the point was dismissed.
+   */
+  rejected: ItemMatch[];
+  /** Only the catalogue claims the answer makes. */
+  claims: ItemMatch[];
+}
+
+/** Matches every rubric item, and every claim of the shared catalogue, against the answer. */
+export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue | undefined, ctx: MatchContext): RubricMatches {
+  const rubricHits = findPhraseOccurrences(rubric, ctx);
+  let claims: ItemMatch[] = [];
+  if (catalogue) {
+    const catalogueHits = findPhraseOccurrences(catalogue, ctx);
+    // Most of the catalogue has no term in a given answer: skip those claims before building a match.
+    claims = catalogue.items
+      .filter((claim) => claim.patterns.some((pattern) => pattern.terms.every((term) => catalogueHits.termHit[term.id])))
+      .map((claim) => matchItem(claim, catalogue, ctx, catalogueHits))
+      .filter((match) => match.met);
+  }
+  const items = rubric.items.map((item) => matchItem(item, rubric, ctx, rubricHits));
+  return { items, rejected: rejectedItems(items, rubric, ctx, rubricHits), claims };
+}
+
+/**
+ * Unmet points that would be met but for the answer's stance: searched again with dismissals and denials
+ * lifted, kept when the words that match are waved away ("rack awareness isn't worth the bother").
+ */
+function rejectedItems(items: ItemMatch[], rubric: CompiledRubric, ctx: MatchContext, phraseHits: PhraseHits): ItemMatch[] {
+  const lifted: MatchContext = { ...ctx, ignoreStance: true };
+  const rejected: ItemMatch[] = [];
+  for (const match of items) {
+    const { item } = match;
+    if (match.met || item.item.kind === "misconception" || item.warning) continue;
+    const again = matchItem(item, rubric, lifted, phraseHits);
+    if (!again.met) continue;
+    const dismissed = again.occurrences.some((occ) => {
+      for (let j = occ.start; j < occ.end; j++) if (ctx.dismissed[j]) return true;
+      return false;
+    });
+    const switchedOff = again.occurrences.some((occ) => {
+      for (let j = occ.start; j < occ.end; j++) if (ctx.negation.disabled[j] === SWITCHED_OFF) return true;
+      return false;
+    });
+    if (dismissed || switchedOff || negatedAfter(ctx, again.occurrences)) rejected.push(again);
+  }
+  return rejected;
+}
+
+function matchItem(item: CompiledItem, rubric: CompiledRubric, ctx: MatchContext, phraseHits: PhraseHits): ItemMatch {
   const { tokens } = ctx.analysed;
-  return rubric.items.map((item) => {
-    const misconception = item.item.kind === "misconception";
-    const sentences = new Set<number>();
-    const occurrences: Occurrence[] = [];
-    for (const pattern of item.patterns) {
-      if (sentences.size >= MAX_EVIDENCE) break;
-      searchPattern(ctx, pattern, item.near, misconception, rubric, phraseHits, sentences, (combo) => {
-        const comboSentences = new Set(combo.map((occ) => tokens[occ.start]!.sentence));
-        const isNew = [...comboSentences].some((s) => !sentences.has(s));
-        if (isNew) {
-          for (const s of comboSentences) sentences.add(s);
-          occurrences.push(...combo);
-        }
-        return sentences.size < MAX_EVIDENCE;
-      });
-    }
-    return {
-      item,
-      met: sentences.size > 0,
-      sentences: [...sentences].sort((a, b) => a - b).slice(0, MAX_EVIDENCE),
-      occurrences: occurrences.sort((a, b) => a.start - b.start),
-    };
-  });
+  const sentences = new Set<number>();
+  const occurrences: Occurrence[] = [];
+  for (const pattern of item.patterns) {
+    if (sentences.size >= MAX_EVIDENCE) break;
+    searchPattern(ctx, pattern, item, rubric, phraseHits, sentences, (combo) => {
+      const comboSentences = new Set(combo.map((occ) => tokens[occ.start]!.sentence));
+      const isNew = [...comboSentences].some((s) => !sentences.has(s));
+      if (isNew) {
+        for (const s of comboSentences) sentences.add(s);
+        occurrences.push(...combo);
+      }
+      return sentences.size < MAX_EVIDENCE;
+    });
+  }
+  return {
+    item,
+    met: sentences.size > 0,
+    sentences: [...sentences].sort((a, b) => a - b).slice(0, MAX_EVIDENCE),
+    occurrences: occurrences.sort((a, b) => a.start - b.start),
+  };
 }

@@ -15,7 +15,7 @@
 //    misconceptions, and only between the terms of a match: "deleted after seven days whether or not
 //    anyone consumed them" denies the link the misconception asserts. ("even if" is not one: "charged
 //    only once even if the consumer retries" still makes the claim.)
-import type { AnalysedText } from "./normalise";
+import { allMatches, type AnalysedText } from "./normalise";
 
 export const NEGATION_WINDOW = 8;
 
@@ -37,7 +37,8 @@ const NOT_A_CUE_AFTER: Record<string, Set<string>> = {
   nothing: new Set(["but", "more", "else"]),
   never: new Set(["mind"]),
 };
-const CONTRAST_SINGLE = new Set(["unlike", "whereas", "versus", "vs", "while", "contrast", "contrasted"]);
+// "while" is left out: it is far more often "during" ("pause processing while it checkpoints") than a contrast.
+const CONTRAST_SINGLE = new Set(["unlike", "whereas", "versus", "vs", "contrast", "contrasted"]);
 const CONTRAST_PAIRS: Array<[string, string]> = [
   ["compared", "to"],
   ["compared", "with"],
@@ -57,9 +58,16 @@ const FORWARD_SENTENTIAL = [
   /\b(?:contrary to|mistakenly|wrongly|incorrectly|misconception)\b/g,
 ];
 const TRAILING_SENTENTIAL = [
-  /\b(?:is|are|was|thats|its) (?:a |an |just a |simply a |the )?(?:common |popular |classic |big )?(?:myth|misconception|misunderstanding|mistake|fallacy|wrong|false|incorrect|untrue|not true|not correct|not the case)\b/g,
+  /\b(?:is|are|was|thats|its) (?:a |an |just a |simply a |the |another |the other |the usual |the biggest |the real )?(?:common |popular |classic |big |other )?(?:myth|misconception|misunderstanding|mistake|fallacy|wrong|false|incorrect|untrue|not true|not correct|not the case)\b/g,
 ];
 const ELLIPSIS_EXCEPTIONS = new Set(["whether"]);
+const OBJECT_NEGATIVES = new Set(["nothing", "none", "nobody", "nowhere", "neither"]);
+/** Verbs of taking something away: negating one affirms its object ("never disable idempotence"). */
+export const REMOVAL_VERBS = new Set([
+  "skip", "skipping", "drop", "dropping", "disable", "disabling", "turn", "turning", "switch", "switching", "ignore", "ignoring",
+  "avoid", "avoiding", "remove", "removing", "lose", "losing", "forget", "forgetting", "bypass", "bypassing", "underestimate", "compromise",
+]);
+const ELLIPSIS_CONJUNCTIONS = new Set(["but", "and", "or", "though", "yet"]);
 const CONCESSIVE_SINGLE = new Set(["regardless", "irrespective", "irrespectively"]);
 
 export interface NegationInfo {
@@ -73,6 +81,14 @@ export interface NegationInfo {
   elliptical: Uint8Array;
   /** 1 where a concession starts ("whether or not", "regardless of", "irrespective of", "no matter"). */
   concessive: Uint8Array;
+  /**
+   * SWITCHED_OFF for what the answer switches off ("turn auto-commit off", "disable X", "with X disabled"), and
+   * OFF_SWITCH for the switching words themselves. A wrong claim about what X does is not made by a sentence
+   * that turns X off ("turn auto commit off and commit after processing"), unless the claim is about switching it off.
+   */
+  disabled: Uint8Array;
+  /** 1 on a cue that negates a verb of removal ("never disable", "don't skip"): it affirms the practice named after it. */
+  deniesRemoval: Uint8Array;
 }
 
 export function analyseNegation(analysed: AnalysedText): NegationInfo {
@@ -93,7 +109,10 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       const prev = tokens[i - 1];
       const whetherOrNot = t.n === "not" && prev?.n === "or" && tokens[i - 2]?.n === "whether";
       const ifNot = t.n === "not" && prev?.n === "if";
-      if (!(sameSentenceNext && exceptions?.has(sameSentenceNext.n)) && !whetherOrNot && !ifNot) cue[i] = 1;
+      // "not more than a filter" denies; "no more than 12 consumers" sets a limit.
+      const third = tokens[i + 3]?.sentence === t.sentence ? tokens[i + 3]!.n : "";
+      const deniesComparison = t.n === "not" && sameSentenceNext?.n === "more" && tokens[i + 2]?.n === "than" && ["a", "an", "just", "merely", "simply", "the"].includes(third);
+      if ((deniesComparison || !(sameSentenceNext && exceptions?.has(sameSentenceNext.n))) && !whetherOrNot && !ifNot) cue[i] = 1;
     } else if (sameSentenceNext) {
       for (const [a, b] of PAIR_CUES) if (t.n === a && sameSentenceNext.n === b) cue[i] = 1;
     }
@@ -110,17 +129,34 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
     }
   }
 
+  // "Never turn off idempotence", "don't skip the savepoint": a cue that negates a verb of removal affirms
+  // the practice after it (for points to earn); a wrong claim ("you can never remove partitions") stays denied.
+  const deniesRemoval = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    if (!cue[i]) continue;
+    for (let k = i + 1; k <= i + 3 && k < count && tokens[k]!.clause === tokens[i]!.clause; k++) {
+      if (REMOVAL_VERBS.has(tokens[k]!.n)) {
+        deniesRemoval[i] = 1;
+        break;
+      }
+    }
+  }
+
   for (const sentence of sentences) {
     const { firstToken, endToken } = sentence;
     // Elliptical denial: a cue that closes its clause ("Kafka doesn't.", "but not Kafka.").
     for (let i = firstToken; i < endToken; i++) {
-      if (!cue[i]) continue;
+      // "…loses nothing." ends on an object, not an elliptical denial ("…, but Kafka doesn't.").
+      if (!cue[i] || OBJECT_NEGATIVES.has(tokens[i]!.n)) continue;
       const clause = tokens[i]!.clause;
       const after = i + 1 < endToken && tokens[i + 1]!.clause === clause ? 1 : 0;
       const after2 = after && i + 2 < endToken && tokens[i + 2]!.clause === clause ? 1 : 0;
       const before = tokens[i - 1];
       if (before && ELLIPSIS_EXCEPTIONS.has(before.n)) continue;
-      if (!after || (tokens[i]!.n === "not" && !after2)) elliptical[sentence.index] = 1;
+      // "…, but Kafka doesn't." / "…, but not Kafka.": a bare "not" with one word after it is elliptical only
+      // after a conjunction or at the start of its clause ("are not compacted." is a plain claim).
+      const bareNot = tokens[i]!.n === "not" && !after2 && (!before || before.clause !== clause || ELLIPSIS_CONJUNCTIONS.has(before.n));
+      if (!after || bareNot) elliptical[sentence.index] = 1;
     }
     // Sentential negation, found with regular expressions over the sentence's normalised words.
     let joined = "";
@@ -145,7 +181,7 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
     };
     for (const re of FORWARD_SENTENTIAL) {
       re.lastIndex = 0;
-      for (const m of joined.matchAll(re)) {
+      for (const m of allMatches(re, joined)) {
         const from = tokenAt(m.index ?? 0);
         let to = tokenAt((m.index ?? 0) + m[0].length - 1) + 1;
         while (to < endToken && !tokens[to]!.strongBreak) to++;
@@ -154,7 +190,7 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
     }
     for (const re of TRAILING_SENTENTIAL) {
       re.lastIndex = 0;
-      for (const m of joined.matchAll(re)) {
+      for (const m of allMatches(re, joined)) {
         const to = tokenAt((m.index ?? 0) + m[0].length - 1) + 1;
         let from = tokenAt(m.index ?? 0);
         while (from > firstToken && !tokens[from]!.strongBreak) from--;
@@ -162,5 +198,53 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       }
     }
   }
-  return { cue, sentential, contrast, elliptical, concessive };
+  return { cue, sentential, contrast, elliptical, concessive, disabled: switchedOff(analysed), deniesRemoval };
+}
+
+/** In NegationInfo.disabled: the words that switch something off, and what they switch off. */
+export const OFF_SWITCH = 2;
+export const SWITCHED_OFF = 1;
+const OFF_VERBS = new Set(["turn", "turns", "turned", "turning", "switch", "switches", "switched", "switching", "set", "sets", "setting", "leave", "leaves", "left", "keep", "keeps", "kept", "lowered", "lower", "reduced", "reduce"]);
+/** What an OFF verb may switch something to ("set the grace period to zero", "turn compaction off"). */
+const OFF_VALUES = new Set(["off", "0", "zero", "false", "none", "blank", "unset", "disabled", "empty"]);
+const DISABLE_VERBS = new Set(["disable", "disables", "disabled", "disabling"]);
+/** Words that deny the verb after them (a lexical check: the cue itself may have been cleared above). */
+export const NEGATING_WORDS = new Set(["never", "not", "dont", "doesnt", "didnt", "cant", "cannot", "shouldnt", "wouldnt", "mustnt", "nobody", "no", "none", "wont"]);
+/** How far the thing switched off reaches: "turn [enable auto commit] off", "disable [auto commit]". */
+const OFF_REACH = 5;
+
+function switchedOff(analysed: AnalysedText): Uint8Array {
+  const { tokens } = analysed;
+  const disabled = new Uint8Array(tokens.length);
+  const sameClause = (a: number, b: number) => tokens[a] && tokens[b] && tokens[a]!.clause === tokens[b]!.clause;
+  for (let i = 0; i < tokens.length; i++) {
+    const n = tokens[i]!.n;
+    const mark = (k: number) => {
+      if (!disabled[k]) disabled[k] = SWITCHED_OFF;
+    };
+    // "never disable X", "don't turn X off": not switched off at all.
+    let denied = false;
+    for (let k = i - 1; k >= i - 3 && k >= 0 && tokens[k]!.clause === tokens[i]!.clause; k--) if (NEGATING_WORDS.has(tokens[k]!.n)) denied = true;
+    if (denied) continue;
+    if (DISABLE_VERBS.has(n)) {
+      // "disable X" / "with X disabled": the words after the verb, and before a trailing "disabled".
+      disabled[i] = OFF_SWITCH;
+      for (let k = i + 1; k <= i + OFF_REACH && sameClause(i, k); k++) mark(k);
+      for (let k = i - 1; k >= i - OFF_REACH && sameClause(i, k); k--) mark(k);
+    } else if (OFF_VERBS.has(n)) {
+      // "turn off X" / "turn X off"
+      if (tokens[i + 1]?.n === "off" && sameClause(i, i + 1)) {
+        disabled[i] = disabled[i + 1] = OFF_SWITCH;
+        for (let k = i + 2; k <= i + 1 + OFF_REACH && sameClause(i, k); k++) mark(k);
+      } else
+        for (let k = i + 1; k <= i + OFF_REACH + 1 && sameClause(i, k); k++) {
+          if (!OFF_VALUES.has(tokens[k]!.n)) continue;
+          if (tokens[k]!.n !== "off" && !["to", "at"].includes(tokens[k - 1]!.n)) continue;
+          disabled[i] = disabled[k] = OFF_SWITCH;
+          for (let m = i + 1; m < k; m++) mark(m);
+          break;
+        }
+    }
+  }
+  return disabled;
 }

@@ -91,8 +91,21 @@ for (const [wrong, right] of Object.entries(TYPO_STEMS)) {
 
 const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "incl", "cf", "eg", "ie", "resp", "esp"]);
 
+/** Words seen before, normalised: the same few thousand words recur in every answer. Bounded. */
+const normalised = new Map<string, string>();
+const NORMALISED_LIMIT = 50_000;
+
 /** Unicode → plain lower-case ASCII-ish form of one word part (no splitting). */
 export function normaliseWord(part: string): string {
+  let known = normalised.get(part);
+  if (known === undefined) {
+    if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
+    normalised.set(part, (known = normaliseUncached(part)));
+  }
+  return known;
+}
+
+function normaliseUncached(part: string): string {
   let s = part.normalize("NFKC");
   if (/[^\u0000-\u007f]/.test(s)) s = s.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
   s = s.toLowerCase().replace(/[’‘`´]/g, "'");
@@ -117,9 +130,11 @@ const GLUED_UNIT_RE = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\p{L}+)$/u;
 const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’._-]*[\p{L}\p{N}\p{M}])?/gu;
 const LIST_MARKER_RE = /(^|\n)([ \t]*)([-*•·▪‣>]+|\d{1,2}[.)])(?=[ \t])/g;
 // "|" separates markdown table cells: each cell is its own statement.
-const CLAUSE_GAP_RE = /[,;:()[\]"“”|\u2013\u2014\u2192]|\s-+\s|->|=>|\s\+\s|&/;
+// Quotes do not break a clause: '"Effectively once" is the better name' keeps its subject.
+const CLAUSE_GAP_RE = /[,;:()[\]|\u2013\u2014\u2192]|\s-+\s|->|=>|\s\+\s|&/;
 const STRONG_GAP_RE = /[;:|\u2013\u2014\u2192]|\s-+\s|->|=>/;
-const SENTENCE_END_RE = /[.!?](?=\s|$|["”')\]])/;
+// A sentence also ends before markdown emphasis closes ("**Latency budget.** Roughly…").
+const SENTENCE_END_RE = /[.!?](?:\*{1,2}|_{1,2})?(?=\s|$|["”')\]])/;
 /** Conjunctions that open a new clause (negation does not reach across them). */
 const CLAUSE_WORDS = new Set(["but", "however", "whereas", "although", "though", "yet", "because", "so", "while", "instead", "otherwise", "unless", "then", "which", "who", "where"]);
 const STRONG_WORDS = new Set(["but", "however", "whereas", "instead", "actually", "although", "though"]);
@@ -151,6 +166,11 @@ function isDigit(ch: string | undefined): boolean {
 
 function isLowerLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch.toLowerCase() === ch && ch.toUpperCase() !== ch;
+}
+
+/** A line that opens with a label ("at-least-once: retries + …"): a list of definitions, one per line. */
+function startsLabelledLine(text: string, start: number): boolean {
+  return /^[\p{L}\p{N} .'/()+-]{1,40}:\s/u.test(text.slice(start, start + 42));
 }
 
 /** Tokenises and splits into sentences and clauses. Linear in the text length. */
@@ -213,7 +233,7 @@ export function analyseText(text: string): AnalysedText {
     if (!sentenceBreak && SENTENCE_END_RE.test(gap) && !ABBREVIATIONS.has(prevRaw.toLowerCase())) sentenceBreak = true;
     // A new line starts a sentence unless it continues wrapped prose in lower case; a markdown table
     // row always starts one.
-    if (!sentenceBreak && gap.includes("\n") && (/\n\s*\n/.test(gap) || /\n\s*\|/.test(gap) || !isLowerLetter(raw[0]))) sentenceBreak = true;
+    if (!sentenceBreak && gap.includes("\n") && (/\n\s*\n/.test(gap) || /\n\s*\|/.test(gap) || !isLowerLetter(raw[0]) || startsLabelledLine(text, start))) sentenceBreak = true;
 
     if (sentenceBreak) {
       closeSentence(gap);
@@ -223,7 +243,9 @@ export function analyseText(text: string): AnalysedText {
     }
     const firstPartNorm = normaliseWord(raw);
     let clauseBreak = sentenceBreak || CLAUSE_GAP_RE.test(gap) || CLAUSE_WORDS.has(firstPartNorm);
-    let strong = sentenceBreak || STRONG_GAP_RE.test(gap) || STRONG_WORDS.has(firstPartNorm);
+    // ", while" contrasts two statements ("Spark's sink is at-least-once, while Flink's…"); a bare "while"
+    // is usually "during" and does not.
+    let strong = sentenceBreak || STRONG_GAP_RE.test(gap) || STRONG_WORDS.has(firstPartNorm) || (firstPartNorm === "while" && gap.includes(","));
     if (clauseBreak) clause++;
 
     const parts = splitRaw(raw, start);
@@ -303,4 +325,19 @@ function reindexSentences(tokens: Token[], sentences: Sentence[]): void {
 /** Normalised words of a short phrase (used for rubric patterns and phrase lists). */
 export function normalisePhrase(phrase: string): string[] {
   return analyseText(phrase).tokens.map((token) => token.n);
+}
+
+/**
+ * Every match of a global regex in `text`. Unlike String.prototype.matchAll it does not copy the regex
+ * first, which for the stance and negation patterns run on every sentence cost more than the matching.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return found;
 }

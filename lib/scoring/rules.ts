@@ -1,13 +1,16 @@
 // The rules scorer: offline, deterministic, synchronous. Also the analysis the LLM path builds on.
-import { compiledRubricFor } from "./compile";
+import { compiledCatalogueFor, compiledRubricFor } from "./compile";
 import { composeFeedback, FLAG_MESSAGES } from "./feedback";
 import { detectInjection, type InjectionResult } from "./injection";
-import { matchItems, type ItemMatch, type Occurrence } from "./match";
+import { itemDepth, type Depth } from "./depth";
+import { matchRubric, type ItemMatch, type Occurrence } from "./match";
 import { analyseNegation } from "./negation";
+import { analyseStance } from "./stance";
 import { analyseText, type AnalysedText } from "./normalise";
 import { answerSignals, computeScore, topicWords, type AnswerSignals } from "./score";
 import type { Flag, ItemResult, ScorableQuestion, ScoreInput, ScoreResult, ScorerName, Span } from "./types";
 import { rubricContentVersion, RULES_VERSION } from "./version";
+import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { Vocabulary } from "@/lib/content/schema";
 
 /** Answers longer than this are refused (about 3,000 words: far beyond a spoken interview answer). */
@@ -28,13 +31,21 @@ export interface RulesAnalysis {
   analysed: AnalysedText;
   injection: InjectionResult;
   signals: AnswerSignals & { crammed: boolean };
+  /** One per rubric item, in rubric order. */
   matches: ItemMatch[];
+  /** Catalogue claims the answer makes (not already charged as one of the rubric's own misconceptions). */
+  claims: ItemMatch[];
+  /** Required and bonus points the answer names only to wave away (see match.ts). */
+  rejected: ItemMatch[];
+  /** Per met required/bonus item id: whether its evidence explains it or only names it. */
+  depth: Map<string, Depth>;
   /** 0 for tokens inside sentences addressed to the grader. */
   usable: Uint8Array;
 }
 
-export function analyseAnswer(question: ScorableQuestion, answer: string, vocabulary: Vocabulary): RulesAnalysis {
+export function analyseAnswer(question: ScorableQuestion, answer: string, vocabulary: Vocabulary, claims: ClaimCatalogue): RulesAnalysis {
   const compiled = compiledRubricFor(question.rubric, vocabulary);
+  const catalogue = compiledCatalogueFor(claims, vocabulary);
   const analysed = analyseText(answer);
   const injection = detectInjection(analysed);
   const usable = new Uint8Array(analysed.tokens.length).fill(1);
@@ -45,34 +56,60 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
     });
   }
   const negation = analyseNegation(analysed);
-  const matches = matchItems(compiled, { analysed, negation, usable });
-  const crammed = limitCrammedSentences(analysed, matches);
-  return { analysed, injection, signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed }, matches, usable };
+  const dismissed = analyseStance(analysed);
+  const matched = matchRubric(compiled, catalogue, { analysed, negation, dismissed, usable });
+  const crammed = crammedSentences(analysed, matched.items);
+  const depth = new Map<string, Depth>();
+  for (const match of matched.items) {
+    if (!match.met || match.item.item.kind === "misconception") continue;
+    depth.set(match.item.item.id, itemDepth({ analysed, sentences: match.sentences, matched: match.occurrences, crammed }));
+  }
+  return {
+    analysed,
+    injection,
+    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0 },
+    matches: matched.items,
+    claims: newClaims(matched.items, matched.claims),
+    rejected: matched.rejected,
+    depth,
+    usable,
+  };
 }
 
-/** Words of sentence a single point needs: a sentence supports at most max(2, words / WORDS_PER_POINT) points. */
-export const WORDS_PER_POINT = 10;
+/** Words of sentence a single point needs: a sentence explains at most max(2, words / WORDS_PER_POINT) points. */
+export const WORDS_PER_POINT = 6;
 
 /**
- * Diminishing returns for keyword stuffing: one sentence may be the evidence for only as many required or
- * bonus items as its length justifies. Extra items lose that sentence (lightest first); an item left with
- * no evidence is not met. Returns whether anything was dropped.
+ * Sentences that carry more required or bonus points than their length can explain ("we use acks=all,
+ * idempotence, transactions, min ISR 2 and RF 3"): each point still counts as named, never as explained,
+ * so a keyword-stuffed sentence cannot max out, and no point is dropped in silence.
  */
-function limitCrammedSentences(analysed: AnalysedText, matches: ItemMatch[]): boolean {
-  let dropped = false;
+function crammedSentences(analysed: AnalysedText, matches: ItemMatch[]): Set<number> {
+  const crammed = new Set<number>();
   for (const sentence of analysed.sentences) {
     const users = matches.filter((match) => match.met && match.item.item.kind !== "misconception" && match.sentences.includes(sentence.index));
     const allowance = Math.max(2, Math.floor((sentence.endToken - sentence.firstToken) / WORDS_PER_POINT));
-    if (users.length <= allowance) continue;
-    const ranked = [...users].sort((a, b) => b.item.item.weight - a.item.item.weight || matches.indexOf(a) - matches.indexOf(b));
-    for (const match of ranked.slice(allowance)) {
-      dropped = true;
-      match.sentences = match.sentences.filter((index) => index !== sentence.index);
-      match.occurrences = match.occurrences.filter((occ) => analysed.tokens[occ.start]!.sentence !== sentence.index);
-      if (match.sentences.length === 0) match.met = false;
-    }
+    if (users.length > allowance) crammed.add(sentence.index);
   }
-  return dropped;
+  return crammed;
+}
+
+/**
+ * A wrong claim is charged once: a catalogue claim made in the very sentences one of the rubric's own
+ * misconceptions (or a heavier catalogue claim on the same topic) already charges is the same error found twice.
+ */
+function newClaims(items: ItemMatch[], claims: ItemMatch[]): ItemMatch[] {
+  const chargedSentences = new Set(items.filter((match) => match.met && match.item.item.kind === "misconception").flatMap((match) => match.sentences));
+  const charged = new Set<string>();
+  const kept: ItemMatch[] = [];
+  for (const claim of [...claims].sort((a, b) => b.item.item.weight - a.item.item.weight)) {
+    // Two claims of one topic in the same sentences are one error caught twice; different topics are two errors.
+    const key = `${claim.item.claim?.topic}|${claim.sentences.join(",")}`;
+    if (charged.has(key) || claim.sentences.every((sentence) => chargedSentences.has(sentence))) continue;
+    charged.add(key);
+    kept.push(claim);
+  }
+  return claims.filter((claim) => kept.includes(claim));
 }
 
 /** Sentence span trimmed of surrounding markup (bold markers, quotes). */
@@ -93,25 +130,42 @@ function highlightSpans(analysed: AnalysedText, occurrences: Occurrence[]): Span
   return spans;
 }
 
-export function itemResultsFromRules(analysis: RulesAnalysis): ItemResult[] {
+function itemResult(analysis: RulesAnalysis, match: ItemMatch): ItemResult {
   const { analysed } = analysis;
-  return analysis.matches.map((match) => {
-    const spans = match.sentences.map((index) => sentenceSpan(analysed, index));
-    const item = match.item.item;
-    return {
-      id: item.id,
-      label: item.label,
-      kind: item.kind,
-      weight: item.weight,
-      met: match.met,
-      evidence: spans.map((span) => analysed.text.slice(span.start, span.end)),
-      spans,
-      highlights: highlightSpans(analysed, match.occurrences),
-      decidedBy: "rules",
-      ...(item.hint ? { hint: item.hint } : {}),
-      ...(item.correction ? { correction: item.correction } : {}),
-    };
-  });
+  const kept = new Set(match.sentences);
+  const spans = match.sentences.map((index) => sentenceSpan(analysed, index));
+  // Only the words inside the quoted sentences are highlighted: every quote holds the words that earned it.
+  const occurrences = match.occurrences.filter((occ) => kept.has(analysed.tokens[occ.start]!.sentence));
+  const item = match.item.item;
+  const depth = analysis.depth.get(item.id);
+  const rejection = analysis.rejected.find((rejected) => rejected.item === match.item);
+  return {
+    id: item.id,
+    label: item.label,
+    kind: item.kind,
+    weight: item.weight,
+    met: match.met,
+    evidence: spans.map((span) => analysed.text.slice(span.start, span.end)),
+    spans,
+    highlights: highlightSpans(analysed, occurrences),
+    decidedBy: "rules",
+    ...(match.met && depth ? { depth } : {}),
+    ...(rejection ? { rejection: rejectionOf(analysed, rejection) } : {}),
+    ...(match.item.claim ? { origin: "catalogue" as const, topic: match.item.claim.topic } : {}),
+    ...(item.hint ? { hint: item.hint } : {}),
+    ...(item.correction ? { correction: item.correction } : {}),
+  };
+}
+
+/** Where a point was named only to be waved away: the sentences, verbatim, and their spans. */
+function rejectionOf(analysed: AnalysedText, match: ItemMatch): { evidence: string[]; spans: Span[] } {
+  const spans = match.sentences.map((index) => sentenceSpan(analysed, index));
+  return { evidence: spans.map((span) => analysed.text.slice(span.start, span.end)), spans };
+}
+
+/** The rubric's items in rubric order, then the catalogue claims the answer makes. */
+export function itemResultsFromRules(analysis: RulesAnalysis): ItemResult[] {
+  return [...analysis.matches, ...analysis.claims].map((match) => itemResult(analysis, match));
 }
 
 export function analysisFlags(analysis: RulesAnalysis): Flag[] {
@@ -181,7 +235,7 @@ function emptyItems(question: ScorableQuestion): ItemResult[] {
 }
 
 export function resolveRubricVersion(input: ScoreInput): string {
-  return input.rubricVersion ?? rubricContentVersion(input.question.rubric, input.vocabulary);
+  return input.rubricVersion ?? rubricContentVersion(input.question.rubric, input.vocabulary, input.claims);
 }
 
 /**
@@ -200,7 +254,7 @@ export function scoreWithRules(input: ScoreInput): ScoreResult {
       flags: [{ code: "empty", message: FLAG_MESSAGES.empty }],
     });
   }
-  const analysis = analyseAnswer(input.question, input.answer, input.vocabulary);
+  const analysis = analyseAnswer(input.question, input.answer, input.vocabulary, input.claims);
   return buildResult({
     question: input.question,
     rubricVersion,

@@ -1,28 +1,48 @@
 // The score formula, shared by both scorers so their results are comparable.
 //
-//   coverage = min(1, (Σ weight of met required + Σ weight of met bonus) / Σ weight of required)
+//   credit   = 1 for an explained point, NAMED_CREDIT for a point only named (see depth.ts)
+//   coverage = min(1, (Σ weight × credit of met required + BONUS_SHARE × Σ weight × credit of met bonus) / Σ weight of required)
 //   raw      = 10 × coverage
-//   penalty  = MISCONCEPTION_PENALTY × Σ weight of misconceptions the answer makes
+//   penalty  = MISCONCEPTION_PENALTY × Σ weight of the wrong claims the answer makes (the rubric's own
+//              misconceptions and the shared catalogue's false claims alike)
+//            + REJECTION_PENALTY × the number of right points it waves away
 //   score    = clamp(raw − penalty, 0, 10), then the caps below, rounded to one decimal
 //
 // Caps (the lowest applies):
-//   misconception  4   a confident wrong claim: the answer cannot read as more than "weak"
-//   injection      2   text addressed to the grader (it is also removed before matching)
-//   list-like      3   mostly a bare list of terms: keywords without the sentences that connect them
-//   non-answer     1   "I don't know", "pass", or only a handful of words
-// Floor: a genuine, on-topic attempt (not a non-answer, no injection, no misconception, at least
+//   missed required  9.5  bonus points never stand in for a missed required point at 10
+//   wrong claim      4    one real wrong claim (weight 2+), or two loose ones: the answer cannot read as more than "weak"
+//   wrong claims     2    two or more, one of them real: the answer is built on a wrong model of the system
+//                         (a single loose claim, weight 1, only costs its penalty)
+//   rejections       3    two or more right points named only to be waved away ("I'd avoid X", "Y is overkill")
+//   injection        2    text addressed to the grader (it is also removed before matching); what is left
+//                         earns INJECTION_BASE + INJECTION_SHARE × its score, rounded to a half point
+//   list-like        3    mostly a bare list of terms: keywords without the sentences that connect them
+//   non-answer       1    "I don't know", "pass", or only a handful of words
+// Floor: a genuine, on-topic attempt (not a non-answer, no injection, no wrong claim, at least
 // ON_TOPIC_WORDS content words shared with the question's model answer and rubric) scores at least 1.
 // Length never raises a score: every item counts once, however often it is repeated.
 import { analyseText, type AnalysedText } from "./normalise";
-import type { FlagCode, ScorableQuestion, ScoreBreakdown } from "./types";
+import type { Depth } from "./depth";
+import type { ScorableQuestion, ScoreBreakdown } from "./types";
 import type { RubricItemKind } from "@/lib/content/schema";
 
 export const MISCONCEPTION_PENALTY = 1.5;
-export const CAPS = { misconception: 4, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+/** Share of a point's weight earned when the answer only names it. */
+export const NAMED_CREDIT = 0.65;
+/** Bonus points top up coverage at this rate. */
+export const BONUS_SHARE = 0.5;
+export const CAPS = { "missed-required": 9.5, misconception: 4, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+/** Points taken off for each required or bonus point the answer waves away. */
+export const REJECTION_PENALTY = 1.5;
+/** An answer with text addressed to the grader scores INJECTION_BASE + INJECTION_SHARE × the rest's score, at most 2. */
+export const INJECTION_BASE = 0.5;
+export const INJECTION_SHARE = 0.15;
 /** Answers with fewer content words than this are non-answers. */
 export const MIN_CONTENT_WORDS = 6;
 /** At or below this share of function words (and with enough words), an answer is a bare list of terms. */
 export const LIST_LIKE_RATIO = 0.12;
+/** Clauses per word above which a low-function-word answer reads as terse notes, not a bare list of terms. */
+export const LIST_LIKE_CLAUSES = 0.12;
 /** Distinct content words shared with the question's own text that make an answer "on topic". */
 export const ON_TOPIC_WORDS = 3;
 export const ATTEMPT_FLOOR = 1;
@@ -74,11 +94,13 @@ export function topicWords(question: ScorableQuestion): Set<string> {
 export function answerSignals(analysed: AnalysedText, usable: Uint8Array, topic: Set<string> = new Set()): AnswerSignals {
   let usableTokens = 0;
   let functionWords = 0;
+  let clauses = 0;
   const content = new Set<string>();
   const words: string[] = [];
   for (let i = 0; i < analysed.tokens.length; i++) {
     if (!usable[i]) continue;
     const n = analysed.tokens[i]!.n;
+    if (i === 0 || analysed.tokens[i - 1]!.clause !== analysed.tokens[i]!.clause) clauses++;
     usableTokens++;
     words.push(n);
     if (FUNCTION_WORDS.has(n)) functionWords++;
@@ -87,7 +109,9 @@ export function answerSignals(analysed: AnalysedText, usable: Uint8Array, topic:
   const functionRatio = usableTokens === 0 ? 0 : functionWords / usableTokens;
   const joined = words.join(" ");
   const nonAnswer = content.size < MIN_CONTENT_WORDS || (usableTokens < 25 && DONT_KNOW.test(joined));
-  const listLike = !nonAnswer && usableTokens >= 12 && functionRatio <= LIST_LIKE_RATIO;
+  // A bare list of terms has few function words and little structure; a terse expert's notes have few function
+  // words too, but are cut into many short clauses (colons, semicolons, brackets).
+  const listLike = !nonAnswer && usableTokens >= 12 && functionRatio <= LIST_LIKE_RATIO && clauses / usableTokens < LIST_LIKE_CLAUSES;
   let shared = 0;
   for (const word of content) if (topic.has(word)) shared++;
   return { usableTokens, contentWords: content.size, functionRatio, nonAnswer, listLike, onTopic: shared >= ON_TOPIC_WORDS };
@@ -97,6 +121,10 @@ export interface ItemOutcome {
   kind: RubricItemKind;
   weight: number;
   met: boolean;
+  /** Met points only: "named" earns NAMED_CREDIT of the weight; absent counts as explained. */
+  depth?: Depth;
+  /** A missed point the answer waved away. */
+  rejection?: unknown;
 }
 
 export interface ScoreFlags {
@@ -113,24 +141,44 @@ export function computeScore(items: ItemOutcome[], flags: ScoreFlags): { score: 
   let required = 0;
   let earned = 0;
   let wrong = 0;
+  let wrongClaims = 0;
+  let seriousClaims = 0;
+  let rejected = 0;
+  let missedRequired = false;
   for (const item of items) {
-    if (item.kind === "required") required += item.weight;
-    if (item.met && item.kind !== "misconception") earned += item.weight;
-    if (item.met && item.kind === "misconception") wrong += item.weight;
+    const credit = item.met ? (item.depth === "named" ? NAMED_CREDIT : 1) : 0;
+    if (item.rejection && !item.met) rejected++;
+    if (item.kind === "required") {
+      required += item.weight;
+      earned += item.weight * credit;
+      if (!item.met) missedRequired = true;
+    } else if (item.kind === "bonus") {
+      earned += BONUS_SHARE * item.weight * credit;
+    } else if (item.met) {
+      wrong += item.weight;
+      wrongClaims++;
+      if (item.weight > 1) seriousClaims++;
+    }
   }
   const coverage = required > 0 ? Math.min(1, earned / required) : 0;
   const raw = 10 * coverage;
-  const penalty = MISCONCEPTION_PENALTY * wrong;
+  const penalty = MISCONCEPTION_PENALTY * wrong + REJECTION_PENALTY * rejected;
   let score = Math.max(0, Math.min(10, raw - penalty));
   if (flags.onTopic && wrong === 0 && !flags.injection && !flags.nonAnswer) score = Math.max(score, ATTEMPT_FLOOR);
   let cap: ScoreBreakdown["cap"];
-  const applyCap = (value: number, reason: FlagCode | "misconception") => {
+  const applyCap = (value: number, reason: NonNullable<ScoreBreakdown["cap"]>["reason"]) => {
     if (!cap || value < cap.value) cap = { value, reason };
     score = Math.min(score, value);
   };
-  if (wrong > 0) applyCap(CAPS.misconception, "misconception");
+  if (missedRequired && score > CAPS["missed-required"]) applyCap(CAPS["missed-required"], "missed-required");
+  // A loose, secondary error (weight 1) only costs its points; a real misunderstanding caps the answer, and
+  // two wrong claims, one of them real, mean the answer is built on a wrong model.
+  if (seriousClaims >= 1 && wrongClaims >= 2) applyCap(CAPS["wrong-claims"], "wrong-claims");
+  else if (seriousClaims >= 1 || wrongClaims >= 2) applyCap(CAPS.misconception, "misconception");
+  if (rejected >= 2) applyCap(CAPS.rejections, "rejections");
   if (flags.listLike) applyCap(CAPS["list-like"], "list-like");
-  if (flags.injection) applyCap(CAPS.injection, "injection");
+  // What is left beside text addressed to the grader is judged thinly: at most 2, usually 1 to 1.5.
+  if (flags.injection) applyCap(Math.min(CAPS.injection, Math.round((INJECTION_BASE + INJECTION_SHARE * score) * 2) / 2), "injection");
   if (flags.nonAnswer) applyCap(CAPS["non-answer"], "non-answer");
   return { score: Math.round(score * 10) / 10, breakdown: { coverage: round3(coverage), raw: round3(raw), penalty, cap } };
 }

@@ -1,5 +1,7 @@
 // The shapes the scoring engine hands to the UI, the database and the CLI. Framework-free.
+import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { RubricItemKind, Rubric, Vocabulary } from "@/lib/content/schema";
+import type { Depth } from "./depth";
 
 /** What the scorer needs from a question (a loaded `Question` satisfies it). */
 export interface ScorableQuestion {
@@ -36,6 +38,20 @@ export interface ItemResult {
   highlights: Span[];
   /** Which scorer decided `met` for this item. */
   decidedBy: ScorerName;
+  /**
+   * For a met required or bonus item: "explained" when the quoted sentences also say how or why (a reason,
+   * a condition, a number, a cost), "named" when they only mention it. A named point earns part of its weight.
+   */
+  depth?: Depth;
+  /**
+   * For a missed required or bonus point the answer names only to wave it away ("rack awareness isn't worth
+   * the bother"): the sentences that dismiss it. Such a point costs the answer, beyond not earning it.
+   */
+  rejection?: { evidence: string[]; spans: Span[] };
+  /** "catalogue" for a false claim from the shared catalogue (content/claims); absent for the rubric's own items. */
+  origin?: "catalogue";
+  /** The catalogue topic of a false claim. */
+  topic?: string;
   hint?: string;
   correction?: string;
 }
@@ -60,6 +76,13 @@ export interface TightenUpPoint {
   label: string;
   weight: number;
   hint: string;
+  /**
+   * Why it is here: "rejected" (the answer named it only to wave it away; `evidence` quotes where),
+   * "missed" (not covered), or "named" (covered without saying how or why it works).
+   * Absent on results stored before depth existed: read as "missed".
+   */
+  reason?: "rejected" | "missed" | "named";
+  evidence?: string[];
 }
 
 export interface MisconceptionPoint {
@@ -86,8 +109,8 @@ export interface ScoreBreakdown {
   raw: number;
   /** Points taken off for misconceptions. */
   penalty: number;
-  /** The lowest cap that applied, with its reason (misconception, injection, non-answer, list-like). */
-  cap?: { value: number; reason: FlagCode | "misconception" };
+  /** The lowest cap that applied, with its reason (a wrong claim or several, injection, non-answer, list-like, a missed required point). */
+  cap?: { value: number; reason: FlagCode | "misconception" | "wrong-claims" | "rejections" | "missed-required" };
 }
 
 export interface ScoreResult {
@@ -114,6 +137,8 @@ export interface ScoreInput {
   question: ScorableQuestion;
   answer: string;
   vocabulary: Vocabulary;
+  /** The shared false-claim catalogue (content/claims); every question is scored against all of it. */
+  claims: ClaimCatalogue;
   /** Instructor rubric version from the database; defaults to a content hash of the rubric. */
   rubricVersion?: string;
 }

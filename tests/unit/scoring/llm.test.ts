@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PROMPT_VERSION, scoreAnswer, type LlmConfig } from "@/lib/scoring";
+import { PROMPT_VERSION, scoreAnswer, scoreWithRules, type LlmConfig } from "@/lib/scoring";
 import { ANSWER_CLOSE, ANSWER_OPEN } from "@/lib/scoring/llm";
 import { locateQuote } from "@/lib/scoring/quotes";
 import { startFakeOpenAI, type FakeBehaviour, type FakeOpenAI } from "../../support/fake-openai";
+import type { FalseClaim } from "@/lib/content/claims";
 import { durability, STRONG, vocabulary } from "./helpers";
 
 let fake: FakeOpenAI | undefined;
@@ -14,7 +15,7 @@ afterEach(async () => {
 async function run(behaviour: FakeBehaviour, answer = STRONG, extra: Partial<LlmConfig> = {}) {
   fake = await startFakeOpenAI({ behaviour });
   const llm: LlmConfig = { apiKey: "test-key", baseURL: fake.url, model: "fake-model", timeoutMs: 400, ...extra };
-  return scoreAnswer({ question: durability, answer, vocabulary, llm });
+  return scoreAnswer({ question: durability, answer, vocabulary, claims: [], llm });
 }
 
 describe("scoreAnswer with the LLM judge (fake OpenAI server on loopback)", () => {
@@ -90,7 +91,7 @@ describe("scoreAnswer with the LLM judge (fake OpenAI server on loopback)", () =
     expect(result.fallbackReason).toMatch(reason);
     expect(result.fallbackReason).toMatch(/after 2 attempts/);
     expect(result.promptVersion).toBeUndefined();
-    expect(result.score).toBe(10); // the rules result stands
+    expect(result.score).toBe(scoreWithRules({ question: durability, answer: STRONG, vocabulary, claims: [] }).score); // the rules result stands
     expect(result.feedback.flags.find((flag) => flag.code === "llm-fallback")?.message).toMatch(/rules scorer/);
     expect(fake!.requests.filter((request) => request.path === "/v1/chat/completions")).toHaveLength(2);
     if (behaviour === "hang") expect(Date.now() - started).toBeLessThan(5000);
@@ -106,7 +107,7 @@ describe("scoreAnswer with the LLM judge (fake OpenAI server on loopback)", () =
     const closed = await startFakeOpenAI();
     const url = closed.url;
     await closed.close();
-    const result = await scoreAnswer({ question: durability, answer: STRONG, vocabulary, llm: { apiKey: "k", baseURL: url, model: "m", timeoutMs: 300 } });
+    const result = await scoreAnswer({ question: durability, answer: STRONG, vocabulary, claims: [], llm: { apiKey: "k", baseURL: url, model: "m", timeoutMs: 300 } });
     expect(result.scorer).toBe("rules");
     expect(result.fallbackReason).toMatch(/could not connect/);
   });
@@ -114,8 +115,8 @@ describe("scoreAnswer with the LLM judge (fake OpenAI server on loopback)", () =
   it("does not call the LLM for empty answers or non-answers", async () => {
     fake = await startFakeOpenAI();
     const llm = { apiKey: "k", baseURL: fake.url, model: "m", timeoutMs: 300 };
-    expect((await scoreAnswer({ question: durability, answer: "", vocabulary, llm })).score).toBe(0);
-    expect((await scoreAnswer({ question: durability, answer: "I don't know, pass.", vocabulary, llm })).score).toBeLessThanOrEqual(1);
+    expect((await scoreAnswer({ question: durability, answer: "", vocabulary, claims: [], llm })).score).toBe(0);
+    expect((await scoreAnswer({ question: durability, answer: "I don't know, pass.", vocabulary, claims: [], llm })).score).toBeLessThanOrEqual(1);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -146,5 +147,43 @@ describe("locateQuote", () => {
     expect(locateQuote(answer, "Kafka's log is immutable")).toBeUndefined();
     expect(locateQuote(answer, "Kafka’s")).toBeUndefined();
     expect(locateQuote(answer, "Consumers pull", [{ start: 29, end: answer.length }])).toBeUndefined();
+  });
+});
+
+describe("the LLM judge and the shared false-claim catalogue", () => {
+  const catalogue: FalseClaim[] = [
+    {
+      id: "acks1-enough-with-idempotence",
+      topic: "acks-and-isr",
+      claim: "acks=1 is enough once idempotence is on",
+      correction: "Idempotence needs acks=all; with acks=1 a leader crash can still lose acknowledged writes.",
+      weight: 2,
+      concept: ["acks=1 ... (enough | plenty | sufficient) ... idempoten*"],
+      says: ["acks=1 is plenty once idempotence is on."],
+      nearMiss: ["acks=1 is not enough, idempotence needs acks=all."],
+      track: "kafka",
+      sourcePath: "content/claims/test.yml",
+      line: 1,
+    },
+  ];
+  const answer = `${STRONG} Honestly the leader alone holding a write is fine, nothing gets lost that way.`;
+
+  it("sends the catalogue, and counts a false claim the judge quotes verbatim", async () => {
+    fake = await startFakeOpenAI({ falseClaims: () => [{ id: "acks1-enough-with-idempotence", quote: "the leader alone holding a write is fine" }] });
+    const result = await scoreAnswer({ question: durability, answer, vocabulary, claims: catalogue, llm: { apiKey: "k", baseURL: fake.url, model: "m", timeoutMs: 400 } });
+    const body = fake.requests[0]!.body as { messages: Array<{ content: string }> };
+    expect(body.messages[0]!.content).toContain("false claim: acks=1 is enough once idempotence is on");
+    const claim = result.items.find((item) => item.id === "claim-acks1-enough-with-idempotence")!;
+    expect(claim).toMatchObject({ met: true, origin: "catalogue", decidedBy: "llm", kind: "misconception" });
+    expect(claim.evidence).toEqual(["the leader alone holding a write is fine"]);
+    expect(result.feedback.misconceptions.map((point) => point.id)).toContain("claim-acks1-enough-with-idempotence");
+    expect(result.score).toBeLessThanOrEqual(6);
+  });
+
+  it("discards a false claim whose quote is not in the answer", async () => {
+    fake = await startFakeOpenAI({ falseClaims: () => [{ id: "acks1-enough-with-idempotence", quote: "acks=1 is plenty with idempotence" }] });
+    const result = await scoreAnswer({ question: durability, answer, vocabulary, claims: catalogue, llm: { apiKey: "k", baseURL: fake.url, model: "m", timeoutMs: 400 } });
+    expect(result.items.some((item) => item.id === "claim-acks1-enough-with-idempotence")).toBe(false);
+    expect(result.feedback.flags.find((flag) => flag.code === "llm-quote-discarded")?.message).toContain("acks=1 is enough once idempotence is on");
   });
 });

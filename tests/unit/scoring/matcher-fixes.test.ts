@@ -47,7 +47,7 @@ const question: ScorableQuestion = {
   }),
 };
 
-const matched = (answer: string, id: string) => scoreWithRules({ question, answer, vocabulary }).items.find((item) => item.id === id)!.met;
+const matched = (answer: string, id: string) => scoreWithRules({ question, answer, vocabulary, claims: [] }).items.find((item) => item.id === id)!.met;
 
 describe("normalisation fixes", () => {
   it("leaves correct spellings alone when a typo stem is the start of its own correction (guarante → guarantee)", () => {

@@ -43,6 +43,9 @@ describe("analyseText", () => {
     const texts = analysed.sentences.map((s) => analysed.text.slice(s.start, s.end));
     expect(texts).toEqual(["Use acks=all, e.g. for payments.", "Is it safe?", "partitions scale", "offsets resume", "first item\ncontinued here"]);
     expect(analysed.sentences[1]!.question).toBe(true);
+    // A line that opens with a label is its own statement, even in lower case.
+    const labelled = analyseText("at-most-once: commit first, never duplicates\nat-least-once: retries, duplicates possible");
+    expect(labelled.sentences.map((s) => labelled.text.slice(s.start, s.end))).toEqual(["at-most-once: commit first, never duplicates", "at-least-once: retries, duplicates possible"]);
   });
 });
 

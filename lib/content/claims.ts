@@ -1,0 +1,157 @@
+// The catalogue of false claims: content/claims/*.yml. A false claim is shared knowledge of a track,
+// not one question's afterthought: "compaction deletes everything older than retention.ms" is wrong
+// whichever question it turns up in, so every question is scored against the whole catalogue.
+//
+// Each claim carries its own proof that the patterns do what they say: `says` holds sentences that make
+// the claim (each must trip it) and `nearMiss` holds sentences that come close without making it (none
+// may trip it). tests/unit/scoring/claims.test.ts runs both lists through the scorer's matcher.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load as loadYaml } from "js-yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { parseConceptPattern, PatternSyntaxError, setsUsed } from "./concept-pattern";
+import type { ContentProblem } from "./frontmatter";
+import { slugSchema, type Vocabulary } from "./schema";
+
+const conceptPatternSchema = z.string().superRefine((value, ctx) => {
+  try {
+    parseConceptPattern(value);
+  } catch (error) {
+    if (error instanceof PatternSyntaxError) ctx.addIssue({ code: "custom", message: error.message });
+    else throw error;
+  }
+});
+
+const sentence = z.string().trim().min(8, "must be a full sentence").max(400);
+
+/** How much a false claim costs: 1 a loose or secondary error, 2 a real misunderstanding, 3 a dangerous one. */
+export const CLAIM_WEIGHTS = [1, 2, 3] as const;
+
+export const falseClaimSchema = z
+  .object({
+    id: slugSchema,
+    /** What the claim is about (acks-and-isr, compaction, watermarks …); the editor groups claims by it. */
+    topic: slugSchema,
+    /** The false statement, as a candidate would make it: shown in the feedback as what was wrong. */
+    claim: z.string().trim().min(8).max(160),
+    /** What is actually true, in one or two sentences. */
+    correction: sentence,
+    weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+    /** Patterns in the rubric concept language; any one matching means the answer makes the claim. */
+    concept: z.array(conceptPatternSchema).min(1, "needs at least one pattern"),
+    near: z.number().int().min(2).max(40).optional(),
+    /** Sentences that make the claim; each must trip it. */
+    says: z.array(sentence).min(1, "give at least one sentence that makes the claim"),
+    /** Sentences that come close without making the claim; none may trip it. */
+    nearMiss: z.array(sentence).min(1, "give at least one near-miss sentence that must not trip the claim"),
+    /** Where the correction can be checked: a doc page, a KIP or a source file. */
+    source: z.string().trim().min(4).max(300).optional(),
+  })
+  .strict();
+export type FalseClaimInput = z.input<typeof falseClaimSchema>;
+
+export interface FalseClaim extends z.infer<typeof falseClaimSchema> {
+  track: string;
+  /** content/claims/<file>.yml and the line the claim starts on, for error messages and the editor. */
+  sourcePath: string;
+  line: number;
+}
+
+export const claimFileSchema = z
+  .object({
+    track: slugSchema,
+    claims: z.array(falseClaimSchema).min(1),
+  })
+  .strict();
+
+export type ClaimCatalogue = readonly FalseClaim[];
+
+/** Loads content/claims/*.yml; problems (file:line) are appended, broken files contribute nothing. */
+export function loadClaimCatalogue(
+  dir: string,
+  context: { trackIds: Set<string>; vocabulary: Vocabulary; display: (file: string) => string },
+  problems: ContentProblem[],
+): FalseClaim[] {
+  if (!existsSync(dir)) return [];
+  const claims: FalseClaim[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+    const file = join(dir, name);
+    const path = context.display(file);
+    const text = readFileSync(file, "utf8");
+    const quick = claimFileSchema.safeParse(fastYaml(text));
+    if (quick.success) {
+      // Each claim starts at its "- id:" line, in order.
+      const starts = [...text.matchAll(/^\s*- id:/gm)].map((m) => text.slice(0, m.index).split("\n").length);
+      const lineOf = (valuePath: readonly PropertyKey[]) => (valuePath[0] === "claims" && typeof valuePath[1] === "number" ? (starts[valuePath[1]] ?? 1) : 1);
+      claims.push(...checkFile(quick.data, path, lineOf, context, firstSeen, problems));
+      continue;
+    }
+    // Something is wrong: parse again with positions, so each problem names its line.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      problems.push(...doc.errors.map((error) => ({ path, line: error.linePos?.[0]?.line ?? 1, message: `invalid YAML: ${error.message.split("\n")[0]}` })));
+      continue;
+    }
+    const lineOf = (valuePath: readonly PropertyKey[]) => {
+      for (let depth = valuePath.length; depth >= 0; depth--) {
+        const node = depth === 0 ? doc.contents : doc.getIn(valuePath.slice(0, depth) as unknown[], true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return 1;
+    };
+    const parsed = claimFileSchema.safeParse(doc.toJS() ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "file";
+        problems.push({ path, line: lineOf(issue.path), message: issue.code === "invalid_type" && issue.input === undefined ? `missing field "${field}"` : `${field}: ${issue.message}` });
+      }
+      continue;
+    }
+    claims.push(...checkFile(parsed.data, path, lineOf, context, firstSeen, problems));
+  }
+  return claims;
+}
+
+/**
+ * A parsed claim file's own checks (known track, unique ids, known synonym sets), and its claims with their
+ * lines. A file with any problem contributes no claim: half a file would score differently from the reviewed one.
+ */
+function checkFile(
+  data: z.infer<typeof claimFileSchema>,
+  path: string,
+  lineOf: (valuePath: readonly PropertyKey[]) => number,
+  context: { trackIds: Set<string>; vocabulary: Vocabulary },
+  firstSeen: Map<string, string>,
+  problems: ContentProblem[],
+): FalseClaim[] {
+  const fileProblems: ContentProblem[] = [];
+  if (!context.trackIds.has(data.track)) {
+    fileProblems.push({ path, line: lineOf(["track"]), message: `unknown track "${data.track}" (known: ${[...context.trackIds].join(", ")})` });
+  }
+  const claims = data.claims.map((claim, index): FalseClaim => {
+    const line = lineOf(["claims", index]);
+    const earlier = firstSeen.get(claim.id);
+    if (earlier) fileProblems.push({ path, line, message: `duplicate claim id "${claim.id}" (also in ${earlier})` });
+    else firstSeen.set(claim.id, `${path}:${line}`);
+    claim.concept.forEach((pattern, patternIndex) => {
+      for (const set of setsUsed(parseConceptPattern(pattern))) {
+        if (!context.vocabulary[set]) fileProblems.push({ path, line: lineOf(["claims", index, "concept", patternIndex]), message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)` });
+      }
+    });
+    return { ...claim, track: data.track, sourcePath: path, line };
+  });
+  problems.push(...fileProblems);
+  return fileProblems.length > 0 ? [] : claims;
+}
+
+/** js-yaml is several times faster than `yaml` on the catalogue's long lists; `yaml` is kept for line numbers. */
+export function fastYaml(text: string): unknown {
+  try {
+    return loadYaml(text, { json: false });
+  } catch {
+    return undefined;
+  }
+}

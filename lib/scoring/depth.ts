@@ -1,0 +1,113 @@
+// Naming a point is not explaining it. An interviewer gives correct basics 6 or 7 and keeps 8–10 for
+// answers that say how it works, with numbers and trade-offs; so every point an answer meets is either
+// "named" (a mention) or "explained" (the sentences that earn it also carry a mechanism: a reason, a
+// condition, a consequence, a number or config value, or a cost).
+//
+// The signals are read from the evidence sentences and the sentence right after the first one when it
+// carries on from it (the explanation often follows the claim: "Use acks=all. That way the leader
+// waits for every in-sync replica…"), never from the matched words themselves, and a sentence crammed
+// with more points than its length can carry explains none of them.
+import type { AnalysedText } from "./normalise";
+import { FUNCTION_WORDS } from "./score";
+
+export type Depth = "named" | "explained";
+
+/** Words that give a reason or a consequence: the "how" and "why" of a point. */
+const MECHANISM = new Set([
+  "because", "therefore", "thus", "hence", "otherwise", "means", "meaning", "unless", "until", "prevents", "ensures", "guarantees",
+  "triggers", "forces", "blocks", "waits", "fails", "rejects", "requires", "instead", "whereas",
+]);
+/** Words that weigh a cost against a benefit. */
+const TRADE_OFF = new Set([
+  "trade", "tradeoff", "tradeoffs", "cost", "costs", "costly", "expense", "expensive", "downside", "downsides", "overhead",
+  "price", "penalty", "latency", "throughput", "risk", "risks", "ceiling", "bounded",
+]);
+/** Units and words that come with a concrete quantity. */
+const QUANTITY = new Set(["ms", "millisecond", "milliseconds", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "mb", "gb", "kb", "tb", "percent", "default", "defaults", "x"]);
+
+/** Words that open a sentence continuing the one before it ("This means…", "So the leader…"). */
+const CONTINUATIONS = new Set(["it", "this", "that", "these", "those", "they", "so", "because", "since", "which", "then", "otherwise", "therefore", "thus", "hence", "meaning", "as", "thats", "its", "if", "when", "once", "without"]);
+
+/**
+ * The sentence after an evidence sentence explains it only when it carries on from it: it opens with a
+ * pronoun or a connective, or repeats one of the matched words, in the same paragraph. A generic sentence
+ * tacked on ("There are many trade-offs.") explains nothing.
+ */
+function continues(analysed: AnalysedText, evidence: number, next: number, matched: Array<{ start: number; end: number }>): boolean {
+  const { sentences, tokens, text } = analysed;
+  if (/\n\s*\n/.test(text.slice(sentences[evidence]!.end, sentences[next]!.start))) return false;
+  const following = sentences[next]!;
+  if (CONTINUATIONS.has(tokens[following.firstToken]!.n)) return true;
+  const words = new Set<string>();
+  for (const range of matched) for (let t = range.start; t < range.end; t++) if (tokens[t]!.sentence === evidence && !FUNCTION_WORDS.has(tokens[t]!.n)) words.add(tokens[t]!.n);
+  for (let t = following.firstToken; t < following.endToken; t++) if (words.has(tokens[t]!.n)) return true;
+  return false;
+}
+
+/** Content words, beyond the ones that matched, an evidence stretch needs to count as an explanation. */
+export const EXPLAINED_MIN_WORDS = 6;
+/** The same, when the stretch carries a number or a config value. */
+export const EXPLAINED_MIN_WORDS_WITH_NUMBER = 3;
+
+export interface SentenceDepth {
+  mechanism: number;
+  tradeOff: number;
+  quantity: number;
+  contentWords: number;
+}
+
+/** Per-sentence depth signals, computed once per answer; `skip` marks tokens that must not count (the match). */
+export function sentenceDepth(analysed: AnalysedText, sentence: number, skip: (token: number) => boolean): SentenceDepth {
+  const s = analysed.sentences[sentence]!;
+  const result: SentenceDepth = { mechanism: 0, tradeOff: 0, quantity: 0, contentWords: 0 };
+  const raw = analysed.text.slice(s.start, s.end);
+  if (/[a-z]\.[a-z]|[a-z]_[a-z]|[=:]\s*-?\d|\b\d/i.test(raw)) result.quantity++;
+  for (let t = s.firstToken; t < s.endToken; t++) {
+    if (skip(t)) continue;
+    const n = analysed.tokens[t]!.n;
+    if (MECHANISM.has(n)) result.mechanism++;
+    if (TRADE_OFF.has(n)) result.tradeOff++;
+    if (QUANTITY.has(n) || /^-?\d/.test(n)) result.quantity++;
+    if (!FUNCTION_WORDS.has(n)) result.contentWords++;
+  }
+  return result;
+}
+
+/**
+ * "explained" when the evidence (plus the sentence after the first evidence sentence) holds at least
+ * EXPLAINED_MIN_WORDS content words beyond the match and at least one reason, cost or quantity.
+ */
+export function itemDepth(args: {
+  analysed: AnalysedText;
+  sentences: number[];
+  /** Token ranges of the matched terms (not counted as explanation). */
+  matched: Array<{ start: number; end: number }>;
+  /** Sentences carrying more points than their length allows. */
+  crammed: ReadonlySet<number>;
+}): Depth {
+  const { analysed, sentences, matched, crammed } = args;
+  const usable = sentences.filter((index) => !crammed.has(index));
+  if (usable.length === 0) return "named";
+  const isMatched = (token: number) => matched.some((range) => token >= range.start && token < range.end);
+  let contentWords = 0;
+  let reasons = 0;
+  let quantities = 0;
+  for (const index of usable) {
+    const depth = sentenceDepth(analysed, index, isMatched);
+    contentWords += depth.contentWords;
+    reasons += depth.mechanism + depth.tradeOff + depth.quantity;
+    quantities += depth.quantity;
+  }
+  // The sentence after carries on the explanation only with a reason or a number of its own: a cost word
+  // in a tacked-on sentence ("There are trade-offs here.") explains nothing.
+  const first = usable[0]!;
+  const next = analysed.sentences[first + 1];
+  if (next && !crammed.has(next.index) && continues(analysed, first, next.index, matched)) {
+    const depth = sentenceDepth(analysed, next.index, isMatched);
+    contentWords += depth.contentWords;
+    reasons += depth.mechanism + depth.quantity;
+  }
+  // A concrete number or config value explains in fewer words: terse experts write "(45 s)", not "because".
+  if (quantities > 0 && contentWords >= EXPLAINED_MIN_WORDS_WITH_NUMBER) return "explained";
+  return contentWords >= EXPLAINED_MIN_WORDS && reasons > 0 ? "explained" : "named";
+}

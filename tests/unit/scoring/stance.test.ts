@@ -1,0 +1,61 @@
+// A sentence that names a practice only to wave it away never earns the point for it; one that uses the
+// same verbs to describe a mechanism still does.
+import { describe, expect, it } from "vitest";
+import { scoreWithRules } from "@/lib/scoring";
+import { analyseText } from "@/lib/scoring/normalise";
+import { analyseStance } from "@/lib/scoring/stance";
+import { durability, vocabulary } from "./helpers";
+
+const met = (answer: string, id: string) => scoreWithRules({ question: durability, answer, vocabulary, claims: [] }).items.find((item) => item.id === id)!.met;
+
+/** The words of `text` that lie in a dismissal's scope. */
+function dismissedWords(text: string): string[] {
+  const analysed = analyseText(text);
+  const dismissed = analyseStance(analysed);
+  return analysed.tokens.filter((_, index) => dismissed[index]).map((token) => token.n);
+}
+
+describe("dismissals", () => {
+  it.each([
+    "acks=all? I'd stay away from it, it only makes things harder.",
+    "Honestly acks=all isn't worth the bother.",
+    "acks=all is overkill for most teams.",
+    "I would avoid acks=all, min.insync.replicas=2 and the rest of that ceremony.",
+    "Skip acks=all and just go with the defaults.",
+    "You can safely ignore acks=all in practice.",
+    "Some people insist on acks=all, but that is overkill.",
+    "acks=all just adds latency.",
+    "We tried acks=all, but it only makes things slower.",
+    "acks=all doesn't really matter once you have replication.",
+    "There is no real need for acks=all here.",
+  ])("does not credit: %s", (answer) => {
+    expect(met(answer, "acks-all")).toBe(false);
+  });
+
+  it.each([
+    "We use acks=all so that every in-sync replica acknowledges the write.",
+    "Idempotence avoids duplicates, and acks=all means every in-sync replica acknowledges the write.",
+    "Consumers skip aborted records, and the producer uses acks=all for durability.",
+    "I'd avoid acks=1 and use acks=all instead, so every in-sync replica acknowledges.",
+    "acks=all is not optional for payments.",
+    "Without acks=1 shortcuts, acks=all waits for every in-sync replica.",
+  ])("still credits: %s", (answer) => {
+    expect(met(answer, "acks-all")).toBe(true);
+  });
+
+  it("dismisses a list after the cue, up to the turn to what the candidate would do instead", () => {
+    expect(dismissedWords("I'd skip compaction, transactions and rack awareness and just use defaults.")).toEqual(["compaction", "transactions", "and", "rack", "awareness", "and"]);
+  });
+
+  it("reaches back to a short question that a pronoun stands for", () => {
+    expect(dismissedWords("Compaction? I'd stay away from it.")).toEqual(["compaction"]);
+  });
+
+  it("sums up a list before 'all overkill'", () => {
+    expect(dismissedWords("Compaction, transactions, rack awareness: all overkill.")).toEqual(["compaction", "transactions", "rack", "awareness", "all"]);
+  });
+
+  it("leaves a true statement of absence alone when the pattern itself states the absence", () => {
+    expect(met("You can never remove partitions from a topic, so plan the count.", "partitions-never-removed")).toBe(true);
+  });
+});
