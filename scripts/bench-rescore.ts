@@ -37,7 +37,7 @@ try {
   for (let i = 0; i < ATTEMPTS; i++) {
     const answer = sentences.slice(0, 1 + (i % sentences.length)).join(" ");
     const attempt = await db.attempt.create({ data: { userId: user.id, questionId, answer, status: "scored" } });
-    const result = scoreWithRules({ question: { ...question, rubric: workspace.active.rubric }, answer, vocabulary: bank.vocabulary });
+    const result = scoreWithRules({ question: { ...question, rubric: workspace.active.rubric }, answer, vocabulary: bank.vocabulary, claims: bank.claims });
     await saveScore(db, { attemptId: attempt.id, rubricVersionId: workspace.active.id, result, reason: "initial" });
   }
 

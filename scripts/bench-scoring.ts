@@ -41,12 +41,12 @@ if (questions.length === 0) throw new Error("no seed questions found in content/
 console.log(`rules scorer, ${questions.length} seed question(s), ${runs} runs per size (node ${process.version})`);
 for (const words of [100, 300, 1000]) {
   const cases = questions.flatMap((question, q) => [0, 1, 2].map((seed) => ({ question, answer: answerOf(words, question.modelAnswer, seed * 11 + q) })));
-  for (const c of cases) for (let w = 0; w < 20; w++) scoreWithRules({ question: c.question, answer: c.answer, vocabulary: bank.vocabulary });
+  for (const c of cases) for (let w = 0; w < 20; w++) scoreWithRules({ question: c.question, answer: c.answer, vocabulary: bank.vocabulary, claims: bank.claims });
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const c = cases[r % cases.length]!;
     const start = performance.now();
-    scoreWithRules({ question: c.question, answer: c.answer, vocabulary: bank.vocabulary });
+    scoreWithRules({ question: c.question, answer: c.answer, vocabulary: bank.vocabulary, claims: bank.claims });
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -62,7 +62,7 @@ const keystroke = (c: (typeof editorCases)[number], r: number) => {
   const draft = { ...c.draft, items: c.draft.items.map((item, i) => (i === 0 ? { ...item, label: `${item.label} ${r}` } : item)) };
   validateRubricDraft(toRubricInput(draft), bank.vocabulary);
   const preview = previewRubric(draft, bank.vocabulary);
-  scoreWithRules({ question: { ...c.question, rubric: preview.rubric }, answer: c.answer, vocabulary: bank.vocabulary });
+  scoreWithRules({ question: { ...c.question, rubric: preview.rubric }, answer: c.answer, vocabulary: bank.vocabulary, claims: bank.claims });
 };
 for (let w = 0; w < 20; w++) for (const c of editorCases) keystroke(c, w);
 const editorTimes: number[] = [];

@@ -2,7 +2,11 @@
 //
 //   npm run -s score -- --question <slug> < answer.txt       one JSON object on stdout
 //   npm run -s score -- --batch answers.jsonl                one JSON line per input line {"id","question","text"}
-//   npm run -s score -- --calibrate [<slug>]                 expected vs actual on the calibration fixtures
+//   npm run -s score -- --calibrate [<slug>] [--part tune|held-out] [--rows]
+//                                                            agreement with the graded calibration answers: Spearman,
+//                                                            MAE, bias, per band and per archetype; --rows lists every
+//                                                            tune answer (held-out answers are only ever summarised)
+//   npm run -s score -- --claims < text.txt                  the shared catalogue's false claims the text makes (JSON)
 //   --rules   force the rules scorer even when OPENAI_API_KEY is set
 //
 // Output: {question, score, scorer, rubricVersion, items: [{id, label, kind, met, evidence}],
@@ -13,29 +17,45 @@ import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { loadContentBank, type Question } from "@/lib/content/load";
-import { calibrateQuestion, evaluateRows, formatReport, loadCalibrationSet, SEED_QUESTIONS, type CalibrationRow } from "@/lib/scoring/calibration";
+import { CALIBRATION_PARTS, calibrateQuestion, calibrationSlugs, evaluateRows, formatReport, loadCalibrationSet, type CalibrationPart, type CalibrationRow } from "@/lib/scoring/calibration";
+import { falseClaimsIn } from "@/lib/scoring/false-claims";
 import { AnswerTooLongError, llmConfigFromEnv, scoreAnswer, type LlmConfig, type ScoreResult } from "@/lib/scoring";
 
 const USAGE = `usage: npm run -s score -- --question <slug> < answer.txt
        npm run -s score -- --batch <file.jsonl>
-       npm run -s score -- --calibrate [<slug>]
+       npm run -s score -- --calibrate [<slug>] [--part tune|held-out] [--rows]
+       npm run -s score -- --claims < text.txt
 options: --rules  use the rules scorer even when OPENAI_API_KEY is set`;
 
 class UsageError extends Error {}
 
 interface Args {
-  mode: "question" | "batch" | "calibrate";
+  mode: "question" | "batch" | "calibrate" | "claims";
   value?: string;
   rulesOnly: boolean;
+  parts: CalibrationPart[];
+  rows: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   let mode: Args["mode"] | undefined;
   let value: string | undefined;
   let rulesOnly = false;
+  let parts: CalibrationPart[] = [...CALIBRATION_PARTS];
+  let rows = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--rules") rulesOnly = true;
+    else if (arg === "--rows") rows = true;
+    else if (arg === "--claims") {
+      if (mode) throw new UsageError(`choose one of --question, --batch, --calibrate, --claims\n${USAGE}`);
+      mode = "claims";
+    }
+    else if (arg === "--part") {
+      const part = argv[++i];
+      if (!CALIBRATION_PARTS.includes(part as CalibrationPart)) throw new UsageError(`--part must be one of ${CALIBRATION_PARTS.join(", ")}\n${USAGE}`);
+      parts = [part as CalibrationPart];
+    }
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else if (arg === "--question" || arg === "--batch" || arg === "--calibrate") {
       if (mode) throw new UsageError(`choose one of --question, --batch, --calibrate\n${USAGE}`);
@@ -48,7 +68,7 @@ function parseArgs(argv: string[]): Args {
     } else throw new UsageError(`unknown argument "${arg}"\n${USAGE}`);
   }
   if (!mode) throw new UsageError(USAGE);
-  return { mode, value, rulesOnly };
+  return { mode, value, rulesOnly, parts, rows };
 }
 
 /** The stable subset printed by the CLI. */
@@ -88,7 +108,7 @@ async function main(): Promise<number> {
   };
   const llmFor = (slug: string): LlmConfig | undefined => (args.rulesOnly ? undefined : llmConfigFromEnv(slug));
   const score = (question: Question, text: string) =>
-    scoreAnswer({ question, answer: text, vocabulary: bank.vocabulary, llm: llmFor(question.slug) });
+    scoreAnswer({ question, answer: text, vocabulary: bank.vocabulary, claims: bank.claims, llm: llmFor(question.slug) });
 
   if (args.mode === "question") {
     const question = questions.get(args.value!);
@@ -96,6 +116,13 @@ async function main(): Promise<number> {
     const text = await readStdin();
     const result = await score(question, text);
     process.stdout.write(`${JSON.stringify(present(result))}\n`);
+    return 0;
+  }
+
+  if (args.mode === "claims") {
+    const hits = falseClaimsIn(await readStdin(), bank.vocabulary, bank.claims);
+    const byId = new Map(bank.claims.map((claim) => [claim.id, claim]));
+    process.stdout.write(`${JSON.stringify(hits.map((hit) => ({ ...hit, claim: byId.get(hit.id)!.claim, source: `${byId.get(hit.id)!.sourcePath}:${byId.get(hit.id)!.line}` })), null, 2)}\n`);
     return 0;
   }
 
@@ -126,29 +153,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // --calibrate [slug]: rules scorer over the calibration fixtures, expected vs actual.
-  const slugs = args.value ? [args.value] : [...SEED_QUESTIONS];
-  const all: CalibrationRow[] = [];
-  let failed = false;
-  for (const slug of slugs) {
-    const question = questions.get(slug);
-    if (!question) {
-      process.stderr.write(`${unknownSlug(slug)}\n`);
-      failed = true;
-      continue;
+  // --calibrate [slug]: the rules scorer against the graded calibration answers, per part.
+  if (args.value && !questions.has(args.value)) throw new UsageError(unknownSlug(args.value));
+  for (const part of args.parts) {
+    const slugs = args.value ? [args.value] : calibrationSlugs(part);
+    const rows: CalibrationRow[] = [];
+    for (const slug of slugs) {
+      const question = questions.get(slug);
+      if (!question) throw new UsageError(`${part}/${slug}.json: ${unknownSlug(slug)}`);
+      rows.push(...calibrateQuestion(question, loadCalibrationSet(slug, part), bank.vocabulary, bank.claims));
     }
-    const rows = calibrateQuestion(question, loadCalibrationSet(slug), bank.vocabulary);
-    all.push(...rows);
-    const report = evaluateRows(rows);
-    if (report.failures.length) failed = true;
-    process.stdout.write(`${formatReport(slug, report)}\n\n`);
+    const blind = rows.filter((row) => row.written === "blind");
+    const title = `${part}${args.value ? ` · ${args.value}` : ""}`;
+    process.stdout.write(`${formatReport(`${title} (written blind)`, evaluateRows(blind), args.rows && part === "tune" ? blind : undefined)}\n`);
+    if (blind.length !== rows.length) process.stdout.write(`${formatReport(`${title} (all, with the rubric-aware first sets)`, evaluateRows(rows))}\n`);
+    process.stdout.write("\n");
   }
-  if (slugs.length > 1 && all.length) {
-    const pooled = evaluateRows(all);
-    if (pooled.failures.length) failed = true;
-    process.stdout.write(`all questions: Spearman ${pooled.spearman.toFixed(3)}, MAE ${pooled.mae.toFixed(2)}${pooled.failures.length ? `  FAIL: ${pooled.failures.join("; ")}` : "  ok"}\n`);
-  }
-  return failed ? 1 : 0;
+  return 0;
 }
 
 main().then(

@@ -71,10 +71,20 @@ export function FeedbackView({ data, status, heading = "Your score", scoreMeta }
       <div className="grid gap-4 md:grid-cols-2">
         <CoachingList title="What to tighten up" empty="Nothing required is missing — now make it sharper with the extras." testId="tighten-up">
           {data.tightenUp.map((point) => (
-            <li key={point.id} className="rounded-xl border border-border p-3.5">
-              <p className="font-medium">{point.label}</p>
+            <li key={point.id} className="rounded-xl border border-border p-3.5" data-testid="tighten-up-point" data-reason={point.reason ?? "missed"}>
+              <p className="font-medium">
+                {point.label}
+                {point.reason && point.reason !== "missed" ? (
+                  <Badge tone={point.reason === "rejected" ? "warn" : "neutral"} className="ml-2 align-middle">
+                    {point.reason === "rejected" ? "You waved this away" : "Named, not explained"}
+                  </Badge>
+                ) : null}
+              </p>
+              {point.reason === "rejected" && point.evidence?.[0] ? (
+                <blockquote className="mt-1 border-l-2 border-warn pl-3 text-sm text-muted">You said: &ldquo;{point.evidence[0]}&rdquo;</blockquote>
+              ) : null}
               <p className="mt-1 text-sm leading-relaxed text-muted">
-                <span className="font-medium text-text">Say it like this: </span>
+                <span className="font-medium text-text">{point.reason === "named" ? "Say how it works: " : "Say it like this: "}</span>
                 {point.hint}
               </p>
             </li>
@@ -158,9 +168,9 @@ function CoachingList({ title, empty, children, testId }: { title: string; empty
 function ChecklistRow({ item, active, onSelect }: { item: FeedbackItem; active: boolean; onSelect: () => void }) {
   const misconception = item.kind === "misconception";
   // For a misconception, "met" means the wrong claim was made.
-  const state = misconception ? (item.met ? "bad" : "good") : item.met ? "good" : "missed";
-  const icon = { good: "✓", missed: "–", bad: "!" }[state];
-  const label = { good: misconception ? "Avoided" : "Met", missed: "Missed", bad: "Claimed" }[state];
+  const state = misconception ? (item.met ? "bad" : "good") : item.met ? "good" : item.rejection ? "rejected" : "missed";
+  const icon = { good: "✓", missed: "–", bad: "!", rejected: "×" }[state];
+  const label = { good: misconception ? "Avoided" : item.depth === "named" ? "Named, not explained" : "Met", missed: "Missed", bad: "Claimed", rejected: "Waved away" }[state];
   return (
     <li>
       <button
@@ -170,12 +180,13 @@ function ChecklistRow({ item, active, onSelect }: { item: FeedbackItem; active: 
         className={cn("flex w-full gap-3 rounded-xl border p-3 text-left transition-colors", active ? "border-accent bg-accent-soft/40" : "border-transparent hover:bg-surface-2")}
         data-testid="checklist-item"
         data-met={item.met}
+        data-state={state}
       >
         <span
           className={cn(
             "mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold",
             state === "good" && "bg-good-soft text-good",
-            state === "missed" && "bg-warn-soft text-warn",
+            (state === "missed" || state === "rejected") && "bg-warn-soft text-warn",
             state === "bad" && "bg-bad-soft text-bad",
           )}
           aria-hidden="true"
@@ -184,12 +195,17 @@ function ChecklistRow({ item, active, onSelect }: { item: FeedbackItem; active: 
         </span>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
-            <span className="font-medium">{item.label}</span>
+            <span className="font-medium">
+              {item.label}
+              {item.origin === "catalogue" ? <span className="ml-1.5 text-xs font-normal text-muted">(a common false claim)</span> : null}
+            </span>
             <span className="shrink-0 text-xs text-muted">
               <span className="sr-only">{label}. </span>×{item.weight}
             </span>
           </span>
+          {item.met && item.depth === "named" ? <span className="mt-0.5 block text-xs font-medium text-warn">Named, not explained: say how or why it works</span> : null}
           {item.met && item.evidence[0] ? <span className="mt-1 block text-sm text-muted italic">&ldquo;{item.evidence[0]}&rdquo;</span> : null}
+          {!item.met && item.rejection?.evidence[0] ? <span className="mt-1 block text-sm text-muted italic">You waved it away: &ldquo;{item.rejection.evidence[0]}&rdquo;</span> : null}
           {!item.met && !misconception && item.hint ? <span className="mt-1 block text-sm text-muted">{item.hint}</span> : null}
           {item.met && misconception && item.correction ? <span className="mt-1 block text-sm text-bad">{item.correction}</span> : null}
         </span>

@@ -14,6 +14,12 @@ export interface FeedbackItem {
   spans: FeedbackSpan[];
   hint?: string;
   correction?: string;
+  /** Met points: explained (how or why) or only named. */
+  depth?: "named" | "explained";
+  /** A missed point the answer waved away, and where. */
+  rejection?: { evidence: string[]; spans: FeedbackSpan[] };
+  /** "catalogue" for a false claim from the shared catalogue. */
+  origin?: "catalogue";
 }
 
 export interface FeedbackData {
@@ -25,7 +31,7 @@ export interface FeedbackData {
   summary: string;
   items: FeedbackItem[];
   nailed: { id: string; label: string; evidence: string[] }[];
-  tightenUp: { id: string; label: string; weight: number; hint: string }[];
+  tightenUp: { id: string; label: string; weight: number; hint: string; reason?: "rejected" | "missed" | "named"; evidence?: string[] }[];
   misconceptions: { id: string; label: string; evidence: string[]; correction: string }[];
   flags: { code: string; message: string; spans?: FeedbackSpan[] }[];
   fallbackReason?: string | null;

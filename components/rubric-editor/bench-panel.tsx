@@ -4,14 +4,14 @@ import { useId, useRef, useState } from "react";
 import { callApi, type ApiProblem } from "@/components/instructor/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { BenchReport, BenchRow } from "@/lib/rubrics/bench";
+import type { BenchComparison, BenchReport, BenchRow } from "@/lib/rubrics/bench";
 import type { RubricInput } from "./draft-state";
 import type { BenchAttemptOption } from "./types";
 
 export interface BenchResponse {
   draft: BenchReport;
   published: BenchReport;
-  comparison: { spearmanDelta: number | null; maeDelta: number | null; moved: Array<{ id: string; from: number; to: number }> };
+  comparison: BenchComparison;
   publishedVersion?: number;
 }
 
@@ -209,6 +209,30 @@ function BenchResults({ data, stale, publishedVersion }: { data: BenchResponse; 
         Spearman: how well the ranking matches the expected scores (1 is perfect). MAE: the average distance from the expected score, in points.{" "}
         {data.comparison.moved.length} of {data.draft.rows.length} scores change with your draft.
       </p>
+      {data.draft.traps.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-xs" data-testid="bench-traps" aria-label="Trap answers">
+          {data.draft.traps.map((trap) => (
+            <li key={trap.archetype} className={cn("rounded-md px-2 py-1", trap.over.length ? "bg-bad-soft/60 text-text" : "bg-surface-2 text-muted")} data-testid="bench-trap" data-archetype={trap.archetype}>
+              <span className="font-medium text-text">{trap.label}</span>: {trap.count} answer{trap.count === 1 ? "" : "s"}, highest score{" "}
+              <span className="tabular-nums">{trap.max.toFixed(1)}</span> (should stay ≤ {trap.ceiling})
+              {trap.over.length ? <span className="font-medium text-bad"> · {trap.over.length} over the line</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {data.comparison.shifted.length > 0 ? (
+        <div role="alert" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-2 py-1.5 text-xs" data-testid="bench-shifted">
+          <p className="font-medium">Credit moved between points for {data.comparison.shifted.length} answer{data.comparison.shifted.length === 1 ? "" : "s"}, with no change to the answers:</p>
+          <ul className="mt-1 list-disc pl-4">
+            {data.comparison.shifted.slice(0, 5).map((entry) => (
+              <li key={entry.id}>
+                {entry.id}: loses {entry.lost.join(", ")}, gains {entry.gained.join(", ")}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-muted">Check that each pattern still asks for its own claim, not words another point uses.</p>
+        </div>
+      ) : null}
       <div className="mt-2 overflow-x-auto">
         <table className="w-full table-fixed text-xs">
           <caption className="sr-only">Expected score, published score and draft score for each answer</caption>
@@ -244,7 +268,8 @@ function BenchResults({ data, stale, publishedVersion }: { data: BenchResponse; 
                       <span className="mr-1 rounded bg-surface-2 px-1 text-[0.65rem] text-muted">{SOURCE_LABELS[row.source]}</span>
                       {row.label}
                     </span>
-                    {row.firedMisconceptions.length ? <span className="block text-[0.65rem] text-bad">misconception: {row.firedMisconceptions.join(", ")}</span> : null}
+                    {row.firedMisconceptions.length ? <span className="block text-[0.65rem] text-bad">wrong claim: {row.firedMisconceptions.join(", ")}</span> : null}
+                    {row.rejectedPoints.length ? <span className="block text-[0.65rem] text-warn">waved away: {row.rejectedPoints.join(", ")}</span> : null}
                   </th>
                   <td className="px-1 py-1 text-right tabular-nums">{row.expected.toFixed(1)}</td>
                   <td className="px-1 py-1 text-right text-muted tabular-nums">{before ? before.actual.toFixed(1) : "—"}</td>

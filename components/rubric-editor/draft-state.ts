@@ -34,6 +34,8 @@ export type DraftAction =
   | { type: "add-pattern"; index: number }
   | { type: "remove-pattern"; index: number; patternIndex: number }
   | { type: "add-item"; kind: RubricItemKind }
+  /** A misconception item made from a shared false claim (its label, patterns and correction). */
+  | { type: "add-misconception"; id: string; label: string; weight: number; concept: string[]; near?: number; correction: string }
   | { type: "remove-item"; index: number }
   | { type: "duplicate-item"; index: number }
   | { type: "move-item"; index: number; to: number }
@@ -265,6 +267,21 @@ export function draftReducer(draft: FormDraft, action: DraftAction): FormDraft {
     case "add-item":
       if (draft.items.length >= MAX_ITEMS) return draft;
       return { items: [...draft.items, newFormItem(action.kind, draft.items)] };
+    case "add-misconception": {
+      if (draft.items.length >= MAX_ITEMS) return draft;
+      const item: FormItem = {
+        key: nextKey(draft.items),
+        id: uniqueId(action.id, draft.items.map((other) => other.id)),
+        label: action.label.startsWith("Misconception") ? action.label : `Misconception: ${action.label}`.slice(0, 120),
+        kind: "misconception",
+        weight: String(action.weight),
+        concept: [...action.concept],
+        near: action.near ? String(action.near) : "",
+        hint: "",
+        correction: action.correction,
+      };
+      return { items: [...draft.items, item] };
+    }
     case "remove-item":
       if (!draft.items[action.index]) return draft;
       return { items: draft.items.filter((_, index) => index !== action.index) };

@@ -2,43 +2,36 @@
 
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 import { previewScore } from "@/lib/rubrics/bench";
+import { ARCHETYPE_LABELS, type Archetype } from "@/lib/scoring/calibration-schema";
 import type { ItemResult, ScoreResult } from "@/lib/scoring/types";
 import type { PreviewRubric } from "./draft-state";
 import type { CalibrationSample, EditorQuestion } from "./types";
 
 type Outcome = { ok: true; result: ScoreResult; ms: number } | { ok: false; message: string };
 
-function score(question: EditorQuestion, rubric: Rubric, answer: string, vocabulary: Vocabulary, rubricVersion: string): Outcome {
+function score(question: EditorQuestion, rubric: Rubric, answer: string, vocabulary: Vocabulary, claims: ClaimCatalogue, rubricVersion: string): Outcome {
   const started = performance.now();
-  const outcome = previewScore({ question: { slug: question.slug, modelAnswer: question.modelAnswer, prompt: question.prompt }, rubric, answer, vocabulary, rubricVersion });
+  const outcome = previewScore({ question: { slug: question.slug, modelAnswer: question.modelAnswer, prompt: question.prompt }, rubric, answer, vocabulary, claims, rubricVersion });
   return outcome.ok ? { ...outcome, ms: performance.now() - started } : outcome;
 }
 
-const VOICE_LABELS: Record<string, string> = {
-  strong: "Strong",
-  medium: "Medium",
-  weak: "Weak",
-  misconception: "Misconception",
-  "non-answer": "Non-answer",
-  injection: "Addressed to the grader",
-  rambling: "Rambling",
-  terse: "Terse",
-  "long-wrong": "Long and wrong",
-};
 
 export function PreviewPanel({
   question,
   preview,
   published,
   vocabulary,
+  claims,
   samples,
 }: {
   question: EditorQuestion;
   preview: PreviewRubric;
   published: { version: number; rubric: Rubric };
   vocabulary: Vocabulary;
+  claims: ClaimCatalogue;
   samples: CalibrationSample[];
 }) {
   const [answer, setAnswer] = useState("");
@@ -49,10 +42,10 @@ export function PreviewPanel({
   const deferredRubric = useDeferredValue(preview.rubric);
   const stale = deferredAnswer !== answer || deferredRubric !== preview.rubric;
 
-  const draft = useMemo(() => (deferredAnswer.trim() ? score(question, deferredRubric, deferredAnswer, vocabulary, "draft") : null), [question, deferredRubric, deferredAnswer, vocabulary]);
+  const draft = useMemo(() => (deferredAnswer.trim() ? score(question, deferredRubric, deferredAnswer, vocabulary, claims, "draft") : null), [question, deferredRubric, deferredAnswer, vocabulary, claims]);
   const current = useMemo(
-    () => (deferredAnswer.trim() ? score(question, published.rubric, deferredAnswer, vocabulary, `v${published.version}`) : null),
-    [question, published, deferredAnswer, vocabulary],
+    () => (deferredAnswer.trim() ? score(question, published.rubric, deferredAnswer, vocabulary, claims, `v${published.version}`) : null),
+    [question, published, deferredAnswer, vocabulary, claims],
   );
 
   const chooseSample = (value: string) => {
@@ -86,7 +79,7 @@ export function PreviewPanel({
             <option value="model">The model answer</option>
             {samples.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {VOICE_LABELS[candidate.voice] ?? candidate.voice} · graded {candidate.expected.toFixed(1)}
+                {ARCHETYPE_LABELS[candidate.voice as Archetype] ?? candidate.voice} · graded {candidate.expected.toFixed(1)}
               </option>
             ))}
           </select>

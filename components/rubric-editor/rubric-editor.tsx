@@ -11,6 +11,7 @@ import type { Rubric } from "@/lib/content/schema";
 import { validateRubricDraft } from "@/lib/rubrics/validate";
 import { parseRubricYaml, rubricToYaml } from "@/lib/rubrics/yaml";
 import { BenchPanel } from "./bench-panel";
+import { ClaimsPanel } from "./claims-panel";
 import { ConflictPanel, isConflictDetails, type ConflictDetails } from "./conflict-panel";
 import {
   draftFingerprint,
@@ -533,7 +534,9 @@ export function RubricEditor(props: RubricEditorProps) {
             </div>
           </section>
 
-          <PreviewPanel question={question} preview={preview} published={props.active} vocabulary={vocabulary} samples={props.calibration} />
+          <PreviewPanel question={question} preview={preview} published={props.active} vocabulary={vocabulary} claims={props.claims} samples={props.calibration} />
+
+          <ClaimsPanel claims={props.claims} vocabulary={vocabulary} samples={props.calibration} canAdd={draft.items.length < MAX_ITEMS} onAdd={edit} />
 
           <BenchPanel
             slug={question.slug}

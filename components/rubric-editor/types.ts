@@ -1,5 +1,6 @@
 // What the server page hands the editor. Everything is plain JSON (dates as ISO text), so the props
 // cross the server/client boundary unchanged.
+import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 
 export interface EditorQuestion {
@@ -44,6 +45,8 @@ export interface RubricEditorProps {
   /** The version candidates are scored with now. */
   active: { version: number; rubric: Rubric };
   vocabulary: Vocabulary;
+  /** The shared false-claim catalogue every question is scored against. */
+  claims: ClaimCatalogue;
   benchAttempts: BenchAttemptOption[];
   /** A problem loading the attempts list (the rest of the editor still works). */
   benchAttemptsError?: string;

@@ -50,8 +50,11 @@ export interface StoredFeedback {
   breakdown: ScoreResult["breakdown"];
   rulesVersion: string;
   fallbackReason?: string;
-  items: Record<string, Pick<ScoreResult["items"][number], "spans" | "highlights" | "decidedBy" | "hint" | "correction">>;
+  items: Record<string, StoredItemExtras>;
 }
+
+/** What a stored score keeps of each item beyond its row: where it sits in the answer, its depth, its origin. */
+export type StoredItemExtras = Pick<ScoreResult["items"][number], "spans" | "highlights" | "decidedBy" | "hint" | "correction" | "depth" | "rejection" | "origin" | "topic">;
 
 export function toStoredFeedback(result: ScoreResult): StoredFeedback {
   return {
@@ -62,7 +65,16 @@ export function toStoredFeedback(result: ScoreResult): StoredFeedback {
     items: Object.fromEntries(
       result.items.map((item) => [
         item.id,
-        { spans: item.spans, highlights: item.highlights, decidedBy: item.decidedBy, hint: item.hint, correction: item.correction },
+        {
+          spans: item.spans,
+          highlights: item.highlights,
+          decidedBy: item.decidedBy,
+          hint: item.hint,
+          correction: item.correction,
+          ...(item.depth ? { depth: item.depth } : {}),
+          ...(item.rejection ? { rejection: item.rejection } : {}),
+          ...(item.origin ? { origin: item.origin, topic: item.topic } : {}),
+        },
       ]),
     ),
   };

@@ -47,14 +47,14 @@ export async function benchSamples(db: Db, { slug, attemptIds = [] }: { slug: st
 export async function runTestBench(db: Db, { slug, rubric, attemptIds }: { slug: string; rubric: unknown; attemptIds?: string[] }) {
   const workspace = await getRubricWorkspace(db, { slug });
   if (!workspace) throw new AppError("not_found", `There is no question "${slug}".`);
-  const vocabulary = getContentBank().vocabulary;
+  const { vocabulary, claims } = getContentBank();
   const check = validateRubricDraft(rubric, vocabulary);
   if (!check.ok) {
     throw new AppError("bad_request", `The draft is not a valid rubric yet: ${check.issues[0]!.message}`, { field: "rubric", details: { issues: check.issues } });
   }
   const samples = await benchSamples(db, { slug, attemptIds });
   const question = { slug, modelAnswer: workspace.question.modelAnswer, prompt: workspace.question.prompt };
-  const draft = runBench({ question, rubric: check.rubric, vocabulary, samples });
-  const published = runBench({ question, rubric: workspace.active.rubric, vocabulary, samples });
+  const draft = runBench({ question, rubric: check.rubric, vocabulary, claims, samples });
+  const published = runBench({ question, rubric: workspace.active.rubric, vocabulary, claims, samples });
   return { draft, published, comparison: compareBench(draft, published), publishedVersion: workspace.active.version };
 }

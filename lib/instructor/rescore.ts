@@ -41,7 +41,7 @@ export async function runRescoreJob(db: Db, { id, batchSize = BATCH }: { id: str
     return finish(db, job, { status: "failed", processed: 0, rescored: 0, failed: 0 }, `The question "${job.question.slug}" is no longer in the bank.`);
   }
   const question = { ...bankQuestion, rubric: rubricSchema.parse(job.rubricVersion.rubric) };
-  const vocabulary = getContentBank().vocabulary;
+  const { vocabulary, claims } = getContentBank();
   const label = `v${job.rubricVersion.version}`;
   const outcome: RescoreOutcome = { status: "done", processed: 0, rescored: 0, failed: 0 };
   let cursor: string | undefined;
@@ -70,7 +70,7 @@ export async function runRescoreJob(db: Db, { id, batchSize = BATCH }: { id: str
         const alreadyDone = attempt.scores.some((score) => score.reason === "rescore" && score.rubricVersionId === job.rubricVersionId);
         if (alreadyDone || current?.rubricVersionId === job.rubricVersionId) continue;
         try {
-          const result = scoreWithRules({ question, answer: attempt.answer, vocabulary, rubricVersion: label });
+          const result = scoreWithRules({ question, answer: attempt.answer, vocabulary, claims, rubricVersion: label });
           await saveScore(db, { attemptId: attempt.id, rubricVersionId: job.rubricVersionId, result, reason: "rescore", current: current?.reason !== "override" });
           outcome.rescored++;
         } catch (error) {

@@ -1,7 +1,7 @@
 // Both roads into the feedback view — a fresh ScoreResult (not signed in) and a stored attempt —
 // become the same FeedbackData, so the view has one shape to draw.
 import type { FeedbackData, FeedbackItem } from "@/components/feedback/types";
-import type { StoredFeedback } from "@/lib/db/attempts";
+import type { StoredFeedback, StoredItemExtras } from "@/lib/db/attempts";
 import type { ScoreResult } from "@/lib/scoring";
 import type { PresentedAttempt } from "./present";
 
@@ -12,7 +12,7 @@ export function feedbackFromResult(result: ScoreResult, answer: string): Feedbac
     model: result.model ?? null,
     rubricVersion: result.rubricVersion,
     summary: result.feedback.summary,
-    items: result.items.map(({ id, label, kind, weight, met, evidence, spans, hint, correction }) => ({ id, label, kind, weight, met, evidence, spans, hint, correction })),
+    items: result.items.map(({ id, label, kind, weight, met, evidence, ...extras }) => ({ id, label, kind, weight, met, evidence, ...storedItemView(extras) })),
     nailed: result.feedback.nailed,
     tightenUp: result.feedback.tightenUp,
     misconceptions: result.feedback.misconceptions,
@@ -38,6 +38,18 @@ export function feedbackFromAttempt(attempt: PresentedAttempt): FeedbackData | n
     flags: score.feedback.flags,
     fallbackReason: score.fallbackReason,
     answer: attempt.answer,
+  };
+}
+
+/** What the feedback view needs of an item beyond its row, from a fresh result or a stored score. */
+export function storedItemView(extra: Partial<StoredItemExtras> | undefined) {
+  return {
+    spans: extra?.spans ?? [],
+    hint: extra?.hint,
+    correction: extra?.correction,
+    ...(extra?.depth ? { depth: extra.depth } : {}),
+    ...(extra?.rejection ? { rejection: extra.rejection } : {}),
+    ...(extra?.origin ? { origin: extra.origin } : {}),
   };
 }
 
@@ -69,9 +81,7 @@ export function feedbackFromStoredScore(score: StoredScoreLike, answer: string):
         weight: item.weight,
         met: item.met,
         evidence: item.evidence,
-        spans: extra?.spans ?? [],
-        hint: extra?.hint,
-        correction: extra?.correction,
+        ...storedItemView(extra),
       };
     }),
     nailed: stored.nailed ?? [],

@@ -1,5 +1,6 @@
 // The public shape of an attempt, shared by the JSON API and the feedback page.
 import { toStoredFeedback, type AttemptDetail, type StoredFeedback } from "@/lib/db/attempts";
+import { storedItemView } from "./feedback-data";
 import type { SubmitOutcome } from "./submit";
 
 export function presentAttempt(attempt: AttemptDetail) {
@@ -46,10 +47,8 @@ function presentScore(score: AttemptDetail["scores"][number]) {
       weight: item.weight,
       met: item.met,
       evidence: item.evidence,
-      spans: stored.items?.[item.itemId]?.spans ?? [],
+      ...storedItemView(stored.items?.[item.itemId]),
       highlights: stored.items?.[item.itemId]?.highlights ?? [],
-      hint: stored.items?.[item.itemId]?.hint,
-      correction: stored.items?.[item.itemId]?.correction,
     })),
     feedback: {
       summary: stored.summary,

@@ -25,6 +25,7 @@ export async function refineAttempt(
     question: context.question,
     answer: attempt.answer,
     vocabulary: getContentBank().vocabulary,
+    claims: getContentBank().claims,
     rubricVersion: context.rubricVersionLabel,
     llm: config,
   });

@@ -74,6 +74,7 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
       question: context.question,
       answer: input.answer,
       vocabulary: getContentBank().vocabulary,
+      claims: getContentBank().claims,
       rubricVersion: context.rubricVersionLabel,
     });
     ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial" }));

@@ -64,6 +64,22 @@ describe("a candidate browsing the question bank", () => {
     await expect.poll(() => page.getByTestId("answer-input").inputValue()).toBe("Kafka is a distributed append-only log.");
   });
 
+  it("scores an answer that waves the right practices away, and says so", async () => {
+    await page.goto(`${baseUrl}/questions/kafka-retention-replay`);
+    await page.getByTestId("answer-input").fill(
+      "Consumers read records by offset and the records stay until retention removes them. Compaction? I'd stay away from it, it only makes things harder. " +
+        "Resetting a group's offsets to replay a week of data is a recipe for trouble, so I would not replay from Kafka at all.",
+    );
+    await page.getByTestId("submit-answer").click();
+    await page.getByTestId("feedback").waitFor({ timeout: 20_000 });
+    expect(Number(await page.getByTestId("score").textContent())).toBeLessThanOrEqual(3);
+    const waved = page.locator('[data-testid="tighten-up-point"][data-reason="rejected"]');
+    expect(await waved.count()).toBeGreaterThan(0);
+    expect(await waved.first().textContent()).toContain("You waved this away");
+    expect(await page.locator('[data-testid="checklist-item"][data-state="rejected"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/feedback-waved-away.png`, fullPage: true });
+  });
+
   it("offers a skip link as the first stop for keyboard users", async () => {
     await page.goto(baseUrl);
     await page.keyboard.press("Tab");

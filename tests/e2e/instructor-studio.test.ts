@@ -170,6 +170,34 @@ describe("an instructor edits, tests, saves and publishes a rubric", () => {
     await page.close();
   });
 
+  it("checks a sentence against the shared false claims, copies one into the rubric, and reads the trap answers on the bench", async () => {
+    await instructor.goto(`${baseUrl}/instructor/questions/${SLUG}/edit?base=1`, { waitUntil: "networkidle" });
+    const panel = instructor.getByTestId("claims-panel");
+    await panel.waitFor();
+    expect(await panel.textContent()).toMatch(/scored against all \d+ claims/);
+    await instructor.getByTestId("claims-search").fill("compaction");
+    const first = instructor.getByTestId("claim").first();
+    expect((await first.textContent())!.toLowerCase()).toContain("compact");
+
+    await instructor.getByTestId("claims-trial").fill("Kafka deletes every message as soon as a consumer has read it.");
+    await instructor.getByTestId("claims-trial-result").filter({ hasText: /Makes (a false claim|\d+ false claims)/ }).waitFor();
+    await instructor.getByTestId("claims-trial").fill("Records stay in the log after they are read; retention decides when they go.");
+    await instructor.getByTestId("claims-trial-result").filter({ hasText: "Makes none" }).waitFor();
+
+    const before = await instructor.$$eval('input[data-testid^="item-id-"]', (inputs) => inputs.length);
+    const claimId = await first.getAttribute("data-claim-id");
+    await first.getByTestId("claim-add").click();
+    const ids = await instructor.$$eval('input[data-testid^="item-id-"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(ids).toHaveLength(before + 1);
+    expect(ids.at(-1)).toBe(claimId);
+
+    await instructor.getByTestId("bench-run").click();
+    await instructor.getByTestId("bench-results").waitFor();
+    const traps = await instructor.$$eval('[data-testid="bench-trap"]', (lines) => lines.map((line) => line.getAttribute("data-archetype")));
+    expect(traps).toEqual(expect.arrayContaining(["false-confident", "reversed", "injection"]));
+    await instructor.getByTestId("claims-panel").screenshot({ path: `${ARTIFACTS}/studio-5-claims.png` });
+  });
+
   it("threw no errors in the page", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -63,6 +63,7 @@ export interface ChatRequestContext {
 export interface FakeJudgement {
   id: string;
   met: boolean;
+  explained?: boolean;
   quote: string;
 }
 
@@ -85,6 +86,8 @@ export interface FakeOpenAIOptions {
   behaviour?: FakeBehaviour;
   /** Custom judge for "good" (and "fail-once" after the failure). Default: see defaultJudge. */
   judge?: (ctx: ChatRequestContext) => FakeJudgement[];
+  /** Catalogue claims the "good" judge reports, with their quotes. Default: none. */
+  falseClaims?: (ctx: ChatRequestContext) => Array<{ id: string; quote: string }>;
   /** Extra routes by path, e.g. { "/v1/audio/transcriptions": handler }. */
   routes?: Record<string, RouteHandler>;
   /** What POST /v1/audio/transcriptions does. Default "good". */
@@ -120,8 +123,8 @@ export function defaultJudge(ctx: ChatRequestContext): FakeJudgement[] {
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.split(/\s+/).length >= 2 && !sentence.includes("[removed"));
   return ctx.itemIds.map((id, index) => {
-    if (ctx.misconceptionIds.includes(id) || sentences.length === 0) return { id, met: false, quote: "" };
-    return { id, met: true, quote: sentences[index % sentences.length]! };
+    if (ctx.misconceptionIds.includes(id) || sentences.length === 0) return { id, met: false, explained: false, quote: "" };
+    return { id, met: true, explained: true, quote: sentences[index % sentences.length]! };
   });
 }
 
@@ -205,7 +208,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const chat: RouteHandler = (_req, rawBody, res, requestNumber) => {
     const body = (rawBody ?? {}) as ChatBody;
     const ctx = requestContext(body);
-    const good = () => sendJson(res, 200, completion(JSON.stringify({ items: judge(ctx) }), body.model));
+    const good = () => sendJson(res, 200, completion(JSON.stringify({ items: judge(ctx), falseClaims: options.falseClaims?.(ctx) ?? [] }), body.model));
     switch (behaviour) {
       case "good":
         return good();

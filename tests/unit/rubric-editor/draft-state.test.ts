@@ -180,6 +180,7 @@ describe("previewRubric", () => {
       question: { slug: "demo", modelAnswer: "Kafka keeps records in a log.", rubric: preview.rubric },
       answer: "Each consumer group tracks its own offsets, and retention by time or size decides when records are deleted.",
       vocabulary,
+      claims: [],
       rubricVersion: "draft",
     });
     expect(result.items.find((item) => item.id === "offsets")?.met).toBe(true);

@@ -34,7 +34,7 @@ export async function submitAnswerAction(input: {
       validateAnswer(body.answer);
       const question = getQuestion(body.question);
       if (!question) throw new AppError("bad_request", `There is no question "${body.question}".`, { field: "question" });
-      const result = scoreWithRules({ question, answer: body.answer, vocabulary: getContentBank().vocabulary });
+      const result = scoreWithRules({ question, answer: body.answer, vocabulary: getContentBank().vocabulary, claims: getContentBank().claims });
       return { status: "scored", feedback: feedbackFromResult(result, body.answer) };
     }
     const outcome = await submitAnswer(db(), {

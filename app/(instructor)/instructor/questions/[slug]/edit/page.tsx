@@ -58,6 +58,7 @@ export default async function EditRubricPage({ params, searchParams }: Props) {
       latest={{ version: workspace.latest.version, rubric: workspace.latest.rubric }}
       active={{ version: workspace.active.version, rubric: workspace.active.rubric }}
       vocabulary={getContentBank().vocabulary}
+      claims={getContentBank().claims}
       benchAttempts={benchAttempts}
       benchAttemptsError={benchAttemptsError}
       calibration={calibrationExamples(slug).map(({ id, voice, text, expected }) => ({ id, voice, text, expected }))}
