@@ -368,7 +368,7 @@ describe("the test bench", () => {
       published: { rows: Array<{ id: string; actual: number }>; spearman: number };
       publishedVersion: number;
     };
-    const calibrationCount = (JSON.parse(readFileSync(`tests/fixtures/calibration/${SLUG}.json`, "utf8")) as { answers: unknown[] }).answers.length;
+    const calibrationCount = (JSON.parse(readFileSync(`tests/fixtures/calibration/tune/${SLUG}.json`, "utf8")) as { answers: unknown[] }).answers.length;
     expect(body.draft.rows).toHaveLength(calibrationCount + 2);
     expect(body.draft.rows.find((row) => row.source === "model-answer")).toMatchObject({ expected: 10 });
     expect(body.draft.rows.find((row) => row.id === attemptId)).toMatchObject({ source: "attempt" });
