@@ -67,7 +67,7 @@ describe("a candidate browsing the question bank", () => {
   it("scores an answer that waves the right practices away, and says so", async () => {
     await page.goto(`${baseUrl}/questions/kafka-retention-replay`);
     await page.getByTestId("answer-input").fill(
-      "Consumers read records by offset and the records stay until retention removes them. Compaction? I'd stay away from it, it only makes things harder. " +
+      "Consumers read records by offset and the records stay until retention removes them. Compaction keeps the latest value per key, but I'd stay away from it, it only makes things harder. " +
         "Resetting a group's offsets to replay a week of data is a recipe for trouble, so I would not replay from Kafka at all.",
     );
     await page.getByTestId("submit-answer").click();
