@@ -34,6 +34,11 @@ const envSchema = z.object({
   OFFSET_DATA_DIR: optionalString,
   /** Per-user submissions allowed per minute (raised only by load benchmarks). */
   OFFSET_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback /
+   * linklocal / uniquelocal). Unset: no one's — the client address is the TCP peer's.
+   */
+  OFFSET_TRUSTED_PROXIES: optionalString,
   /** Signs session cookies. `npm start` creates and keeps one in the data folder when unset. */
   BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional()),
   /** The public URL of the app, e.g. https://offset.example.com; defaults to http://localhost:PORT. */

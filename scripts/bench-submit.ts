@@ -21,7 +21,7 @@ const database = await createTempDatabase(server.adminUrl, "offset_bench_submit"
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 try {
   console.log("Starting a production build on a throwaway database…");
-  app = await startApp({ databaseUrl: database.url, env: { OFFSET_SUBMITS_PER_MINUTE: "100000" } });
+  app = await startApp({ databaseUrl: database.url, env: { OFFSET_SUBMITS_PER_MINUTE: "100000", OFFSET_TRUSTED_PROXIES: "loopback" } });
   const baseUrl = app.baseUrl;
   const cookies: string[] = [];
   for (let index = 0; index < USERS; index++) {

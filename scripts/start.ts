@@ -10,6 +10,7 @@ import { isPortFree, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postg
 import { createPrismaClient } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { compileTrustedProxies, stampClientIp } from "@/lib/http/client-ip";
 import { stopQueue } from "@/lib/jobs/queue";
 import { parseEnv } from "@/lib/env";
 import { isBuildCurrent } from "./lib/build-fingerprint";
@@ -43,6 +44,7 @@ async function stopAll() {
 
 async function main() {
   const env = parseEnv();
+  const trustProxy = compileTrustedProxies(env.OFFSET_TRUSTED_PROXIES);
   const host = "0.0.0.0";
   if (!(await isPortFree(env.PORT, host))) {
     throw new StartupError(`Port ${env.PORT} is already in use. Stop whatever is using it, or choose another port: PORT=${env.PORT + 1} npm start`);
@@ -79,7 +81,10 @@ async function main() {
   running.app = next({ dev, dir: projectRoot, hostname: "localhost", port: env.PORT });
   const handle = running.app.getRequestHandler();
   await running.app.prepare();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    stampClientIp(req, trustProxy);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, host, resolve);

@@ -5,13 +5,9 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
+import { safeNext } from "@/lib/auth/safe-next";
 
 const inputClass = "h-11 w-full rounded-lg border border-border bg-surface px-3 text-[0.95rem] text-text";
-
-/** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();

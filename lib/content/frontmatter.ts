@@ -36,10 +36,18 @@ export function splitFrontmatter(path: string, source: string): SplitFile | Cont
       message: `invalid YAML: ${error.message.split("\n")[0]}`,
     }));
   }
+  let data: unknown;
+  try {
+    // Aliases (*name) expand when converted: a few nested ones make billions of nodes (an "alias
+    // bomb"), so the expansion is capped and going over it is the file's problem, not a crash.
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    return [{ path, line: 1 + offset, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)} (YAML anchors and aliases are not needed in Offset's files; write the values out)` }];
+  }
   const bodyLine = text.slice(0, match[0].length).split("\n").length;
   return {
     doc,
-    data: doc.toJS(),
+    data,
     body: text.slice(match[0].length),
     bodyLine: match[0].endsWith("\n") ? bodyLine : bodyLine + 1,
     lineOf(valuePath) {

@@ -1,5 +1,6 @@
 // Attempts and their scores. Every function takes the viewer or owner explicitly: nothing here
 // returns another user's attempt unless the caller is an instructor or admin.
+import { isUuid } from "@/lib/ids";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { ScoreResult } from "@/lib/scoring";
 import { Prisma, type AnswerSource, type ScoreReason } from "./generated/client";
@@ -150,7 +151,7 @@ export type AttemptDetail = Prisma.AttemptGetPayload<{ include: typeof attemptDe
 
 /** The attempt if the viewer may see it: its owner, or an instructor/admin. Otherwise null (→ 404). */
 export async function getAttemptForViewer(db: Db, id: string, viewer: { id: string; role: Role }): Promise<AttemptDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const attempt = await db.attempt.findUnique({ where: { id }, include: attemptDetail });
   if (!attempt) return null;
   if (attempt.userId !== viewer.id && !hasRole(viewer.role, "instructor")) return null;

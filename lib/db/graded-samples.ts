@@ -1,6 +1,7 @@
 // Answers an instructor has graded by hand for a question: the test bench scores every draft rubric
 // against them (next to the calibration set and the model answer), so questions without a
 // calibration file still get a meaningful Spearman and MAE.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -55,7 +56,7 @@ export async function addGradedSample(
 export async function deleteGradedSample(db: Db, { slug, id, actorId }: { slug: string; id: string; actorId: string }): Promise<void> {
   const questionId = await questionIdOf(db, slug);
   await db.$transaction(async (tx) => {
-    const sample = /^[0-9a-f-]{36}$/i.test(id) ? await tx.gradedSample.findFirst({ where: { id, questionId }, select: fields }) : null;
+    const sample = isUuid(id) ? await tx.gradedSample.findFirst({ where: { id, questionId }, select: fields }) : null;
     if (!sample) throw new AppError("not_found", `"${slug}" has no graded answer with id ${id}.`);
     await tx.gradedSample.delete({ where: { id } });
     await recordAudit(tx, {

@@ -6,6 +6,7 @@
 // result sets so a history of 10,000 attempts stays fast (see scripts/bench-history.ts); the shaping
 // of those rows (buckets, sorting, diffs) is plain functions, tested in tests/unit/history.
 import { stringify } from "csv-stringify/sync";
+import { isUuid } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { parseDay, formatDay } from "@/lib/dates";
 import { attemptListWhere, listAttempts, type AttemptListFilters, type StoredFeedback } from "./attempts";
@@ -692,11 +693,7 @@ export function itemMatrix(newestFirst: TimelineAttempt[], columns = 10): ItemMa
 // Comparing two attempts
 // ---------------------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isAttemptId(value: string) {
-  return UUID.test(value);
-}
+export const isAttemptId = isUuid;
 
 const compareSelect = {
   id: true,

@@ -1,10 +1,10 @@
 // Mock interview sessions. Every read and write is scoped to the owner: a session id that belongs
 // to someone else behaves exactly like one that does not exist.
 import type { FeedbackTiming, MockStatus, Prisma } from "./generated/client";
+import { isUuid } from "@/lib/ids";
 import type { Db } from "./prisma";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isSessionId = (id: string) => UUID.test(id);
+export const isSessionId = isUuid;
 
 const sessionAttempts = {
   where: { parentAttemptId: null },

@@ -1,4 +1,5 @@
 // Reading re-score jobs for the progress bar; lib/practice/rescore.ts does the work.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import type { Prisma } from "./generated/client";
 import type { Db } from "./prisma";
@@ -45,7 +46,7 @@ function toView(row: Prisma.RescoreJobGetPayload<{ select: typeof jobFields }>):
 }
 
 export async function getRescoreJob(db: Db, { id }: { id: string }): Promise<RescoreJobView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.rescoreJob.findUnique({ where: { id }, select: jobFields });
   return row ? toView(row) : null;
 }

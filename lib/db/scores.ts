@@ -1,5 +1,6 @@
 // An attempt's scores over time (first score, AI refinement, re-scores, instructor overrides) and
 // the override itself. Every change adds a Score row and moves `isCurrent`; nothing is rewritten.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -57,7 +58,7 @@ export async function getScoreHistory(db: Db, { attemptId }: { attemptId: string
 
 /** One stored score with its checklist, e.g. the original one after a re-score. */
 export async function getScoreById(db: Db, { attemptId, scoreId }: { attemptId: string; scoreId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(scoreId)) return null;
+  if (!isUuid(scoreId)) return null;
   return db.score.findFirst({
     where: { id: scoreId, attemptId },
     select: {
@@ -94,7 +95,7 @@ export async function overrideAttemptScore(
   input: { attemptId: string; score: unknown; comment: unknown; actorId: string },
 ): Promise<ScoreHistoryEntry> {
   const { score, comment } = validateOverride(input);
-  if (!/^[0-9a-f-]{36}$/i.test(input.attemptId)) throw new AppError("not_found", "There is no such attempt.");
+  if (!isUuid(input.attemptId)) throw new AppError("not_found", "There is no such attempt.");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Attempt" WHERE id = ${input.attemptId}::uuid FOR UPDATE`;
     const attempt = await tx.attempt.findUnique({

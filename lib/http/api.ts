@@ -54,6 +54,12 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const nul = pathOfNulByte(value);
+  if (nul !== undefined) {
+    const field = nul || "body";
+    // PostgreSQL cannot store NUL in text; refuse it here, naming the field, rather than fail deep inside a query.
+    throw new AppError("bad_request", `${field}: contains a NUL character (\\u0000), which is not allowed in text.`, { field });
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -61,4 +67,16 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
     throw new AppError("bad_request", `${field}: ${issue.message}`, { field });
   }
   return parsed.data;
+}
+
+/** The dotted path of the first string (or key) holding a NUL byte, "" for the value itself; undefined when there is none. */
+export function pathOfNulByte(value: unknown, path: string[] = [], depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : undefined;
+  if (!value || typeof value !== "object" || depth > 32) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\u0000")].join(".");
+    const found = pathOfNulByte(inner, [...path, key], depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 // The instructor's test bench: run a draft rubric and the active one over the same answers (the
 // question's calibration set, its model answer, instructor-graded samples, chosen real attempts)
 // and compare each with the score it should get.
+import { isUuid } from "@/lib/ids";
 import { existsSync } from "node:fs";
 import { getContentBank } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/prisma";
@@ -23,7 +24,7 @@ export async function benchSamples(db: Db, { slug, attemptIds = [] }: { slug: st
   samples.push(...graded.map((sample): BenchSample => ({ id: sample.id, label: sample.label, text: sample.text, expected: sample.expectedScore, source: "instructor" })));
   if (attemptIds.length > 0) {
     const attempts = await db.attempt.findMany({
-      where: { id: { in: attemptIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) }, question: { slug }, parentAttemptId: null },
+      where: { id: { in: attemptIds.filter(isUuid) }, question: { slug }, parentAttemptId: null },
       select: { id: true, answer: true, createdAt: true, user: { select: { name: true } }, scores: { where: { isCurrent: true }, take: 1, select: { score: true } } },
     });
     const missing = attemptIds.filter((id) => !attempts.some((attempt) => attempt.id === id));

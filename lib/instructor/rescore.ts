@@ -33,7 +33,8 @@ export async function runRescoreJob(db: Db, { id, batchSize = BATCH }: { id: str
   });
   if (!job || job.status === "done") return { status: "skipped", processed: 0, rescored: 0, failed: 0 };
   const bankQuestion = getContentBank().questions.find((question) => question.slug === job.question.slug);
-  const where = { questionId: job.questionId, parentAttemptId: null, status: "scored" as const };
+  // Attempts a crash left unscored are scored too: publishing must not skip them.
+  const where = { questionId: job.questionId, parentAttemptId: null, status: { in: ["scored" as const, "pending" as const, "failed" as const] } };
   const total = await db.attempt.count({ where });
   await db.rescoreJob.update({ where: { id }, data: { status: "running", startedAt: new Date(), total, processed: 0, failed: 0, error: null } });
 

@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 export const QUEUES = {
   llmRefinement: "llm-refinement",
   rescore: "rubric-rescore",
+  /** Every minute: scores attempts a crash or a database restart left unscored. */
+  sweepStuck: "sweep-stuck-attempts",
 } as const;
 
 export interface RescoreJobData {
@@ -35,6 +37,9 @@ export function queue(): Promise<PgBoss> {
     await boss.createQueue(QUEUES.llmRefinement, { name: QUEUES.llmRefinement, retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
     // A re-score resumes where it stopped (attempts already under the version are skipped), so a retry is safe.
     await boss.createQueue(QUEUES.rescore, { name: QUEUES.rescore, retryLimit: 2, retryDelay: 5, expireInSeconds: 3600 });
+    // pg-boss keeps schedules in the database and enqueues each tick once, however many instances run.
+    await boss.createQueue(QUEUES.sweepStuck, { name: QUEUES.sweepStuck, retryLimit: 0, expireInSeconds: 300 });
+    await boss.schedule(QUEUES.sweepStuck, "* * * * *", {}, { singletonKey: QUEUES.sweepStuck });
     return boss;
   })();
   return globalForQueue.offsetQueue;

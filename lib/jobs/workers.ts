@@ -1,5 +1,6 @@
 // Registers the queue handlers. Started once per server process from instrumentation.ts.
 import { db } from "@/lib/db/prisma";
+import { sweepStuckAttempts } from "@/lib/practice/finish-scoring";
 import { refineAttempt } from "@/lib/practice/refine";
 import { runRescoreJob } from "@/lib/instructor/rescore";
 import { queue, QUEUES, type LlmRefinementJob, type RescoreJobData } from "./queue";
@@ -15,5 +16,9 @@ export async function startWorkers() {
   });
   await boss.work<RescoreJobData>(QUEUES.rescore, { batchSize: 1 }, async ([job]) => {
     if (job) await runRescoreJob(db(), { id: job.data.rescoreJobId });
+  });
+  await boss.work(QUEUES.sweepStuck, { batchSize: 1 }, async () => {
+    const { scored, failed } = await sweepStuckAttempts(db());
+    if (scored + failed > 0) console.log(`[sweeper] scored ${scored} attempt(s) left unscored${failed ? `, ${failed} failed` : ""}`);
   });
 }

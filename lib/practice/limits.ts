@@ -1,8 +1,8 @@
-// Per-user limits, counted from rows Postgres already holds (attempts, LLM scores), so they hold
-// across app instances and restarts without a separate store.
+// Per-user and per-address limits, kept in PostgreSQL so they hold across app instances and restarts.
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/prisma";
+import { hitWindow } from "@/lib/db/rate-limit";
 
 export const LIMITS = {
   get submitsPerMinute() {
@@ -10,21 +10,36 @@ export const LIMITS = {
   },
   /** Every call a user causes to the LLM provider — refinements and transcriptions together. */
   llmCallsPerHour: 60,
+  /** Answers scored without an account, per client address. */
+  anonymousScoresPerMinute: 30,
 } as const;
 
-export async function assertSubmitAllowed(db: Db, userId: string, now = new Date()) {
-  const since = new Date(now.getTime() - 60_000);
-  const recent = await db.attempt.findMany({
-    where: { userId, createdAt: { gte: since } },
-    orderBy: { createdAt: "asc" },
-    take: LIMITS.submitsPerMinute,
-    select: { createdAt: true },
-  });
-  if (recent.length >= LIMITS.submitsPerMinute) {
-    const waitSeconds = Math.max(1, Math.ceil((recent[0]!.createdAt.getTime() + 60_000 - now.getTime()) / 1000));
+/**
+ * Counts a submission against the user's per-minute budget; a 429 with Retry-After when it is spent.
+ * Atomic across requests and instances (lib/db/rate-limit.ts).
+ */
+export async function assertSubmitAllowed(db: Db, userId: string) {
+  const verdict = await hitWindow(db, `submit:${userId}`, LIMITS.submitsPerMinute, 60);
+  if (!verdict.allowed) {
     throw new AppError(
       "rate_limited",
-      `You have submitted ${LIMITS.submitsPerMinute} answers in the last minute. Take a breath — you can submit again in ${waitSeconds} s.`,
+      `You have submitted ${LIMITS.submitsPerMinute} answers in the last minute. Take a breath — you can submit again in ${verdict.retryAfterSeconds} s.`,
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Scoring without an account stores nothing, but still costs CPU: a budget per client address.
+ * Requests that did not come through the HTTP server (no address) share one bucket.
+ */
+export async function assertAnonymousScoringAllowed(db: Db, clientIp: string | null) {
+  const verdict = await hitWindow(db, `anonymous-score:${clientIp ?? "unknown"}`, LIMITS.anonymousScoresPerMinute, 60);
+  if (!verdict.allowed) {
+    throw new AppError(
+      "rate_limited",
+      `Too many answers scored from your address in the last minute. Try again in ${verdict.retryAfterSeconds} s, or sign in to keep your attempts.`,
+      { retryAfterSeconds: verdict.retryAfterSeconds },
     );
   }
 }

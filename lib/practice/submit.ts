@@ -6,9 +6,11 @@ import { insertAttempt, saveScore } from "@/lib/db/attempts";
 import type { Db } from "@/lib/db/prisma";
 import { getScoringContext } from "@/lib/db/questions";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { enqueueLlmRefinement } from "@/lib/jobs/queue";
 import { MAX_ANSWER_CHARS, scoreWithRules, type ScoreResult } from "@/lib/scoring";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { finishStuckAttempt } from "./finish-scoring";
 import { assertSubmitAllowed, claimLlmCall } from "./limits";
 import { recordReview } from "./review";
 
@@ -50,22 +52,37 @@ export function validateAnswer(answer: string) {
 
 export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueue?: (attemptId: string) => Promise<void> } = {}): Promise<SubmitOutcome> {
   validateAnswer(input.answer);
-  const context = await getScoringContext(db, input.questionSlug);
+  const context = await withDatabaseErrors(() => getScoringContext(db, input.questionSlug), "not-saved");
   if (!context) throw new AppError("bad_request", `There is no question "${input.questionSlug}".`, { field: "question" });
-  await assertSubmitAllowed(db, input.userId);
 
-  const { id: attemptId, createdAt, duplicate } = await insertAttempt(db, {
-    userId: input.userId,
-    questionId: context.questionId,
-    rubricVersionId: context.rubricVersionId,
-    answer: input.answer,
-    answerSource: input.answerSource ?? "typed",
-    idempotencyKey: input.idempotencyKey,
-    timeSpentMs: input.timeSpentMs,
-    mockSessionId: input.mock?.sessionId,
-    mockPosition: input.mock?.position,
-  });
-  if (duplicate) return { attemptId, duplicate, llmQueued: false };
+  const stored = await withDatabaseErrors(async () => {
+    try {
+      await assertSubmitAllowed(db, input.userId);
+    } catch (error) {
+      // A retry of an answer already stored is never refused: it only finishes what the first request began.
+      const earlier = input.idempotencyKey && error instanceof AppError && error.code === "rate_limited" ? await findByIdempotencyKey(db, input.userId, input.idempotencyKey) : null;
+      if (!earlier) throw error;
+      return { ...earlier, duplicate: true };
+    }
+    return insertAttempt(db, {
+      userId: input.userId,
+      questionId: context.questionId,
+      rubricVersionId: context.rubricVersionId,
+      answer: input.answer,
+      answerSource: input.answerSource ?? "typed",
+      idempotencyKey: input.idempotencyKey,
+      timeSpentMs: input.timeSpentMs,
+      mockSessionId: input.mock?.sessionId,
+      mockPosition: input.mock?.position,
+    });
+  }, "not-saved");
+  const { id: attemptId, createdAt, duplicate } = stored;
+  if (duplicate) {
+    // The first request stored the answer but may have died before scoring it (a crash, a database
+    // restart): the retry finishes the job rather than handing back a score that will never come.
+    await withDatabaseErrors(() => finishStuckAttempt(db, attemptId), "saved");
+    return { attemptId, duplicate, llmQueued: false };
+  }
 
   let result: ScoreResult;
   let scoredAt: Date;
@@ -79,11 +96,12 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
     });
     ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial" }));
   } catch (error) {
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable("saved", error);
     await db.attempt.update({ where: { id: attemptId }, data: { status: "failed" } }).catch(() => undefined);
     throw new AppError("internal", "Your answer is saved, but scoring it failed. Open it from your history to try again.", { cause: error });
   }
 
-  await recordReview(db, { userId: input.userId, questionId: context.questionId, result });
+  await withDatabaseErrors(() => recordReview(db, { userId: input.userId, questionId: context.questionId, result }), "saved");
 
   let llmQueued = false;
   if (env().OPENAI_API_KEY && (await claimLlmCall(db, input.userId, "refinement"))) {
@@ -104,4 +122,28 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
     llmQueued,
     fresh: { createdAt, scoredAt, result, rubricVersionNumber: context.rubricVersionNumber, question: { slug, title, track, level } },
   };
+}
+
+async function findByIdempotencyKey(db: Db, userId: string, idempotencyKey: string) {
+  return db.attempt.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: { id: true, createdAt: true } });
+}
+
+/** Runs a database step; an outage becomes a 503 that says whether the answer was stored. */
+async function withDatabaseErrors<T>(step: () => Promise<T>, answer: "saved" | "not-saved"): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable(answer, error);
+    throw error;
+  }
+}
+
+function databaseUnavailable(answer: "saved" | "not-saved", cause: unknown): AppError {
+  return new AppError(
+    "database_unavailable",
+    answer === "saved"
+      ? "The database stopped answering after your answer was saved. Try again in a moment: the same submission picks up where it stopped."
+      : "The database is not reachable right now, so your answer was not saved. Keep this page open and submit again in a moment.",
+    { cause, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  );
 }

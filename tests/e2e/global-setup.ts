@@ -13,7 +13,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await acquireTestServer();
   const database = await createTempDatabase(server.adminUrl, "offset_e2e");
-  const app = await startApp({ databaseUrl: database.url });
+  // The tests stand in for a reverse proxy on loopback: the X-Forwarded-For they send gives each
+  // simulated visitor an address of its own, as a real proxy would.
+  const app = await startApp({ databaseUrl: database.url, env: { OFFSET_TRUSTED_PROXIES: "loopback" } });
   project.provide("baseUrl", app.baseUrl);
   project.provide("databaseUrl", database.url);
   return async () => {

@@ -1,11 +1,14 @@
 "use server";
 
 import type { FeedbackData } from "@/components/feedback/types";
+import { headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getContentBank, getQuestion } from "@/lib/content/bank";
 import { db } from "@/lib/db/prisma";
 import { AppError, toPublicError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/api";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { assertAnonymousScoringAllowed } from "@/lib/practice/limits";
 import { feedbackFromResult } from "@/lib/practice/feedback-data";
 import { submitAttemptSchema } from "@/lib/practice/schemas";
 import { submitAnswer, validateAnswer } from "@/lib/practice/submit";
@@ -32,6 +35,7 @@ export async function submitAnswerAction(input: {
     const user = await getCurrentUser();
     if (!user) {
       validateAnswer(body.answer);
+      await assertAnonymousScoringAllowed(db(), clientIpFrom(await headers()));
       const question = getQuestion(body.question);
       if (!question) throw new AppError("bad_request", `There is no question "${body.question}".`, { field: "question" });
       const result = scoreWithRules({ question, answer: body.answer, vocabulary: getContentBank().vocabulary, claims: getContentBank().claims });
