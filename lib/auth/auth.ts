@@ -9,11 +9,12 @@ import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 function createAuth() {
   const config = env();
   const prisma = db();
+  const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
   return betterAuth({
     appName: "Offset",
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     secret: config.BETTER_AUTH_SECRET ?? (config.NODE_ENV === "production" ? undefined : "offset-development-secret-not-for-production"),
-    baseURL: config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`,
+    baseURL,
     // Same-origin requests are trusted whatever host name the app is reached by (localhost,
     // 127.0.0.1, a LAN address); cross-site form posts are still refused.
     trustedOrigins: (request) => {
@@ -53,7 +54,9 @@ function createAuth() {
     rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 30 },
     // The HTTP server resolves the client address (trusting X-Forwarded-For only from configured
     // proxies) and stamps it here; the raw forwarded headers are never read, so they cannot be spoofed.
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    // Secure (and __Secure- prefixed) cookies whenever the public URL is https; behind a TLS proxy,
+    // set BETTER_AUTH_URL=https://… so this holds.
+    advanced: { useSecureCookies: baseURL.startsWith("https://"), ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });
