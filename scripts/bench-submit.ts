@@ -41,26 +41,25 @@ try {
     await fetch(`${baseUrl}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[0]! }, body });
   }
 
-  const run = async (overallRate: number | undefined) => {
+  const run = async (overallRate: number | undefined, target: { path: string; method: "GET" | "POST" } = { path: "/api/attempts", method: "POST" }) => {
     let connection = 0;
     let request = 0;
     return autocannon({
-      url: `${baseUrl}/api/attempts`,
+      url: `${baseUrl}${target.path}`,
       connections: USERS,
       duration: DURATION_SECONDS,
       ...(overallRate ? { overallRate } : {}),
       requests: [
         {
-          method: "POST",
+          method: target.method,
           setupRequest: (req, context) => {
             // Each connection is one user: it keeps the first cookie it is handed.
             const connectionState = context as { cookie?: string };
             connectionState.cookie ??= cookies[connection++ % USERS];
-            return {
-              ...req,
-              headers: { ...req.headers, "content-type": "application/json", cookie: connectionState.cookie ?? "" },
-              body: bodies[request++ % bodies.length],
-            };
+            const headers = { ...req.headers, cookie: connectionState.cookie ?? "" };
+            return target.method === "POST"
+              ? { ...req, headers: { ...headers, "content-type": "application/json" }, body: bodies[request++ % bodies.length] }
+              : { ...req, headers };
           },
         },
       ],
@@ -83,7 +82,7 @@ try {
       errors: result.errors,
     });
     // autocannon reports p90 and p97.5, not p95; p95 lies between them.
-    console.log(`p95 lies between ${latency.p90} ms (p90) and ${latency.p97_5} ms (p97.5). Goal: ≤ 150 ms.`);
+    console.log(`p95 lies between ${latency.p90} ms (p90) and ${latency.p97_5} ms (p97.5).`);
   };
 
   const paced = await pacedUsers(baseUrl, cookies, bodies);
@@ -97,8 +96,20 @@ try {
     "latency max (ms)": percentile(paced.latencies, 100),
     "non-201": paced.failures,
   });
-  console.log(`p95 ${percentile(paced.latencies, 95)} ms. Goal: ≤ 150 ms.`);
-  report(`2) Saturation (autocannon): ${USERS} connections submitting back to back for ${DURATION_SECONDS} s`, await run(undefined));
+  console.log(`p95 ${percentile(paced.latencies, 95)} ms. Goal: ≤ 75 ms.`);
+  const saturated = await run(undefined);
+  report(`2) Saturation (autocannon): ${USERS} connections submitting back to back for ${DURATION_SECONDS} s`, saturated);
+  // The yardstick, measured in this same run because the machine is shared and noisy: an
+  // authenticated request that does nothing but look up its session (one query).
+  const noop = await run(undefined, { path: "/api/auth/get-session", method: "GET" });
+  report(`3) The authenticated no-op (GET /api/auth/get-session), ${USERS} connections back to back`, noop);
+  const list = await run(undefined, { path: "/api/attempts?page=1", method: "GET" });
+  report(`4) GET /api/attempts?page=1 (auth + a short list), ${USERS} connections back to back`, list);
+  const ratio = saturated.requests.average / noop.requests.average;
+  console.log(
+    `\nSubmit throughput is ${(ratio * 100).toFixed(0)}% of the authenticated no-op (${Math.round(saturated.requests.average)} vs ${Math.round(noop.requests.average)} req/s; goal ≥ 50%).` +
+      ` Paced p95 ${percentile(paced.latencies, 95)} ms (goal ≤ 75 ms).`,
+  );
 } finally {
   await app?.stop();
   await database.drop();
