@@ -41,6 +41,69 @@ export async function insertAttempt(db: Db, data: NewAttempt): Promise<{ id: str
   }
 }
 
+export interface ReviewSnapshot {
+  easiness: number;
+  intervalDays: number;
+  repetitions: number;
+}
+
+export type StoreOutcome =
+  | { kind: "stored"; id: string; createdAt: Date; review: ReviewSnapshot | null }
+  | { kind: "duplicate"; id: string; createdAt: Date }
+  | { kind: "over-limit"; retryAfterSeconds: number };
+
+/**
+ * The submission's first round trip: counts it against the user's limit, stores the attempt when the
+ * limit allows, and reads the question's review state for the schedule — one statement, because on
+ * the submit path every round trip costs more CPU than the scoring does. An idempotency key already
+ * used returns that attempt; a retry is never refused by the limit.
+ */
+export async function storeAttemptWithinLimit(
+  db: Db,
+  data: Omit<NewAttempt, "parentAttemptId" | "followUpIndex" | "status">,
+  limit: { key: string; max: number; windowSeconds: number },
+): Promise<StoreOutcome> {
+  const rows = await db.$queryRaw<{ count: number; resetInMs: number; id: string | null; createdAt: Date | null; review: ReviewSnapshot | null }[]>`
+    WITH hit AS (
+      INSERT INTO "RateLimitWindow" AS w ("key", "windowStart", "count") VALUES (${limit.key}, now(), 1)
+      ON CONFLICT ("key") DO UPDATE SET
+        "windowStart" = CASE WHEN w."windowStart" <= now() - make_interval(secs => ${limit.windowSeconds}) THEN now() ELSE w."windowStart" END,
+        "count" = CASE WHEN w."windowStart" <= now() - make_interval(secs => ${limit.windowSeconds}) THEN 1 ELSE LEAST(w."count" + 1, ${limit.max + 1}) END
+      RETURNING "count", (EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${limit.windowSeconds}) - now())) * 1000)::float8 AS "resetInMs"
+    ), attempt AS (
+      INSERT INTO "Attempt" ("id", "userId", "questionId", "rubricVersionId", "answer", "answerSource", "status", "idempotencyKey", "timeSpentMs", "mockSessionId", "mockPosition", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${data.userId}, ${data.questionId}::uuid, ${data.rubricVersionId}::uuid, ${data.answer}, ${data.answerSource}::"AnswerSource", 'pending',
+             ${data.idempotencyKey ?? null}, ${data.timeSpentMs ?? null}::int, ${data.mockSessionId ?? null}::uuid, ${data.mockPosition ?? null}::int, now(), now()
+      FROM hit WHERE hit."count" <= ${limit.max}
+      ON CONFLICT ("userId", "idempotencyKey") DO NOTHING
+      RETURNING "id", "createdAt"
+    )
+    SELECT hit."count", hit."resetInMs", attempt."id", attempt."createdAt",
+      (SELECT json_build_object('easiness', r."easiness", 'intervalDays', r."intervalDays", 'repetitions', r."repetitions")
+       FROM "ReviewItem" r WHERE r."userId" = ${data.userId} AND r."questionId" = ${data.questionId}::uuid) AS "review"
+    FROM hit LEFT JOIN attempt ON true`;
+  const row = rows[0]!;
+  if (row.id && row.createdAt) return { kind: "stored", id: row.id, createdAt: row.createdAt, review: row.review };
+  // Not inserted: the key was used before (a double click, a retry), or the limit is spent.
+  if (data.idempotencyKey) {
+    const earlier = await db.attempt.findUnique({
+      where: { userId_idempotencyKey: { userId: data.userId, idempotencyKey: data.idempotencyKey } },
+      select: { id: true, createdAt: true },
+    });
+    if (earlier) return { kind: "duplicate", ...earlier };
+  }
+  return { kind: "over-limit", retryAfterSeconds: Math.max(1, Math.ceil(row.resetInMs / 1000)) };
+}
+
+/** A review schedule row as saveScore writes it alongside the score. */
+export interface ReviewUpdate extends ReviewSnapshot {
+  userId: string;
+  questionId: string;
+  dueAt: Date;
+  lastScore: number;
+  missedItemIds: string[];
+}
+
 /** What is kept of a ScoreResult beyond the per-item rows: enough to redraw the feedback exactly. */
 export interface StoredFeedback {
   summary: string;
@@ -95,6 +158,7 @@ export async function saveScore(
     result,
     reason,
     current = true,
+    review,
   }: {
     attemptId: string;
     rubricVersionId: string | null;
@@ -102,6 +166,8 @@ export async function saveScore(
     reason: ScoreReason;
     /** false adds the score to the attempt's history without replacing the current one (a re-score under an instructor's override). */
     current?: boolean;
+    /** The question's next review for this user, written in the same statement. */
+    review?: ReviewUpdate;
   },
 ): Promise<{ id: string; createdAt: Date }> {
   const items = result.items.map((item) => ({ itemId: item.id, label: item.label, kind: item.kind, weight: item.weight, met: item.met, evidence: item.evidence }));
@@ -120,6 +186,14 @@ export async function saveScore(
         AS item("itemId" text, "label" text, "kind" text, "weight" double precision, "met" boolean, "evidence" text[])
     ), scored AS (
       UPDATE "Attempt" SET "status" = 'scored', "updatedAt" = now() WHERE "id" = ${attemptId}::uuid
+    ), review AS (
+      INSERT INTO "ReviewItem" ("id", "userId", "questionId", "easiness", "intervalDays", "repetitions", "dueAt", "lastScore", "missedItemIds", "updatedAt")
+      SELECT gen_random_uuid(), r."userId", r."questionId"::uuid, r."easiness", r."intervalDays", r."repetitions", (r."dueAt"::timestamptz AT TIME ZONE 'UTC'), r."lastScore", r."missedItemIds", now()
+      FROM jsonb_to_recordset(${JSON.stringify(review ? [review] : [])}::jsonb)
+        AS r("userId" text, "questionId" text, "easiness" double precision, "intervalDays" int, "repetitions" int, "dueAt" text, "lastScore" double precision, "missedItemIds" text[])
+      ON CONFLICT ("userId", "questionId") DO UPDATE SET
+        "easiness" = excluded."easiness", "intervalDays" = excluded."intervalDays", "repetitions" = excluded."repetitions",
+        "dueAt" = excluded."dueAt", "lastScore" = excluded."lastScore", "missedItemIds" = excluded."missedItemIds", "updatedAt" = now()
     )
     SELECT "id", "createdAt" FROM score`;
   return rows[0]!;

@@ -15,18 +15,19 @@ export const LIMITS = {
 } as const;
 
 /**
- * Counts a submission against the user's per-minute budget; a 429 with Retry-After when it is spent.
- * Atomic across requests and instances (lib/db/rate-limit.ts).
+ * The window a user's submissions count against: atomic across requests and instances, counted by the
+ * submit path inside the statement that stores the attempt (lib/db/attempts.ts storeAttemptWithinLimit).
  */
-export async function assertSubmitAllowed(db: Db, userId: string) {
-  const verdict = await hitWindow(db, `submit:${userId}`, LIMITS.submitsPerMinute, 60);
-  if (!verdict.allowed) {
-    throw new AppError(
-      "rate_limited",
-      `You have submitted ${LIMITS.submitsPerMinute} answers in the last minute. Take a breath — you can submit again in ${verdict.retryAfterSeconds} s.`,
-      { retryAfterSeconds: verdict.retryAfterSeconds },
-    );
-  }
+export function submitLimit(userId: string) {
+  return { key: `submit:${userId}`, max: LIMITS.submitsPerMinute, windowSeconds: 60 };
+}
+
+export function submitLimitReached(retryAfterSeconds: number): AppError {
+  return new AppError(
+    "rate_limited",
+    `You have submitted ${LIMITS.submitsPerMinute} answers in the last minute. Take a breath — you can submit again in ${retryAfterSeconds} s.`,
+    { retryAfterSeconds },
+  );
 }
 
 /**

@@ -1,13 +1,22 @@
 // Keeps each user's review schedule (SM-2) in step with their latest attempt at each question.
+import type { ReviewSnapshot, ReviewUpdate } from "@/lib/db/attempts";
 import type { Db } from "@/lib/db/prisma";
 import type { ScoreResult } from "@/lib/scoring";
 import { INITIAL_REVIEW, nextReview, recallQuality } from "./sm2";
 
-export async function recordReview(db: Db, { userId, questionId, result, now = new Date() }: { userId: string; questionId: string; result: ScoreResult; now?: Date }) {
+/** The question's next review after this result, from the review state before it (null: first time). */
+export function reviewAfter(
+  { userId, questionId, result, previous, now = new Date() }: { userId: string; questionId: string; result: ScoreResult; previous: ReviewSnapshot | null; now?: Date },
+): ReviewUpdate {
   const missed = result.items.filter((item) => item.kind === "required" && !item.met).map((item) => item.id);
-  const existing = await db.reviewItem.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  const next = nextReview(existing ?? INITIAL_REVIEW, recallQuality(result.score, missed.length), now);
-  const data = { easiness: next.easiness, intervalDays: next.intervalDays, repetitions: next.repetitions, dueAt: next.dueAt, lastScore: result.score, missedItemIds: missed };
+  const next = nextReview(previous ?? INITIAL_REVIEW, recallQuality(result.score, missed.length), now);
+  return { userId, questionId, easiness: next.easiness, intervalDays: next.intervalDays, repetitions: next.repetitions, dueAt: next.dueAt, lastScore: result.score, missedItemIds: missed };
+}
+
+/** Reads the review state and writes the next one (two queries; the submit path folds both into its own statements). */
+export async function recordReview(db: Db, { userId, questionId, result, now = new Date() }: { userId: string; questionId: string; result: ScoreResult; now?: Date }) {
+  const previous = await db.reviewItem.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { easiness: true, intervalDays: true, repetitions: true } });
+  const { userId: _user, questionId: _question, ...data } = reviewAfter({ userId, questionId, result, previous, now });
   await db.reviewItem.upsert({ where: { userId_questionId: { userId, questionId } }, create: { userId, questionId, ...data }, update: data });
 }
 

@@ -2,7 +2,7 @@
 // once, then — when an OpenAI key is configured — queue the LLM refinement and update the review
 // schedule. Routes and server actions call this; it knows nothing about HTTP.
 import { getContentBank } from "@/lib/content/bank";
-import { insertAttempt, saveScore } from "@/lib/db/attempts";
+import { saveScore, storeAttemptWithinLimit } from "@/lib/db/attempts";
 import type { Db } from "@/lib/db/prisma";
 import { getScoringContext } from "@/lib/db/questions";
 import { env } from "@/lib/env";
@@ -11,8 +11,8 @@ import { enqueueLlmRefinement } from "@/lib/jobs/queue";
 import { MAX_ANSWER_CHARS, scoreWithRules, type ScoreResult } from "@/lib/scoring";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { finishStuckAttempt } from "./finish-scoring";
-import { assertSubmitAllowed, claimLlmCall } from "./limits";
-import { recordReview } from "./review";
+import { claimLlmCall, submitLimit, submitLimitReached } from "./limits";
+import { reviewAfter } from "./review";
 
 export interface SubmitInput {
   userId: string;
@@ -55,34 +55,34 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
   const context = await withDatabaseErrors(() => getScoringContext(db, input.questionSlug), "not-saved");
   if (!context) throw new AppError("bad_request", `There is no question "${input.questionSlug}".`, { field: "question" });
 
-  const stored = await withDatabaseErrors(async () => {
-    try {
-      await assertSubmitAllowed(db, input.userId);
-    } catch (error) {
-      // A retry of an answer already stored is never refused: it only finishes what the first request began.
-      const earlier = input.idempotencyKey && error instanceof AppError && error.code === "rate_limited" ? await findByIdempotencyKey(db, input.userId, input.idempotencyKey) : null;
-      if (!earlier) throw error;
-      return { ...earlier, duplicate: true };
-    }
-    return insertAttempt(db, {
-      userId: input.userId,
-      questionId: context.questionId,
-      rubricVersionId: context.rubricVersionId,
-      answer: input.answer,
-      answerSource: input.answerSource ?? "typed",
-      idempotencyKey: input.idempotencyKey,
-      timeSpentMs: input.timeSpentMs,
-      mockSessionId: input.mock?.sessionId,
-      mockPosition: input.mock?.position,
-    });
-  }, "not-saved");
-  const { id: attemptId, createdAt, duplicate } = stored;
-  if (duplicate) {
+  const stored = await withDatabaseErrors(
+    () =>
+      storeAttemptWithinLimit(
+        db,
+        {
+          userId: input.userId,
+          questionId: context.questionId,
+          rubricVersionId: context.rubricVersionId,
+          answer: input.answer,
+          answerSource: input.answerSource ?? "typed",
+          idempotencyKey: input.idempotencyKey,
+          timeSpentMs: input.timeSpentMs,
+          mockSessionId: input.mock?.sessionId,
+          mockPosition: input.mock?.position,
+        },
+        submitLimit(input.userId),
+      ),
+    "not-saved",
+  );
+  if (stored.kind === "over-limit") throw submitLimitReached(stored.retryAfterSeconds);
+  if (stored.kind === "duplicate") {
     // The first request stored the answer but may have died before scoring it (a crash, a database
     // restart): the retry finishes the job rather than handing back a score that will never come.
-    await withDatabaseErrors(() => finishStuckAttempt(db, attemptId), "saved");
-    return { attemptId, duplicate, llmQueued: false };
+    await withDatabaseErrors(() => finishStuckAttempt(db, stored.id), "saved");
+    return { attemptId: stored.id, duplicate: true, llmQueued: false };
   }
+  const { id: attemptId, createdAt } = stored;
+  const duplicate = false;
 
   let result: ScoreResult;
   let scoredAt: Date;
@@ -94,14 +94,13 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
       claims: getContentBank().claims,
       rubricVersion: context.rubricVersionLabel,
     });
-    ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial" }));
+    const review = reviewAfter({ userId: input.userId, questionId: context.questionId, result, previous: stored.review });
+    ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial", review }));
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw databaseUnavailable("saved", error);
     await db.attempt.update({ where: { id: attemptId }, data: { status: "failed" } }).catch(() => undefined);
     throw new AppError("internal", "Your answer is saved, but scoring it failed. Open it from your history to try again.", { cause: error });
   }
-
-  await withDatabaseErrors(() => recordReview(db, { userId: input.userId, questionId: context.questionId, result }), "saved");
 
   let llmQueued = false;
   if (env().OPENAI_API_KEY && (await claimLlmCall(db, input.userId, "refinement"))) {
@@ -122,10 +121,6 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
     llmQueued,
     fresh: { createdAt, scoredAt, result, rubricVersionNumber: context.rubricVersionNumber, question: { slug, title, track, level } },
   };
-}
-
-async function findByIdempotencyKey(db: Db, userId: string, idempotencyKey: string) {
-  return db.attempt.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: { id: true, createdAt: true } });
 }
 
 /** Runs a database step; an outage becomes a 503 that says whether the answer was stored. */
