@@ -51,7 +51,10 @@ function createAuth() {
         },
       },
     },
-    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 30 },
+    // Per client address and shared by every instance (the rateLimit table). Reading one's own session
+    // is not a guess at anything (the cookie is 256 random bits), and every page and tab asks for it,
+    // so it is not counted; sign-in and sign-up keep better-auth's stricter built-in rules.
+    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 30, storage: "database", customRules: { "/get-session": false } },
     // The HTTP server resolves the client address (trusting X-Forwarded-For only from configured
     // proxies) and stamps it here; the raw forwarded headers are never read, so they cannot be spoofed.
     // Secure (and __Secure- prefixed) cookies whenever the public URL is https; behind a TLS proxy,
