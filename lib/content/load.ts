@@ -241,11 +241,19 @@ function loadVocabulary(file: string, display: (file: string) => string, problem
   return parsed.data;
 }
 
+/** What to write when a required question field is missing, so the author does not have to look it up. */
+const MISSING_FIELD_HELP: Record<string, string> = {
+  checkedAgainst: ' — the versions a reviewer checked the answer against, e.g. checkedAgainst: "Kafka 4.4"',
+  sources: " — a list of 2 to 5 https:// links to the official docs, KIPs or Apache source files that back the answer",
+};
+
 function zodProblems(path: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number): ContentProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "frontmatter";
     const message =
-      issue.code === "invalid_type" && issue.input === undefined ? `missing field "${field}"` : `${field}: ${issue.message}`;
+      issue.code === "invalid_type" && issue.input === undefined
+        ? `missing field "${field}"${MISSING_FIELD_HELP[field] ?? ""}`
+        : `${field}: ${issue.message}`;
     return { path, line: lineOf(issue.path), message };
   });
 }

@@ -66,6 +66,47 @@ export const rubricSchema = z
   });
 export type Rubric = z.infer<typeof rubricSchema>;
 
+/**
+ * Where a question's facts were checked: only the projects' own documentation, their improvement
+ * proposals (KIPs) and their source code. Blogs and vendor pages do not count as a source.
+ */
+export const SOURCE_HOSTS = [
+  "kafka.apache.org",
+  "cwiki.apache.org",
+  "nightlies.apache.org",
+  "flink.apache.org",
+  "spark.apache.org",
+  "github.com",
+  "www.rabbitmq.com",
+  "rabbitmq.com",
+] as const;
+
+const sourceUrlSchema = z.string().trim().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a URL; give the full https:// address of the page` });
+    return;
+  }
+  if (url.protocol !== "https:") {
+    ctx.addIssue({ code: "custom", message: `"${value}" must be an https:// address` });
+  } else if (!(SOURCE_HOSTS as readonly string[]).includes(url.hostname)) {
+    ctx.addIssue({ code: "custom", message: `"${url.hostname}" is not an official source (use one of: ${SOURCE_HOSTS.join(", ")})` });
+  } else if (url.hostname === "github.com" && !/^\/apache\/[^/]+\/.+/.test(url.pathname)) {
+    ctx.addIssue({ code: "custom", message: `"${value}" must point into an Apache repository (https://github.com/apache/<repo>/...)` });
+  }
+});
+
+/** Each system a question's facts were checked against, e.g. "Kafka 4.4 · Flink 2.2 · Spark 4.1". */
+const checkedAgainstSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* \d+(?:\.\d+)*(?: · [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* \d+(?:\.\d+)*)*$/,
+    'must name each system with its version, joined by " · " (e.g. "Kafka 4.4 · Flink 2.2")',
+  );
+
 export const questionFrontmatterSchema = z
   .object({
     slug: slugSchema,
@@ -75,6 +116,18 @@ export const questionFrontmatterSchema = z
     tags: z.array(slugSchema).min(1).max(8),
     timeBudgetMinutes: z.number().int().min(1).max(30),
     demo: z.enum(DEMO_SCENARIO_IDS, { message: "unknown demo scenario (see lib/demos/catalog.ts)" }),
+    /** The versions a reviewer checked the answer against; shown to candidates on the question page. */
+    checkedAgainst: checkedAgainstSchema,
+    /** The pages that back the question's claims: 2 to 5 official docs, KIPs or Apache source files. */
+    sources: z
+      .array(sourceUrlSchema)
+      .min(2, "list at least 2 sources")
+      .max(5, "list at most 5 sources")
+      .superRefine((urls, ctx) => {
+        urls.forEach((url, index) => {
+          if (urls.indexOf(url) !== index) ctx.addIssue({ code: "custom", path: [index], message: `duplicate source "${url}"` });
+        });
+      }),
     rubric: rubricSchema,
   })
   .strict();

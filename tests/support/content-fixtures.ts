@@ -69,6 +69,13 @@ Kafka is a distributed log.
 - What is an offset?
 `;
 
+/** What every question must record: what it was checked against, and the sources that back it. */
+export const PROVENANCE = `checkedAgainst: "Kafka 4.4"
+sources:
+  - "https://kafka.apache.org/documentation/#introduction"
+  - "https://cwiki.apache.org/confluence/display/KAFKA/KIP-500%3A+Replace+ZooKeeper+with+a+Self-Managed+Metadata+Quorum"
+`;
+
 export function questionFile({
   slug = "sample-question",
   level = "warm-up",
@@ -77,7 +84,8 @@ export function questionFile({
   rubric = VALID_RUBRIC,
   body = VALID_BODY,
   extraFrontmatter = "",
-}: Partial<Record<"slug" | "level" | "demo" | "track" | "rubric" | "body" | "extraFrontmatter", string>> = {}): string {
+  provenance = PROVENANCE,
+}: Partial<Record<"slug" | "level" | "demo" | "track" | "rubric" | "body" | "extraFrontmatter" | "provenance", string>> = {}): string {
   return `---
 slug: ${slug}
 title: A sample question about Kafka
@@ -86,7 +94,7 @@ level: ${level}
 tags: [fundamentals]
 timeBudgetMinutes: 4
 demo: ${demo}
-${extraFrontmatter}${rubric}---
+${provenance}${extraFrontmatter}${rubric}---
 ${body}`;
 }
 

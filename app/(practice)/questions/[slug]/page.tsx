@@ -5,6 +5,7 @@ import { LazyClusterLab } from "@/components/cluster/lazy-lab";
 import { PracticePanel } from "@/components/practice/practice-panel";
 import { ModelAnswerReveal } from "@/components/practice/model-answer-reveal";
 import { Prose } from "@/components/practice/prose";
+import { CheckedAgainst } from "@/components/questions/checked-against";
 import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -57,6 +58,7 @@ export default async function QuestionPage({ params }: Props) {
             <Badge>{question.timeBudgetMinutes} min budget</Badge>
           </div>
           <h1 className="mt-3 text-3xl font-semibold tracking-tight text-balance">{question.title}</h1>
+          <CheckedAgainst checkedAgainst={question.checkedAgainst} sources={question.sources} />
         </header>
         <section aria-label="Question" className="rounded-2xl border border-accent/30 bg-accent-soft/50 p-5 text-[1.05rem]">
           <Prose html={promptHtml} testId="question-prompt" />
