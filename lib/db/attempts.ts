@@ -188,9 +188,9 @@ export async function saveScore(
       UPDATE "Attempt" SET "status" = 'scored', "updatedAt" = now() WHERE "id" = ${attemptId}::uuid
     ), review AS (
       INSERT INTO "ReviewItem" ("id", "userId", "questionId", "easiness", "intervalDays", "repetitions", "dueAt", "lastScore", "missedItemIds", "updatedAt")
-      SELECT gen_random_uuid(), r."userId", r."questionId"::uuid, r."easiness", r."intervalDays", r."repetitions", (r."dueAt"::timestamptz AT TIME ZONE 'UTC'), r."lastScore", r."missedItemIds", now()
-      FROM jsonb_to_recordset(${JSON.stringify(review ? [review] : [])}::jsonb)
-        AS r("userId" text, "questionId" text, "easiness" double precision, "intervalDays" int, "repetitions" int, "dueAt" text, "lastScore" double precision, "missedItemIds" text[])
+      SELECT gen_random_uuid(), r."userId", r."questionId"::uuid, r."easiness", r."intervalDays", r."repetitions", (to_timestamp(r."dueAtMs" / 1000.0) AT TIME ZONE 'UTC'), r."lastScore", r."missedItemIds", now()
+      FROM jsonb_to_recordset(${JSON.stringify(review ? [{ ...review, dueAtMs: review.dueAt.getTime() }] : [])}::jsonb)
+        AS r("userId" text, "questionId" text, "easiness" double precision, "intervalDays" int, "repetitions" int, "dueAtMs" double precision, "lastScore" double precision, "missedItemIds" text[])
       ON CONFLICT ("userId", "questionId") DO UPDATE SET
         "easiness" = excluded."easiness", "intervalDays" = excluded."intervalDays", "repetitions" = excluded."repetitions",
         "dueAt" = excluded."dueAt", "lastScore" = excluded."lastScore", "missedItemIds" = excluded."missedItemIds", "updatedAt" = now()

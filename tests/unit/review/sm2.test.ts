@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_REVIEW, nextReview, recallQuality } from "@/lib/practice/sm2";
+import { INITIAL_REVIEW, MAX_INTERVAL_DAYS, nextReview, recallQuality } from "@/lib/practice/sm2";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const days = (date: Date) => Math.round((date.getTime() - now.getTime()) / 86_400_000);
@@ -40,5 +40,12 @@ describe("nextReview", () => {
     let state = INITIAL_REVIEW;
     for (let index = 0; index < 20; index++) state = nextReview(state, 0, now);
     expect(state.easiness).toBe(1.3);
+  });
+
+  it("caps the interval at a year, however many perfect answers in a row", () => {
+    let state = nextReview(INITIAL_REVIEW, 5, now);
+    for (let index = 0; index < 30; index++) state = nextReview(state, 5, now);
+    expect(state.intervalDays).toBe(MAX_INTERVAL_DAYS);
+    expect(days(state.dueAt)).toBe(365);
   });
 });
