@@ -552,20 +552,50 @@ export function buildHeatMap(
  * unknown, the queries run again without it (and the page says why).
  */
 export async function loadHistory(db: Db, userId: string, raw: RawQuery, options: { pageSize?: number } = {}) {
+  const stamp = historyStamp(db, userId);
+  const aggregates = (query: HistoryQuery) => cachedAggregates(db, userId, query, stamp);
   const run = (query: HistoryQuery) =>
-    Promise.all([
-      getHistoryPage(db, userId, { filters: query.filters, page: query.page, pageSize: options.pageSize }),
-      getQuestionSummaries(db, userId, query.filters),
-      getScoreTrend(db, userId, query.filters),
-      getMissHeatMap(db, userId, query.filters),
-    ]);
+    Promise.all([getHistoryPage(db, userId, { filters: query.filters, page: query.page, pageSize: options.pageSize }), aggregates(query)]);
   const optimistic = parseHistoryQuery(raw);
   const [questions, firstRun] = await Promise.all([listHistoryQuestions(db), run(optimistic)]);
   const query = parseHistoryQuery(raw, knownValues(questions));
   const sameFilters = query.values.question === optimistic.values.question && query.values.track === optimistic.values.track;
-  const [page, summaries, trend, heatMap] = sameFilters ? firstRun : await run(query);
+  const [page, [summaries, trend, heatMap]] = sameFilters ? firstRun : await run(query);
   const anyAttempts = page.total > 0 || (await hasAnyAttempt(db, userId));
   return { query, questions, page, summaries, totals: totalsOf(summaries), trend, heatMap, anyAttempts };
+}
+
+// The summary, trend and heat map aggregate every attempt the filters cover (tens of milliseconds at
+// 10,000 attempts), yet change only when the user's attempts or the bank do. They are kept per
+// process, keyed by a stamp that any change moves: a new attempt or score (each bumps the attempt's
+// updatedAt, overrides and re-scores included), or a question mirrored from content/.
+type Aggregates = [QuestionSummary[], TrendSeries[], HeatMap];
+const AGGREGATE_CACHE_SIZE = 200;
+const aggregateCache = new Map<string, Promise<Aggregates>>();
+
+async function historyStamp(db: Db, userId: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ attempts: number; changedAt: Date | null; bankAt: Date | null }[]>(Prisma.sql`
+    SELECT count(*)::int AS attempts, max("updatedAt") AS "changedAt",
+      (SELECT max("updatedAt") FROM "Question") AS "bankAt"
+    FROM "Attempt" WHERE "userId" = ${userId}`);
+  return `${row?.attempts ?? 0}|${row?.changedAt?.getTime() ?? 0}|${row?.bankAt?.getTime() ?? 0}`;
+}
+
+async function cachedAggregates(db: Db, userId: string, query: HistoryQuery, stamp: Promise<string>): Promise<Aggregates> {
+  const filters = Object.entries(query.values).sort(([a], [b]) => a.localeCompare(b));
+  const key = `${userId}|${await stamp}|${JSON.stringify(filters)}`;
+  let entry = aggregateCache.get(key);
+  if (entry) {
+    // Most recently used last, so the oldest entry is the first to go.
+    aggregateCache.delete(key);
+  } else {
+    entry = Promise.all([getQuestionSummaries(db, userId, query.filters), getScoreTrend(db, userId, query.filters), getMissHeatMap(db, userId, query.filters)]);
+    // A failed load is not remembered.
+    entry.catch(() => aggregateCache.delete(key));
+  }
+  aggregateCache.set(key, entry);
+  while (aggregateCache.size > AGGREGATE_CACHE_SIZE) aggregateCache.delete(aggregateCache.keys().next().value!);
+  return entry;
 }
 
 export type HistoryData = Awaited<ReturnType<typeof loadHistory>>;

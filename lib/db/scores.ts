@@ -118,6 +118,8 @@ export async function overrideAttemptScore(
     const current = attempt.scores[0];
     if (!current) throw new AppError("bad_request", "This attempt has no score yet; wait until it is scored.", { field: "attemptId" });
     await tx.score.updateMany({ where: { attemptId: attempt.id, isCurrent: true }, data: { isCurrent: false } });
+    // The attempt changed for whoever reads it: history's cached aggregates key on this.
+    await tx.$executeRaw`UPDATE "Attempt" SET "updatedAt" = now() WHERE "id" = ${attempt.id}::uuid`;
     const created = await tx.score.create({
       data: {
         attemptId: attempt.id,

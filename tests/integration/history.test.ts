@@ -24,6 +24,7 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import type { CurrentUser } from "@/lib/auth/session";
+import { overrideAttemptScore } from "@/lib/db/scores";
 import { submitAnswer } from "@/lib/practice/submit";
 import type { ScoreResult } from "@/lib/scoring";
 import { createTempDatabase, type TempDatabase } from "../support/database";
@@ -306,6 +307,24 @@ describe("history", () => {
     const [side] = await getAttemptsForCompare(db, BOB.id, [outcome.attemptId]);
     expect(side!.items.length).toBe(ARCH.rubric.items.length);
     expect(side!.items.find((item) => item.itemId === required(ARCH)[0])?.hint).toBeTruthy();
+  });
+
+  it("reuses its aggregates until an attempt is added or re-scored, then recomputes them", async () => {
+    const carol = await db.user.create({ data: { id: "carol-history-cache", name: "Carol", email: "carol-cache@example.com" } });
+    await submitAnswer(db, { userId: carol.id, questionSlug: "kafka-architecture", answer: "Kafka stores each partition on a leader broker, with followers copying it." });
+    const first = await loadHistory(db, carol.id, {});
+    const again = await loadHistory(db, carol.id, {});
+    expect(again.heatMap).toBe(first.heatMap); // nothing changed: not recomputed
+    expect(again.summaries).toBe(first.summaries);
+
+    const outcome = await submitAnswer(db, { userId: carol.id, questionSlug: "kafka-architecture", answer: "Brokers hold partitions; each partition has a leader and followers that replicate it." });
+    const afterSubmit = await loadHistory(db, carol.id, {});
+    expect(afterSubmit.totals.attempts).toBe(first.totals.attempts + 1);
+
+    await overrideAttemptScore(db, { attemptId: outcome.attemptId, score: 9.5, comment: "Graded by hand.", actorId: ALICE.id });
+    const afterOverride = await loadHistory(db, carol.id, {});
+    expect(afterOverride.heatMap).not.toBe(afterSubmit.heatMap);
+    expect(afterOverride.summaries.find((row) => row.slug === "kafka-architecture")?.latestScore).toBe(9.5);
   });
 
   describe("GET /api/attempts/export", () => {
