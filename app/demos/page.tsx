@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { getContentBank } from "@/lib/content/bank";
 import { LAB_SCENARIOS, type LabScenario } from "@/lib/demos/lab";
+import { questionsOpening } from "@/lib/demos/questions";
 
 export const metadata: Metadata = { title: "Cluster lab" };
 
@@ -10,8 +10,6 @@ export const metadata: Metadata = { title: "Cluster lab" };
 const isStreamScenario = (scenario: LabScenario) => Boolean(scenario.setup.streamApp || scenario.setup.transactional);
 
 export default function DemosPage() {
-  const questions = getContentBank().questions;
-  const titleOf = new Map(questions.map((question) => [question.slug, question.title]));
   const groups = [
     { id: "kafka", title: "Kafka itself", scenarios: LAB_SCENARIOS.filter((scenario) => !isStreamScenario(scenario)) },
     { id: "streams", title: "Stream processing on Kafka", scenarios: LAB_SCENARIOS.filter(isStreamScenario) },
@@ -31,7 +29,7 @@ export default function DemosPage() {
           </h2>
           <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="demo-list">
             {group.scenarios.map((scenario) => {
-              const linked = questions.filter((question) => question.demo === scenario.id);
+              const linked = questionsOpening(scenario.id);
               return (
                 <li key={scenario.id} className="flex flex-col rounded-2xl border border-border bg-surface p-5" data-testid="demo-card">
                   <h3 className="font-semibold">
@@ -48,7 +46,7 @@ export default function DemosPage() {
                   ) : null}
                   <p className="mt-auto pt-3 text-xs text-muted">
                     {scenario.steps.length} guided steps
-                    {linked.length > 0 ? ` · opened by ${linked.length === 1 ? `“${titleOf.get(linked[0]!.slug)}”` : `${linked.length} questions`}` : ""}
+                    {linked.length > 0 ? ` · opened by ${linked.length === 1 ? `“${linked[0]!.title}”` : `${linked.length} questions`}` : ""}
                   </p>
                 </li>
               );

@@ -43,7 +43,7 @@ export function ClusterLab({ scenarioId, run = null, embedded = false }: Cluster
 }
 
 /** Every consumer in the drawn groups: the lab's rows, plus any the scenario created directly. */
-export function diagramConsumers(state: LabState, rows: LabConsumerRow[], groups: string[]): ConsumerInput[] {
+function diagramConsumers(state: LabState, rows: LabConsumerRow[], groups: string[]): ConsumerInput[] {
   const known = new Set(rows.map((row) => row.consumer));
   const extra = groups.flatMap((groupId) =>
     (state.cluster.groups[groupId]?.members ?? [])

@@ -10,10 +10,10 @@ import type { ClusterState } from "@/lib/cluster";
 import type { LabAcks, LabAction, LabAssignor, LabConsumerRow, LabState } from "@/lib/demos/lab";
 import { formatRetention } from "./format";
 
-export const FIELD = "h-9 w-full rounded-lg border border-border bg-surface px-2.5 text-sm text-text disabled:opacity-60";
+const FIELD = "h-9 w-full rounded-lg border border-border bg-surface px-2.5 text-sm text-text disabled:opacity-60";
 const LABEL = "flex flex-col gap-1 text-xs font-medium text-muted";
 
-export function Panel({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
+function Panel({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
   const id = useId();
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3 rounded-2xl border border-border bg-surface p-4" data-testid={testId}>
@@ -34,7 +34,7 @@ type Dispatch = (action: LabAction) => void;
 // Produce and workload
 // ---------------------------------------------------------------------------------------------
 
-export const RATES = [0, 1, 10, 50, 100, 250, 500, 1000, 2000] as const;
+const RATES = [0, 1, 10, 50, 100, 250, 500, 1000, 2000] as const;
 
 export const ProduceControls = memo(function ProduceControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
   const [key, setKey] = useState("customer-1");
@@ -180,9 +180,9 @@ function ProducerForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
 // Topic settings
 // ---------------------------------------------------------------------------------------------
 
-export const RETENTIONS = [60_000, 600_000, 3_600_000, 86_400_000, 604_800_000, -1] as const;
+const RETENTIONS = [60_000, 600_000, 3_600_000, 86_400_000, 604_800_000, -1] as const;
 
-export function topicSettings(cluster: ClusterState, topic: string) {
+function topicSettings(cluster: ClusterState, topic: string) {
   const t = cluster.topics[topic];
   if (!t) return null;
   return {
@@ -317,7 +317,7 @@ export const BrokerControls = memo(function BrokerControls({ state, dispatch }: 
 // Consumers and assignor
 // ---------------------------------------------------------------------------------------------
 
-export const ASSIGNORS: { value: LabAssignor; label: string }[] = [
+const ASSIGNORS: { value: LabAssignor; label: string }[] = [
   { value: "range", label: "range" },
   { value: "roundrobin", label: "round-robin" },
   { value: "sticky", label: "sticky" },

@@ -12,7 +12,7 @@ import { formatCount } from "./format";
 import { laneX, layoutDiagram, type BrokerSlot, type ConsumerSlot, type DiagramInput, type DiagramLayout, type GroupSlot, type PartitionLane, type ReplicaSlot } from "./layout";
 
 /** Colours of committed-offset markers, one per group (read on both themes). */
-export const GROUP_MARKER_CLASSES = ["fill-good stroke-good", "fill-[#7048e8] stroke-[#7048e8] dark:fill-[#b197fc] dark:stroke-[#b197fc]"];
+const GROUP_MARKER_CLASSES = ["fill-good stroke-good", "fill-[#7048e8] stroke-[#7048e8] dark:fill-[#b197fc] dark:stroke-[#b197fc]"];
 
 const ROLE_LABEL: Record<ReplicaSlot["role"], string> = {
   leader: "leader",

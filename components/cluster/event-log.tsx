@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { formatVirtualTime } from "./format";
 
 /** Event kinds that repeat in the background; hidden unless asked for. */
-export const ROUTINE_KINDS = new Set(["workload", "poll", "commit", "produce-ack", "subscribe", "consumer-configured"]);
+const ROUTINE_KINDS = new Set(["workload", "poll", "commit", "produce-ack", "subscribe", "consumer-configured"]);
 
 export interface LogEntry {
   key: string;

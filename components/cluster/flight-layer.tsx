@@ -6,7 +6,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import type { Flight, FlightKind } from "./flights";
 
-export const POOL_SIZE = 48;
+const POOL_SIZE = 48;
 
 export interface FlightLayerHandle {
   launch(flights: Flight[], durationMs: number): void;

@@ -1,24 +1,8 @@
-// Small formatting helpers shared by the cluster view (pure, no React).
+// Small formatting helpers of the cluster view (pure, no React). Time formatting lives in lib/format/time.ts;
+// the view's two time helpers are re-exported here for its components.
+import { formatVirtualTime } from "@/lib/format/time";
 
-/** Virtual time as a learner reads it: "850 ms", "12.5 s", "3 min 20 s". */
-export function formatVirtualTime(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) {
-    const seconds = ms / 1000;
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-  }
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
-}
-
-/** The clock in the toolbar: always mm:ss.t so its width does not jump while it runs. */
-export function formatClock(ms: number): string {
-  const tenths = Math.floor(ms / 100);
-  const minutes = Math.floor(tenths / 600);
-  const seconds = Math.floor((tenths % 600) / 10);
-  return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}.${tenths % 10}`;
-}
+export { formatClock, formatVirtualTime } from "@/lib/format/time";
 
 /** 1234 → "1,234"; 1_250_000 → "1.25M" when short is asked for. */
 export function formatCount(value: number, short = false): string {

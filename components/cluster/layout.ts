@@ -103,7 +103,7 @@ export interface DiagramLayout {
   roleOffset: number;
 }
 
-export const GEOMETRY = {
+const GEOMETRY = {
   pad: 16,
   captionH: 24,
   producerW: 150,
@@ -143,7 +143,7 @@ function partitionHw(partition: PartitionState): number {
   return Math.max(0, ...Object.values(partition.logs).map((log) => log.hw));
 }
 
-export function replicaRole(partition: PartitionState, broker: number, brokerDown: boolean): ReplicaRole {
+function replicaRole(partition: PartitionState, broker: number, brokerDown: boolean): ReplicaRole {
   if (partition.leader === broker) return "leader";
   if (brokerDown || partition.leader < 0) return "offline";
   return partition.isr.includes(broker) ? "follower" : "out-of-sync";

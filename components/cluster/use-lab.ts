@@ -27,7 +27,7 @@ export interface LabStart {
 }
 
 /** The state a page opens on: a shared run replayed on its seed, or the scenario's start. */
-export function startLab(scenarioId: DemoScenarioId, run: string | null): LabStart {
+function startLab(scenarioId: DemoScenarioId, run: string | null): LabStart {
   if (run) {
     const decoded = decodeLabRun(run);
     if (!decoded.ok) return { state: createLab(scenarioId), problem: decoded.error, replayed: false };

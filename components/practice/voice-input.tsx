@@ -3,25 +3,20 @@
 // The microphone button in the answer box. Two engines behind one control:
 //   server  — MediaRecorder (webm/opus where supported) → POST /api/transcribe → the transcript is
 //             inserted once, when the recording stops. Needs a signed-in user and OPENAI_API_KEY.
+//             (use-server-recorder.ts)
 //   browser — the Web Speech API: words in progress are shown as they are heard, finished phrases go
-//             straight into the answer.
+//             straight into the answer. (use-speech-recognition.ts)
 // Either way the text lands in the normal textarea, so it can be edited before submitting. States:
 // idle → starting → listening → (transcribing) → idle, with errors and notices in an aria-live region.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useSyncExternalStore, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { AUDIO_LIMITS, FORMAT_EXTENSION, formatFromMime, pickRecorderMimeType } from "@/lib/voice/audio";
-import { getSpeechRecognition, readSpeechResults, type SpeechRecognitionLike } from "./voice-speech";
-import {
-  chooseVoiceStrategy,
-  describeMicrophoneError,
-  describeSpeechError,
-  describeTranscribeFailure,
-  formatClock,
-  type VoiceCapabilities,
-  type VoiceStrategy,
-} from "./voice-strategy";
+import { AUDIO_LIMITS } from "@/lib/voice/audio";
+import { useServerRecorder } from "./use-server-recorder";
+import { useSpeechRecognition } from "./use-speech-recognition";
+import { useVoiceSession } from "./voice-session";
+import { getSpeechRecognition } from "./voice-speech";
+import { chooseVoiceStrategy, formatClock, type VoiceCapabilities, type VoiceStrategy } from "./voice-strategy";
 
-type Phase = "idle" | "starting" | "listening" | "transcribing";
 type DeviceCapabilities = Omit<VoiceCapabilities, "serverTranscription" | "signInForTranscription">;
 
 let detected: DeviceCapabilities | undefined;
@@ -35,12 +30,6 @@ function detectCapabilities(): DeviceCapabilities {
   return detected;
 }
 const subscribeNever = () => () => {};
-
-/** Speech recognition works best told the language; answers are in English. */
-function recognitionLanguage(): string {
-  const language = typeof navigator === "undefined" ? "" : navigator.language;
-  return language.toLowerCase().startsWith("en") ? language : "en-US";
-}
 
 function MicIcon({ off }: { off?: boolean }) {
   return (
@@ -73,59 +62,28 @@ export function VoiceInput({ serverTranscription, signInForTranscription, disabl
   const device = useSyncExternalStore(subscribeNever, detectCapabilities, () => null);
   const strategy: VoiceStrategy | null = device ? chooseVoiceStrategy({ ...device, serverTranscription, signInForTranscription }) : null;
 
-  const [phase, setPhase] = useState<Phase>("idle");
-  const [elapsed, setElapsed] = useState(0);
-  const [interim, setInterim] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [retry, setRetry] = useState<{ blob: Blob; durationMs: number } | null>(null);
-
-  const startedAt = useRef(0);
-  const recorder = useRef<MediaRecorder | null>(null);
-  const stream = useRef<MediaStream | null>(null);
-  const recognition = useRef<SpeechRecognitionLike | null>(null);
-  const keepListening = useRef(false);
-  const upload = useRef<AbortController | null>(null);
-  const unmounted = useRef(false);
-  const transcriptSink = useRef(onTranscript);
-  useLayoutEffect(() => {
-    transcriptSink.current = onTranscript;
-  }, [onTranscript]);
+  const session = useVoiceSession(onTranscript);
+  const { phase, elapsed, error, notice, setError, setNotice, setElapsed, sinceStart } = session;
+  const recorder = useServerRecorder(session);
+  const speech = useSpeechRecognition(session);
+  const { retry } = recorder;
+  const interim = speech.interim;
 
   const busy = phase !== "idle";
   useEffect(() => onBusyChange?.(busy), [busy, onBusyChange]);
 
-  const releaseMicrophone = () => {
-    for (const track of stream.current?.getTracks() ?? []) track.stop();
-    stream.current = null;
-  };
-
-  // Stop everything if the answer box goes away mid-recording.
-  useEffect(() => {
-    unmounted.current = false;
-    return () => {
-      unmounted.current = true;
-      keepListening.current = false;
-      recognition.current?.abort();
-      if (recorder.current && recorder.current.state !== "inactive") recorder.current.stop();
-      for (const track of stream.current?.getTracks() ?? []) track.stop();
-      upload.current?.abort();
-    };
-  }, []);
-
+  const { stop: stopRecording } = recorder;
+  const { stop: stopListening } = speech;
   const stop = useCallback(() => {
-    if (recorder.current && recorder.current.state !== "inactive") recorder.current.stop();
-    if (recognition.current) {
-      keepListening.current = false;
-      recognition.current.stop();
-    }
-  }, []);
+    stopRecording();
+    stopListening();
+  }, [stopRecording, stopListening]);
 
   // The visible clock, and the ten-minute cap.
   useEffect(() => {
     if (phase !== "listening") return;
     const timer = setInterval(() => {
-      const seconds = Math.floor((Date.now() - startedAt.current) / 1000);
+      const seconds = Math.floor(sinceStart() / 1000);
       setElapsed(seconds);
       if (seconds >= AUDIO_LIMITS.maxSeconds) {
         setNotice(`Stopped at the ${AUDIO_LIMITS.maxSeconds / 60}-minute limit.`);
@@ -133,162 +91,7 @@ export function VoiceInput({ serverTranscription, signInForTranscription, disabl
       }
     }, 250);
     return () => clearInterval(timer);
-  }, [phase, stop]);
-
-  const transcribe = async (blob: Blob, durationMs: number) => {
-    setRetry(null);
-    if (blob.size === 0) {
-      setPhase("idle");
-      setError("Nothing was recorded — check the microphone and try again.");
-      return;
-    }
-    if (blob.size > AUDIO_LIMITS.maxBytes) {
-      setPhase("idle");
-      setError(`The recording is too large to transcribe (over ${AUDIO_LIMITS.maxBytes / (1024 * 1024)} MB). Record a shorter answer, or type it.`);
-      return;
-    }
-    setPhase("transcribing");
-    const format = formatFromMime(blob.type) ?? "webm";
-    const form = new FormData();
-    form.append("audio", blob, `answer.${FORMAT_EXTENSION[format]}`);
-    form.append("durationMs", String(Math.round(durationMs)));
-    const controller = new AbortController();
-    upload.current = controller;
-    let response: Response;
-    let body: unknown = null;
-    try {
-      response = await fetch("/api/transcribe", { method: "POST", body: form, signal: controller.signal, headers: { accept: "application/json" } });
-      body = await response.json().catch(() => null);
-    } catch {
-      if (controller.signal.aborted || unmounted.current) return;
-      setPhase("idle");
-      setError("Could not reach Offset to transcribe the recording — check your connection and try again, or type your answer.");
-      setRetry({ blob, durationMs });
-      return;
-    } finally {
-      if (upload.current === controller) upload.current = null;
-    }
-    if (unmounted.current) return;
-    setPhase("idle");
-    if (!response.ok) {
-      setError(describeTranscribeFailure(response.status, body));
-      if (response.status >= 500 || response.status === 429) setRetry({ blob, durationMs });
-      return;
-    }
-    const text = (body as { text?: unknown } | null)?.text;
-    if (typeof text !== "string" || !text.trim()) {
-      setError("No speech was heard in the recording. Try again, a little closer to the microphone.");
-      return;
-    }
-    transcriptSink.current(text);
-    setNotice("Added to your answer — edit it as you like before you submit.");
-  };
-
-  const startRecording = async () => {
-    setPhase("starting");
-    let media: MediaStream;
-    try {
-      media = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, channelCount: 1 } });
-    } catch (cause) {
-      setPhase("idle");
-      setError(describeMicrophoneError((cause as { name?: string } | null)?.name));
-      return;
-    }
-    if (unmounted.current) {
-      for (const track of media.getTracks()) track.stop();
-      return;
-    }
-    stream.current = media;
-    const mimeType = pickRecorderMimeType((mime) => MediaRecorder.isTypeSupported(mime));
-    let active: MediaRecorder;
-    try {
-      active = new MediaRecorder(media, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: 32_000 });
-    } catch {
-      releaseMicrophone();
-      setPhase("idle");
-      setError(describeMicrophoneError(undefined));
-      return;
-    }
-    const chunks: Blob[] = [];
-    active.ondataavailable = (event) => {
-      if (event.data.size > 0) chunks.push(event.data);
-    };
-    active.onstop = () => {
-      releaseMicrophone();
-      recorder.current = null;
-      if (unmounted.current) return;
-      const blob = new Blob(chunks, { type: active.mimeType || mimeType || "audio/webm" });
-      void transcribe(blob, Date.now() - startedAt.current);
-    };
-    active.onerror = () => {
-      releaseMicrophone();
-      setError("Recording failed. Try again, or type your answer.");
-    };
-    recorder.current = active;
-    startedAt.current = Date.now();
-    setElapsed(0);
-    active.start(1000);
-    setPhase("listening");
-  };
-
-  const startListening = () => {
-    const Recognition = getSpeechRecognition(window);
-    if (!Recognition) return;
-    const engine = new Recognition();
-    engine.continuous = true;
-    engine.interimResults = true;
-    engine.maxAlternatives = 1;
-    engine.lang = recognitionLanguage();
-    let quickEnds = 0;
-    let lastStart = Date.now();
-    engine.onresult = (event) => {
-      const { finals, interim: hearing } = readSpeechResults(event);
-      for (const text of finals) transcriptSink.current(text);
-      if (finals.length) setNotice(null);
-      setInterim(hearing);
-    };
-    engine.onerror = (event) => {
-      const described = describeSpeechError(event.error);
-      if (!described) return;
-      if (described.fatal) {
-        keepListening.current = false;
-        setError(described.message);
-      } else setNotice(described.message);
-    };
-    engine.onend = () => {
-      // Browsers end continuous recognition after a pause; carry on until the user presses Stop,
-      // but give up if it keeps ending straight away.
-      if (keepListening.current && !unmounted.current) {
-        quickEnds = Date.now() - lastStart < 1500 ? quickEnds + 1 : 0;
-        if (quickEnds < 3) {
-          try {
-            lastStart = Date.now();
-            engine.start();
-            return;
-          } catch {
-            // fall through to idle
-          }
-        }
-      }
-      keepListening.current = false;
-      recognition.current = null;
-      if (unmounted.current) return;
-      setInterim("");
-      setPhase("idle");
-    };
-    try {
-      keepListening.current = true;
-      engine.start();
-    } catch {
-      keepListening.current = false;
-      setError("Speech recognition could not start. Try again, or type your answer.");
-      return;
-    }
-    recognition.current = engine;
-    startedAt.current = Date.now();
-    setElapsed(0);
-    setPhase("listening");
-  };
+  }, [phase, stop, sinceStart, setElapsed, setNotice]);
 
   const unavailable = strategy?.kind === "none" ? strategy.reason : null;
   const onClick = () => {
@@ -300,10 +103,10 @@ export function VoiceInput({ serverTranscription, signInForTranscription, disabl
     }
     setError(null);
     setNotice(null);
-    setRetry(null);
-    setInterim("");
-    if (strategy.kind === "server") void startRecording();
-    else startListening();
+    recorder.clearRetry();
+    speech.clearInterim();
+    if (strategy.kind === "server") void recorder.start();
+    else speech.start();
   };
 
   const listening = phase === "listening";
@@ -388,10 +191,7 @@ export function VoiceInput({ serverTranscription, signInForTranscription, disabl
           {retry && !busy ? (
             <button
               type="button"
-              onClick={() => {
-                setError(null);
-                void transcribe(retry.blob, retry.durationMs);
-              }}
+              onClick={recorder.retryTranscription}
               className="font-medium text-accent underline-offset-2 hover:underline"
               data-testid="voice-retry"
             >

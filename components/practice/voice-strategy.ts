@@ -68,10 +68,8 @@ export function answerSourceFor(answer: string, voiceCharacters: number): "typed
   return voiceCharacters / length >= 0.5 ? "voice" : "typed";
 }
 
-export function formatClock(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.floor(totalSeconds));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
+/** The recording clock, m:ss (lib/format/time.ts). */
+export { formatMinutesSeconds as formatClock } from "@/lib/format/time";
 
 /** What to say when getUserMedia or MediaRecorder fails (DOMException names). */
 export function describeMicrophoneError(name: string | undefined): string {

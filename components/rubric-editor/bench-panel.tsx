@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import type { BenchComparison, BenchReport, BenchRow } from "@/lib/rubrics/bench";
 import type { RubricInput } from "./draft-state";
 import type { BenchAttemptOption } from "./types";
+import { plural } from "@/lib/format/text";
 
 export interface BenchResponse {
   draft: BenchReport;
@@ -213,7 +214,7 @@ function BenchResults({ data, stale, publishedVersion }: { data: BenchResponse; 
         <ul className="mt-2 space-y-1 text-xs" data-testid="bench-traps" aria-label="Trap answers">
           {data.draft.traps.map((trap) => (
             <li key={trap.archetype} className={cn("rounded-md px-2 py-1", trap.over.length ? "bg-bad-soft/60 text-text" : "bg-surface-2 text-muted")} data-testid="bench-trap" data-archetype={trap.archetype}>
-              <span className="font-medium text-text">{trap.label}</span>: {trap.count} answer{trap.count === 1 ? "" : "s"}, highest score{" "}
+              <span className="font-medium text-text">{trap.label}</span>: {plural(trap.count, "answer")}, highest score{" "}
               <span className="tabular-nums">{trap.max.toFixed(1)}</span> (should stay ≤ {trap.ceiling})
               {trap.over.length ? <span className="font-medium text-bad"> · {trap.over.length} over the line</span> : null}
             </li>
@@ -222,7 +223,7 @@ function BenchResults({ data, stale, publishedVersion }: { data: BenchResponse; 
       ) : null}
       {data.comparison.shifted.length > 0 ? (
         <div role="alert" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-2 py-1.5 text-xs" data-testid="bench-shifted">
-          <p className="font-medium">Credit moved between points for {data.comparison.shifted.length} answer{data.comparison.shifted.length === 1 ? "" : "s"}, with no change to the answers:</p>
+          <p className="font-medium">Credit moved between points for {plural(data.comparison.shifted.length, "answer")}, with no change to the answers:</p>
           <ul className="mt-1 list-disc pl-4">
             {data.comparison.shifted.slice(0, 5).map((entry) => (
               <li key={entry.id}>

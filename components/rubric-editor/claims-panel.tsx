@@ -13,6 +13,7 @@ import type { Vocabulary } from "@/lib/content/schema";
 import { falseClaimsIn } from "@/lib/scoring/false-claims";
 import type { DraftAction } from "./draft-state";
 import type { CalibrationSample } from "./types";
+import { plural } from "@/lib/format/text";
 
 const SHOWN = 6;
 
@@ -78,7 +79,7 @@ export function ClaimsPanel({
             <p className="font-medium">{claim.claim}</p>
             <p className="mt-0.5 text-xs text-muted">
               {claim.topic} · weight {claim.weight}
-              {seen.get(claim.id) ? ` · made by ${seen.get(claim.id)} graded answer${seen.get(claim.id) === 1 ? "" : "s"} here` : ""} · {claim.sourcePath}:{claim.line}
+              {seen.get(claim.id) ? ` · made by ${plural(seen.get(claim.id)!, "graded answer")} here` : ""} · {claim.sourcePath}:{claim.line}
             </p>
             <p className="mt-1 text-xs leading-relaxed">
               <span className="font-medium">Actually: </span>

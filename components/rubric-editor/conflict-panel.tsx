@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { Rubric } from "@/lib/content/schema";
 import { summariseDiff, type RubricDiff } from "@/lib/rubrics/diff";
+import { plural } from "@/lib/format/text";
 
 export interface ConflictDetails {
   baseVersion: number;
@@ -35,7 +36,7 @@ function isDiff(value: unknown): value is RubricDiff {
 
 const short = (value: unknown) => {
   if (value === undefined) return "none";
-  const text = Array.isArray(value) ? `${value.length} pattern${value.length === 1 ? "" : "s"}` : String(value);
+  const text = Array.isArray(value) ? plural(value.length, "pattern") : String(value);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
 

@@ -42,7 +42,6 @@ export type DraftAction =
   | { type: "replace"; draft: FormDraft };
 
 export const MAX_ITEMS = 12;
-export const MIN_ITEMS = 6;
 
 export const KIND_LABELS: Record<RubricItemKind, string> = {
   required: "Required",
@@ -216,7 +215,7 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
 
 const NEW_ITEM_IDS: Record<RubricItemKind, string> = { required: "new-point", bonus: "new-bonus", misconception: "new-misconception" };
 
-export function newFormItem(kind: RubricItemKind, existing: FormItem[]): FormItem {
+function newFormItem(kind: RubricItemKind, existing: FormItem[]): FormItem {
   return {
     key: nextKey(existing),
     id: uniqueId(NEW_ITEM_IDS[kind], existing.map((item) => item.id)),
@@ -238,7 +237,7 @@ function updateItem(draft: FormDraft, index: number, update: (item: FormItem) =>
   return { items };
 }
 
-export function moveIndex<T>(list: T[], from: number, to: number): T[] {
+function moveIndex<T>(list: T[], from: number, to: number): T[] {
   if (from === to || from < 0 || from >= list.length || to < 0 || to >= list.length) return list;
   const next = [...list];
   const [moved] = next.splice(from, 1);

@@ -8,6 +8,7 @@ import { rubricItemKinds, type Vocabulary } from "@/lib/content/schema";
 import { fieldDomId, issuesFor, KIND_LABELS, type DraftAction, type FormItem, type IssueLike, type TextField } from "./draft-state";
 import { describedBy, FieldMessages, inputClasses } from "./field";
 import { PatternHelp } from "./pattern-help";
+import { plural } from "@/lib/format/text";
 
 const KIND_TONES = { required: "accent", bonus: "good", misconception: "bad" } as const;
 
@@ -52,7 +53,7 @@ function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, 
         </h3>
         {itemIssues.length ? (
           <span className="text-xs text-bad">
-            {itemIssues.length} {itemIssues.length === 1 ? "issue" : "issues"}
+            {plural(itemIssues.length, "issue")}
           </span>
         ) : null}
         <div className="flex gap-1" role="group" aria-label={`Arrange item ${index + 1}`}>
@@ -267,7 +268,7 @@ function SetChips({ pattern, vocabulary }: { pattern: string; vocabulary: Vocabu
         const entries = vocabulary[name];
         return entries ? (
           <span key={name} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-muted" title={entries.slice(0, 12).join(" · ")}>
-            {`{${name}}`} · {entries.length} {entries.length === 1 ? "phrase" : "phrases"}
+            {`{${name}}`} · {plural(entries.length, "phrase")}
           </span>
         ) : (
           <span key={name} className="rounded bg-bad-soft px-1.5 py-0.5 font-mono text-bad">

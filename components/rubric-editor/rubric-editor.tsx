@@ -1,23 +1,22 @@
 "use client";
 
+// The rubric editor: a form and a YAML view of one draft, a live preview, the shared false claims, a test
+// bench, and saving as a new version. The state lives in three hooks: the draft as this browser keeps it
+// (use-local-draft.ts), the form/YAML tabs (use-yaml-mode.ts) and saving (use-save-version.ts); this
+// component joins them and lays out the page.
 import Link from "next/link";
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
-import { parseDocument, stringify } from "yaml";
-import { callApi } from "@/components/instructor/api-client";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { Rubric } from "@/lib/content/schema";
+import { plural } from "@/lib/format/text";
 import { validateRubricDraft } from "@/lib/rubrics/validate";
-import { parseRubricYaml, rubricToYaml } from "@/lib/rubrics/yaml";
 import { BenchPanel } from "./bench-panel";
 import { ClaimsPanel } from "./claims-panel";
-import { ConflictPanel, isConflictDetails, type ConflictDetails } from "./conflict-panel";
+import { ConflictPanel } from "./conflict-panel";
 import {
   draftFingerprint,
-  draftReducer,
   fieldDomId,
-  formFromUnknown,
   fromRubric,
   issueTarget,
   KIND_LABELS,
@@ -30,83 +29,40 @@ import {
 } from "./draft-state";
 import { fieldMessage } from "./field";
 import { ItemCard } from "./item-card";
-import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft, type StoredDraft } from "./local-draft";
+import { clearLocalDraft, localDraftKey } from "./local-draft";
 import { PreviewPanel } from "./preview-panel";
 import type { RubricEditorProps } from "./types";
-
-type Mode = "form" | "yaml";
-type SaveState =
-  | { status: "idle"; message?: string }
-  | { status: "saving" }
-  | { status: "saved"; version: number }
-  | { status: "error"; message: string }
-  | { status: "conflict"; details: ConflictDetails };
-
-interface SavedVersion {
-  version: number;
-  rubric: Rubric;
-}
+import { useLocalDraft } from "./use-local-draft";
+import { useSaveVersion } from "./use-save-version";
+import { useYamlMode, type Mode } from "./use-yaml-mode";
 
 const PREFIX = "rubric";
 
-interface Session {
-  draft: FormDraft;
-  /** When the draft came back from this browser's storage: the time it was stored. */
-  restoredAt: string | null;
-  /** Whether the stored draft has been looked at (before that, nothing is written back). */
-  loaded: boolean;
-}
-
-type SessionAction = DraftAction | { type: "loaded"; stored: StoredDraft | null } | { type: "restored-seen" };
-
-function sessionReducer(state: Session, action: SessionAction): Session {
-  if (action.type === "loaded") {
-    return action.stored ? { draft: action.stored.draft, restoredAt: action.stored.savedAt, loaded: true } : { ...state, loaded: true };
-  }
-  if (action.type === "restored-seen") return state.restoredAt ? { ...state, restoredAt: null } : state;
-  const draft = draftReducer(state.draft, action);
-  return draft === state.draft ? state : { ...state, draft };
-}
-
-/** YAML text → the form, or why the form cannot show it. */
-function readYaml(text: string, previous: FormDraft): { ok: true; draft: FormDraft } | { ok: false; message: string } {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  // The syntax errors themselves are listed (with lines) by parseRubricYaml in the issue summary.
-  if (doc.errors.length > 0) return { ok: false, message: "" };
-  return formFromUnknown(doc.toJS() ?? null, previous);
-}
-
 export function RubricEditor(props: RubricEditorProps) {
   const { question, vocabulary } = props;
-  const [session, dispatchSession] = useReducer(sessionReducer, props.start.rubric, (rubric): Session => ({ draft: fromRubric(rubric), restoredAt: null, loaded: false }));
-  const { draft, restoredAt, loaded } = session;
-  // The version whose content the draft started from: the local draft and "unsaved changes" refer to it.
-  const [start, setStart] = useState<SavedVersion>({ version: props.start.version, rubric: props.start.rubric });
-  // The version a save goes on top of (the latest when the page loaded, or after a save or rebase).
-  const [base, setBase] = useState<SavedVersion>(props.latest);
-  const [mode, setMode] = useState<Mode>("form");
-  const [yamlText, setYamlText] = useState("");
-  const [yamlProblem, setYamlProblem] = useState<string | null>(null);
-  const [switchRefused, setSwitchRefused] = useState(false);
-  const [serverIssues, setServerIssues] = useState<{ issues: IssueLike[]; fingerprint: string } | null>(null);
-  const [save, setSave] = useState<SaveState>({ status: "idle" });
-  const [note, setNote] = useState("");
+  const ids = { formTab: useId(), yamlTab: useId(), formPanel: useId(), yamlPanel: useId(), note: useId(), saveHelp: useId() };
+  const versions = useSaveVersion(question.slug, { version: props.start.version, rubric: props.start.rubric }, props.latest);
+  const { start, base, save, setSave, note, setNote, serverIssues, setServerIssues } = versions;
+  const storageKey = localDraftKey(question.slug, start.version);
+  const { draft, restoredAt, fingerprint, dirty, dispatch: dispatchSession } = useLocalDraft(props.start.rubric, start.rubric, storageKey);
   const [announcement, setAnnouncement] = useState("");
   const [undo, setUndo] = useState<{ draft: FormDraft; label: string } | null>(null);
   const pendingFocus = useRef<string[] | null>(null);
-  const yamlRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { formTab: useId(), yamlTab: useId(), formPanel: useId(), yamlPanel: useId(), note: useId(), saveHelp: useId() };
 
-  const storageKey = localDraftKey(question.slug, start.version);
-  const startFingerprint = useMemo(() => draftFingerprint(fromRubric(start.rubric)), [start.rubric]);
   const baseFingerprint = useMemo(() => draftFingerprint(fromRubric(base.rubric)), [base.rubric]);
-  const fingerprint = useMemo(() => draftFingerprint(draft), [draft]);
-  const dirty = fingerprint !== startFingerprint;
   const sameAsBase = fingerprint === baseFingerprint;
 
   const rubricInput = useMemo(() => toRubricInput(draft), [draft]);
   const formCheck = useMemo(() => validateRubricDraft(rubricInput, vocabulary), [rubricInput, vocabulary]);
-  const yamlCheck = useMemo(() => (mode === "yaml" ? parseRubricYaml(yamlText, vocabulary) : null), [mode, yamlText, vocabulary]);
+  const yaml = useYamlMode({
+    draft,
+    rubricInput,
+    formCheck,
+    vocabulary,
+    onDraft: (next) => dispatchSession({ type: "replace", draft: next }),
+    tabIds: { form: ids.formTab, yaml: ids.yamlTab },
+  });
+  const { mode, yamlText, yamlProblem, switchRefused, yamlCheck, yamlRef } = yaml;
   const preview = useMemo(() => previewRubric(draft, vocabulary), [draft, vocabulary]);
 
   const check = yamlCheck ?? formCheck;
@@ -114,36 +70,6 @@ export function RubricEditor(props: RubricEditorProps) {
   const issues: IssueLike[] = clientIssues.length ? clientIssues : serverIssues && serverIssues.fingerprint === fingerprint ? serverIssues.issues : [];
   const formIssues: IssueLike[] = formCheck.ok ? (serverIssues?.fingerprint === fingerprint ? serverIssues.issues : []) : formCheck.issues;
   const payload = check.ok ? check.rubric : null;
-
-  // --- local draft: restore once after mount, then keep it in step with the form -------------------
-  useEffect(() => {
-    const stored = readLocalDraft(storageKey);
-    const useful = stored && draftFingerprint(stored.draft) !== draftFingerprint(fromRubric(props.start.rubric));
-    dispatchSession({ type: "loaded", stored: useful ? stored : null });
-    // Only on mount: later changes of the key come from a save, which clears the old draft itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (!loaded) return;
-    if (!dirty) {
-      clearLocalDraft(storageKey);
-      return;
-    }
-    const timer = window.setTimeout(() => writeLocalDraft(storageKey, draft), 300);
-    return () => window.clearTimeout(timer);
-  }, [draft, dirty, loaded, storageKey]);
-
-  // --- warn before leaving with unsaved work ---------------------------------------------------------
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, [dirty]);
 
   // --- focus after moving, adding or removing items ------------------------------------------------
   useEffect(() => {
@@ -159,10 +85,14 @@ export function RubricEditor(props: RubricEditorProps) {
     }
   }, [draft]);
 
-  const edit = useCallback((action: DraftAction) => {
-    dispatchSession(action);
-    setSave((current) => (current.status === "saved" || current.status === "error" ? { status: "idle" } : current));
-  }, []);
+  const { clearOutcome } = versions;
+  const edit = useCallback(
+    (action: DraftAction) => {
+      dispatchSession(action);
+      clearOutcome();
+    },
+    [dispatchSession, clearOutcome],
+  );
 
   const onMove = useCallback(
     (index: number, to: number) => {
@@ -196,57 +126,9 @@ export function RubricEditor(props: RubricEditorProps) {
     setAnnouncement(`Added a ${KIND_LABELS[kind].toLowerCase()} item at position ${draft.items.length + 1}.`);
   };
 
-  // --- tabs -------------------------------------------------------------------------------------------
-  const switchTo = (next: Mode) => {
-    if (next === mode) return;
-    if (next === "yaml") {
-      setYamlText(formCheck.ok ? rubricToYaml(formCheck.rubric) : stringify(rubricInput, { lineWidth: 0 }));
-      setYamlProblem(null);
-      setSwitchRefused(false);
-      setMode("yaml");
-      return;
-    }
-    if (yamlProblem !== null) {
-      setSwitchRefused(true);
-      yamlRef.current?.focus();
-      return;
-    }
-    setSwitchRefused(false);
-    setMode("form");
-  };
-
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    event.preventDefault();
-    const next: Mode = mode === "form" ? "yaml" : "form";
-    switchTo(next);
-    document.getElementById(next === "form" ? ids.formTab : ids.yamlTab)?.focus();
-  };
-
-  const onYamlChange = (text: string) => {
-    setYamlText(text);
-    const read = readYaml(text, draft);
-    if (read.ok) {
-      dispatchSession({ type: "replace", draft: read.draft });
-      setYamlProblem(null);
-      setSwitchRefused(false);
-    } else setYamlProblem(read.message);
-  };
-
-  const goToLine = (line: number) => {
-    const textarea = yamlRef.current;
-    if (!textarea) return;
-    const lines = yamlText.split("\n");
-    const offset = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
-    textarea.focus();
-    textarea.setSelectionRange(offset, offset + (lines[line - 1]?.length ?? 0));
-    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 18;
-    textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
-  };
-
   const focusIssue = (issue: IssueLike) => {
     if (mode === "yaml") {
-      if (issue.line) goToLine(issue.line);
+      if (issue.line) yaml.goToLine(issue.line);
       return;
     }
     const element = document.getElementById(fieldDomId(PREFIX, issueTarget(issue)));
@@ -257,52 +139,28 @@ export function RubricEditor(props: RubricEditorProps) {
   // --- save -------------------------------------------------------------------------------------------
   const blockers: string[] = [];
   if (mode === "yaml" && yamlProblem !== null) blockers.push("the YAML cannot be read");
-  else if (issues.length) blockers.push(`${issues.length} ${issues.length === 1 ? "issue needs" : "issues need"} fixing (listed at the top)`);
+  else if (issues.length) blockers.push(`${plural(issues.length, "issue needs", "issues need")} fixing (listed at the top)`);
   if (sameAsBase && !issues.length) blockers.push(`the draft is the same as version ${base.version}`);
   const canSave = blockers.length === 0 && payload !== null && save.status !== "saving";
 
   const saveVersion = async () => {
     if (!payload) return;
-    setSave({ status: "saving" });
-    const result = await callApi<{ version: SavedVersion }>(`/api/instructor/questions/${encodeURIComponent(question.slug)}/versions`, {
-      body: { baseVersion: base.version, rubric: payload, note: note.trim() || undefined },
+    await versions.saveVersion({
+      payload,
+      fingerprint,
+      storageKey,
+      onSaved: (saved) => {
+        dispatchSession({ type: "restored-seen" });
+        const savedDraft = fromRubric(saved.rubric);
+        if (draftFingerprint(savedDraft) !== fingerprint) dispatchSession({ type: "replace", draft: savedDraft });
+      },
     });
-    if (result.ok) {
-      const saved = { version: result.data.version.version, rubric: result.data.version.rubric };
-      clearLocalDraft(storageKey);
-      setBase(saved);
-      setStart(saved);
-      setNote("");
-      dispatchSession({ type: "restored-seen" });
-      setServerIssues(null);
-      const savedDraft = fromRubric(saved.rubric);
-      if (draftFingerprint(savedDraft) !== fingerprint) dispatchSession({ type: "replace", draft: savedDraft });
-      setSave({ status: "saved", version: saved.version });
-      // The address should open the saved version next time, not the one this session started from.
-      if (window.location.search) window.history.replaceState(window.history.state, "", window.location.pathname);
-      return;
-    }
-    const { error } = result;
-    if (error.status === 409 && isConflictDetails(error.details)) {
-      setSave({ status: "conflict", details: error.details });
-      return;
-    }
-    if (error.issues.length) setServerIssues({ issues: error.issues, fingerprint });
-    setSave({ status: "error", message: error.message });
-  };
-
-  const rebase = (details: ConflictDetails) => {
-    setBase({ version: details.latest.version, rubric: details.latest.rubric });
-    setSave({ status: "idle", message: `Your draft now goes on top of version ${details.latest.version}. Review it, then save as version ${details.latest.version + 1}.` });
   };
 
   const discardDraft = () => {
     clearLocalDraft(storageKey);
     dispatchSession({ type: "replace", draft: fromRubric(start.rubric) });
-    if (mode === "yaml") {
-      setYamlText(rubricToYaml(start.rubric));
-      setYamlProblem(null);
-    }
+    yaml.showRubric(start.rubric);
     dispatchSession({ type: "restored-seen" });
     setUndo(null);
     setServerIssues(null);
@@ -364,7 +222,7 @@ export function RubricEditor(props: RubricEditorProps) {
         </div>
       ) : null}
 
-      {save.status === "conflict" ? <ConflictPanel details={save.details} onRebase={() => rebase(save.details)} onDismiss={() => setSave({ status: "idle" })} /> : null}
+      {save.status === "conflict" ? <ConflictPanel details={save.details} onRebase={() => versions.rebase(save.details)} onDismiss={() => setSave({ status: "idle" })} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,25rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,27rem)]">
         <div className="flex min-w-0 flex-col gap-4">
@@ -381,8 +239,8 @@ export function RubricEditor(props: RubricEditorProps) {
                   aria-selected={mode === tab}
                   aria-controls={tab === "form" ? ids.formPanel : ids.yamlPanel}
                   tabIndex={mode === tab ? 0 : -1}
-                  onClick={() => switchTo(tab)}
-                  onKeyDown={onTabKey}
+                  onClick={() => yaml.switchTo(tab)}
+                  onKeyDown={yaml.onTabKey}
                   className={cn(
                     "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
                     mode === tab ? "border-accent text-text" : "border-transparent text-muted hover:text-text",
@@ -467,7 +325,7 @@ export function RubricEditor(props: RubricEditorProps) {
                 id={`${ids.yamlPanel}-text`}
                 ref={yamlRef}
                 value={yamlText}
-                onChange={(event) => onYamlChange(event.target.value)}
+                onChange={(event) => yaml.onYamlChange(event.target.value)}
                 spellCheck={false}
                 autoCapitalize="off"
                 autoComplete="off"
@@ -566,7 +424,7 @@ function IssueSummary({ issues, mode, yamlId, onSelect }: { issues: IssueLike[];
   return (
     <section id="issue-summary" className="rounded-xl border border-bad/30 bg-bad-soft/50 px-3 py-2.5" aria-labelledby="issue-summary-heading" data-testid="issue-summary" data-count={issues.length}>
       <h2 id="issue-summary-heading" className="text-sm font-semibold" aria-live="polite">
-        {issues.length === 1 ? "1 issue to fix before saving" : `${issues.length} issues to fix before saving`}
+        {`${plural(issues.length, "issue")} to fix before saving`}
       </h2>
       <ul className="mt-1.5 space-y-0.5 text-sm">
         {shown.map((issue, index) => {

@@ -32,6 +32,8 @@ export type { TopicDescriptionInput } from "./cli/topics";
 export { createCluster, step, stepAll } from "./sim/reducer";
 export { createClient } from "./client";
 export type { ClusterClient } from "./client";
+export { createReducerStore } from "./store";
+export type { ReducerStore } from "./store";
 export type { ClusterAction, ClusterActionType, ProduceRecordInput } from "./sim/actions";
 export * from "./sim/types";
 export {
@@ -49,12 +51,9 @@ export {
   highWatermarkOf,
   partitionRecords,
   partitionView,
-  groupCoordinator,
   renderGroupMembers,
   renderGroupOffsets,
   renderGroupState,
   renderTopics,
 } from "./sim/views";
 export type { DeliverySummary, PartitionLag, PartitionView, ReplicaView } from "./sim/views";
-export { SCENARIOS, scenarioById, runScenario } from "./scenarios";
-export type { Scenario, ScenarioStep, ScenarioRun } from "./scenarios";

@@ -1,14 +1,23 @@
-// A demo scenario played through the cluster engine, step by step, as plain data the demo page can
-// show: what each step claims, what the cluster says happened (its events), and what Kafka's own
-// tools would print afterwards. Deterministic: the scenario's seed fixes the run.
-import { renderGroupOffsets, renderTopics, runScenario, scenarioById, type ClusterState } from "@/lib/cluster";
+// The scripted walkthrough under each demo page: the lab's own guided steps, played on the scenario's
+// seed, as plain data the page can show without JavaScript — what each step does and what to notice,
+// what the lab explained while it ran (its notes, which carry the engine's own sentences), and what
+// Kafka's tools print afterwards. Deterministic, so it is built once per scenario and kept.
+import { renderGroupOffsets, renderTopics, type ClusterState } from "@/lib/cluster";
+import type { LabNoteTone } from "./lab/types";
+import { createLab, labStep } from "./lab/reducer";
+import { labScenarioById } from "./scenarios";
 
 export interface WalkthroughStep {
+  /** 1-based. */
   index: number;
-  caption: string;
-  action: string;
+  title: string;
+  /** What the step does (the lab's instruction). */
+  instruction: string;
+  /** What to notice afterwards. */
+  notice: string;
   virtualTimeMs: number;
-  events: { t: number; kind: string; message: string }[];
+  /** What the lab explained during the step, oldest first. */
+  notes: { t: number; tone: LabNoteTone; kind: string; message: string }[];
   error: string | null;
   topics: string;
   groups: { id: string; output: string }[];
@@ -17,30 +26,37 @@ export interface WalkthroughStep {
 export interface Walkthrough {
   id: string;
   title: string;
-  initial: { topics: string };
+  initial: { virtualTimeMs: number; topics: string; groups: { id: string; output: string }[] };
   steps: WalkthroughStep[];
 }
 
+const built = new Map<string, Walkthrough>();
+
 export function buildWalkthrough(id: string): Walkthrough | null {
-  const scenario = scenarioById(id);
+  const scenario = labScenarioById(id);
   if (!scenario) return null;
-  const run = runScenario(scenario);
-  const steps = scenario.steps.map((scenarioStep, index): WalkthroughStep => {
-    const before = run.states[index]!;
-    const after = run.states[index + 1]!;
-    const lastSeq = before.events.at(-1)?.seq ?? -1;
+  const cached = built.get(scenario.id);
+  if (cached) return cached;
+  let lab = createLab(scenario.id);
+  const initial = { virtualTimeMs: lab.cluster.now, topics: renderTopics(lab.cluster), groups: groupOutputs(lab.cluster) };
+  const steps = scenario.steps.map((guided, index): WalkthroughStep => {
+    const before = lab;
+    lab = labStep(lab, { type: "guidedStep", index });
     return {
       index: index + 1,
-      caption: scenarioStep.caption,
-      action: scenarioStep.action.type,
-      virtualTimeMs: after.now,
-      events: after.events.filter((event) => event.seq > lastSeq).map(({ t, kind, message }) => ({ t, kind, message })),
-      error: after.lastError && after.lastError !== before.lastError ? after.lastError.message : null,
-      topics: renderTopics(after),
-      groups: groupOutputs(after),
+      title: guided.title,
+      instruction: guided.instruction,
+      notice: guided.notice,
+      virtualTimeMs: lab.cluster.now,
+      notes: lab.notes.filter((note) => note.seq >= before.noteSeq).map(({ t, tone, kind = "", message }) => ({ t, tone, kind, message })),
+      error: lab.lastError,
+      topics: renderTopics(lab.cluster),
+      groups: groupOutputs(lab.cluster),
     };
   });
-  return { id: scenario.id, title: scenario.title, initial: { topics: renderTopics(run.states[0]!) }, steps };
+  const walkthrough: Walkthrough = { id: scenario.id, title: scenario.title, initial, steps };
+  built.set(scenario.id, walkthrough);
+  return walkthrough;
 }
 
 function groupOutputs(state: ClusterState) {

@@ -3,18 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClusterLab } from "@/components/cluster/cluster-lab";
 import { PageHeader } from "@/components/ui/page-header";
-import { getContentBank } from "@/lib/content/bank";
+import { formatVirtualTime } from "@/lib/format/time";
 import { demoScenarioById } from "@/lib/demos/catalog";
+import { questionsOpening } from "@/lib/demos/questions";
 import { buildWalkthrough } from "@/lib/demos/walkthrough";
 
 type Props = { params: Promise<{ scenario: string }>; searchParams: Promise<{ run?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: demoScenarioById((await params).scenario)?.title ?? "Demo not found" };
-}
-
-function formatVirtualTime(ms: number) {
-  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function ToolOutput({ label, text }: { label: string; text: string }) {
@@ -31,7 +28,7 @@ export default async function DemoPage({ params, searchParams }: Props) {
   if (!scenario) notFound();
   const { run } = await searchParams;
   const walkthrough = buildWalkthrough(scenario.id);
-  const questions = getContentBank().questions.filter((question) => question.demo === scenario.id);
+  const questions = questionsOpening(scenario.id);
 
   return (
     <>
@@ -51,12 +48,18 @@ export default async function DemoPage({ params, searchParams }: Props) {
 
       {walkthrough ? (
         <details className="mt-10 rounded-2xl border border-border bg-surface" data-testid="demo-walkthrough">
-          <summary className="cursor-pointer px-5 py-4 font-semibold">The scripted walkthrough, step by step</summary>
+          <summary className="cursor-pointer px-5 py-4 font-semibold">The guided steps, played for you</summary>
           <ol className="flex flex-col gap-5 border-t border-border p-5" data-testid="demo-steps">
             <li className="rounded-2xl border border-border bg-bg p-5">
-              <h3 className="font-semibold">Starting point</h3>
-              <div className="mt-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="font-semibold">Starting point</h3>
+                <span className="font-mono text-xs text-muted">t = {formatVirtualTime(walkthrough.initial.virtualTimeMs)}</span>
+              </div>
+              <div className="mt-3 grid gap-3">
                 <ToolOutput label="kafka-topics.sh --describe" text={walkthrough.initial.topics} />
+                {walkthrough.initial.groups.map((group) => (
+                  <ToolOutput key={group.id} label={`kafka-consumer-groups.sh --describe --group ${group.id}`} text={group.output} />
+                ))}
               </div>
             </li>
             {walkthrough.steps.map((step) => (
@@ -64,24 +67,27 @@ export default async function DemoPage({ params, searchParams }: Props) {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold">
                     <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-accent-soft text-xs text-accent-strong">{step.index}</span>
-                    {step.caption}
+                    {step.title}
                   </h3>
-                  <span className="font-mono text-xs text-muted">
-                    {step.action} · t = {formatVirtualTime(step.virtualTimeMs)}
-                  </span>
+                  <span className="font-mono text-xs text-muted">t = {formatVirtualTime(step.virtualTimeMs)}</span>
                 </div>
+                <p className="mt-2 text-sm leading-relaxed">{step.instruction}</p>
+                <p className="mt-2 text-sm leading-relaxed text-muted">
+                  <span className="font-medium text-text">Notice: </span>
+                  {step.notice}
+                </p>
                 {step.error ? (
                   <p className="mt-3 rounded-lg border border-bad/30 bg-bad-soft px-3 py-2 text-sm" role="note">
                     <span className="font-medium">Refused: </span>
                     {step.error}
                   </p>
                 ) : null}
-                {step.events.length > 0 ? (
-                  <ul className="mt-3 space-y-1.5 text-sm" aria-label="What the cluster reported">
-                    {step.events.map((event, index) => (
-                      <li key={index} className="flex gap-2">
-                        <span className="shrink-0 font-mono text-xs leading-5 text-muted">{formatVirtualTime(event.t)}</span>
-                        <span>{event.message}</span>
+                {step.notes.length > 0 ? (
+                  <ul className="mt-3 space-y-1.5 text-sm" aria-label="What the lab explained">
+                    {step.notes.map((note, index) => (
+                      <li key={index} className="flex gap-2" data-kind={note.kind}>
+                        <span className="shrink-0 font-mono text-xs leading-5 text-muted">{formatVirtualTime(note.t)}</span>
+                        <span>{note.message}</span>
                       </li>
                     ))}
                   </ul>

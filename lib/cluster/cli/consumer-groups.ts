@@ -94,7 +94,7 @@ interface OffsetRow {
  * Collectors.toMap, and the rows come out in that HashMap's iteration order — which is why real
  * output is often not sorted. We reproduce that order.
  */
-export function offsetRows(description: GroupDescription): OffsetRow[] {
+function offsetRows(description: GroupDescription): OffsetRow[] {
   const row = (topic: string, partition: number, member: DescribedMember | null): OffsetRow => {
     const name = tpName(topic, partition);
     const committedValue = description.committed[name];

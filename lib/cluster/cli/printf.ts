@@ -1,7 +1,7 @@
 // Just enough of Java's printf for the Kafka tools' formats: "%-Ns" pads on the right to N, "%s" as is.
 
 /** `%-{width}s`: left-justified, padded with spaces, never truncated. */
-export function padRight(value: string, width: number): string {
+function padRight(value: string, width: number): string {
   return value.length >= width ? value : value + " ".repeat(width - value.length);
 }
 

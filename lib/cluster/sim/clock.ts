@@ -1,18 +1,19 @@
 // The virtual clock. `advance(ms)` jumps from one due moment to the next — a replication round, a
 // retry, a session expiring, a consumer's poll — so an hour of idle cluster costs a handful of steps,
-// while busy periods run every replica.fetch round.
+// while busy periods run every replica.fetch round. After each task the clock hands the produce
+// responses that task settled (the step's inbox) to their producers.
 import { fenceExpiredBrokers, hasOfflinePartitions, retryOfflineElections } from "./controller";
 import { nextConsumerDueMs, runConsumers } from "./consume";
 import { ActionError, type Draft } from "./draft";
 import { expireMembers, nextMembershipDueMs } from "./groups";
-import { nextProducerDueMs, runProducerTimers } from "./produce";
+import { deliverResponses, nextProducerDueMs, runProducerTimers } from "./produce";
 import { isrCheckPending, replicationPending, replicationRound, shrinkIsrs } from "./replication";
 import { enforceRetention } from "./retention";
 import { runStreamApps, streamAppsPending } from "./stream-apps";
 import { expireTransactions, nextTransactionDueMs } from "./transactions";
 
 /** Longest single advance: a year of virtual time. */
-export const MAX_ADVANCE_MS = 365 * 24 * 60 * 60 * 1000;
+const MAX_ADVANCE_MS = 365 * 24 * 60 * 60 * 1000;
 const MAX_STEPS_AT_ONE_INSTANT = 10_000;
 const STREAM_POLL_MS = 100;
 
@@ -64,18 +65,23 @@ function runDue(d: Draft): void {
   const { config, schedule } = d.state;
   const now = d.now;
   fenceExpiredBrokers(d);
+  deliverResponses(d);
   runProducerTimers(d);
+  deliverResponses(d);
   if (replicationPending(d.state) && now >= schedule.replicationAtMs + config.replicaFetchIntervalMs) {
     replicationRound(d);
     d.state.schedule = { ...d.state.schedule, replicationAtMs: now };
+    deliverResponses(d);
   }
   const isrAt = nextOnGrid(d.state.schedule.isrCheckAtMs, isrCheckPeriod(d), now);
   if (isrAt === now) {
     if (isrCheckPending(d.state)) shrinkIsrs(d);
     d.state.schedule = { ...d.state.schedule, isrCheckAtMs: now + isrCheckPeriod(d) };
+    deliverResponses(d);
   }
   expireMembers(d);
   expireTransactions(d);
+  deliverResponses(d);
   runConsumers(d);
   if (streamAppsPending(d.state)) {
     const lastRun = Math.max(...Object.values(d.state.streams).map((app) => app.lastRunMs));
@@ -90,6 +96,7 @@ function runDue(d: Draft): void {
   if (uncleanAt === now) {
     if (uncleanCheckPending(d)) retryOfflineElections(d, "Periodic unclean leader election (unclean.leader.election.interval.ms).");
     d.state.schedule = { ...d.state.schedule, uncleanCheckAtMs: now + config.uncleanLeaderElectionIntervalMs };
+    deliverResponses(d);
   }
 }
 

@@ -77,7 +77,7 @@ function isNonNegativeNumber(value: unknown): value is number {
 }
 
 /** Kafka's legal topic names: [a-zA-Z0-9._-], 1..249 characters, not "." or "..". */
-export function topicNameError(name: unknown): string | null {
+function topicNameError(name: unknown): string | null {
   if (typeof name !== "string" || name.length === 0) return "Topic name is illegal, it can't be empty.";
   if (name === "." || name === "..") return "Topic name cannot be \".\" or \"..\".";
   if (name.length > 249) return `Topic name is illegal, it can't be longer than 249 characters, topic name: ${name}`;

@@ -3,9 +3,11 @@
 // a crash come out of these rules, not out of a script.
 import { resolveConsumerConfig } from "./config";
 import { ActionError, type Draft } from "./draft";
-import { CHUNK_SIZE, recordAt } from "./log";
+import { CHUNK_SIZE } from "./log";
 import { emptyLedger, recordLost, recordProcessed } from "./ledger";
-import { highWatermark, lastStableOffset, logEndOffset, plural, replicaLog } from "./partition-ops";
+import { commitPositions } from "./commits";
+import { highWatermark, lastStableOffset, logEndOffset, offsetForTimestamp, replicaLog } from "./partition-ops";
+import { plural } from "../../format/text";
 import { joinGroup, removeMember, requestRebalance } from "./groups";
 import type { ConsumedRecord, ConsumerConfig, ConsumerState, PartitionState, TopicPartitionName } from "./types";
 import { RECORD_ABORT_MARKER, RECORD_COMMIT_MARKER, RECORD_TRANSACTIONAL } from "./types";
@@ -100,42 +102,6 @@ export function subscribe(d: Draft, consumerId: string, topics: string[]): void 
   if (consumer.inGroup) requestRebalance(d, consumer.config.groupId, `${consumerId} changed its subscription`);
 }
 
-/** commitSync of the given (or current) positions. */
-export function commitPositions(d: Draft, consumerId: string, partitions: readonly string[] | null, why: string, explicit?: Record<string, number>): void {
-  const consumer = d.state.consumers[consumerId]!;
-  const group = d.state.groups[consumer.config.groupId];
-  if (!group) return;
-  const offsets: Record<string, number> = explicit ?? {};
-  if (!explicit) {
-    for (const tp of partitions ?? consumer.assignment) {
-      const position = consumer.positions[tp];
-      if (position !== undefined) offsets[tp] = position;
-    }
-  }
-  const changed = Object.entries(offsets).filter(([tp, offset]) => group.committed[tp]?.offset !== offset);
-  if (changed.length === 0) return;
-  const writable = d.group(group.id);
-  writable.committed = { ...writable.committed };
-  for (const [tp, offset] of changed) writable.committed[tp] = { offset, committedAtMs: d.now, by: consumerId };
-  d.emit(
-    "commit",
-    `${consumerId} committed ${changed.map(([tp, offset]) => `${tp}@${offset}`).join(", ")} for group ${group.id} (${why}). ` +
-      "A committed offset is the next record to read, not the last one read.",
-    { group: group.id, consumer: consumerId, offsets: Object.fromEntries(changed) },
-  );
-}
-
-export function commitAction(d: Draft, consumerId: string, offsets?: Record<string, number>): void {
-  const consumer = d.consumer(consumerId);
-  if (consumer.status !== "running" && consumer.status !== "stalled") throw new ActionError(`Consumer '${consumerId}' is ${consumer.status}.`);
-  if (offsets) {
-    for (const [tp, offset] of Object.entries(offsets)) {
-      if (!consumer.assignment.includes(tp)) throw new ActionError(`${consumerId} cannot commit ${tp}: it is not assigned to it (CommitFailedException).`);
-      if (!Number.isInteger(offset) || offset < 0) throw new ActionError(`Offset for ${tp} must be a non-negative whole number, got ${offset}.`);
-    }
-  }
-  commitPositions(d, consumerId, null, "commitSync", offsets);
-}
 
 /** Where a partition with no position starts: the committed offset, else auto.offset.reset. */
 function initialPosition(d: Draft, consumer: ConsumerState, tp: string): number | null {
@@ -362,15 +328,6 @@ export function seekToEdge(d: Draft, consumerId: string, edge: "beginning" | "en
 }
 
 /** offsetsForTimes: the earliest offset whose timestamp is at or after `timestamp`, else the end. */
-export function offsetForTimestamp(partition: PartitionState, timestamp: number): number {
-  const log = replicaLog(partition, partition.leader >= 0 ? partition.leader : partition.replicas[0]!);
-  const end = highWatermark(partition);
-  for (let offset = partition.logStartOffset; offset < end; offset++) {
-    const record = recordAt(log, offset);
-    if (record && record.kind !== RECORD_COMMIT_MARKER && record.kind !== RECORD_ABORT_MARKER && record.timestamp >= timestamp) return offset;
-  }
-  return end;
-}
 
 export function seekToTimestamp(d: Draft, consumerId: string, timestamp: number): void {
   const consumer = d.consumer(consumerId);
@@ -518,38 +475,6 @@ export function restartConsumer(d: Draft, consumerId: string): void {
   joinGroup(d, consumerId, consumer.config.groupId);
 }
 
-/** kafka-consumer-groups.sh --reset-offsets --execute: only for a group without active members. */
-export function resetGroupOffsets(
-  d: Draft,
-  groupId: string,
-  topic: string,
-  to: { kind: "earliest" } | { kind: "latest" } | { kind: "offset"; offset: number } | { kind: "timestamp"; timestamp: number },
-): void {
-  const group = d.state.groups[groupId];
-  if (!group) throw new ActionError(`Consumer group '${groupId}' does not exist.`);
-  const active = group.members.filter((id) => d.state.consumers[id]?.status !== "closed");
-  if (active.length > 0 || group.state !== "Empty") {
-    throw new ActionError(`Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${group.state}.`);
-  }
-  const topicState = d.state.topics[topic];
-  if (!topicState) throw new ActionError(`Topic '${topic}' does not exist.`);
-  const writable = d.group(groupId);
-  writable.committed = { ...writable.committed };
-  const summary: string[] = [];
-  topicState.partitions.forEach((partition, index) => {
-    let offset: number;
-    if (to.kind === "earliest") offset = partition.logStartOffset;
-    else if (to.kind === "latest") offset = highWatermark(partition);
-    else if (to.kind === "timestamp") offset = offsetForTimestamp(partition, to.timestamp);
-    else offset = Math.min(Math.max(to.offset, partition.logStartOffset), highWatermark(partition));
-    writable.committed[`${topic}-${index}`] = { offset, committedAtMs: d.now, by: "kafka-consumer-groups.sh" };
-    summary.push(`${topic}-${index}@${offset}`);
-  });
-  d.emit("offsets-reset", `Reset the committed offsets of group ${groupId}: ${summary.join(", ")}. Its consumers will start there when they join.`, {
-    group: groupId,
-  });
-}
-
 /** Clock: each running consumer polls on its own cadence while there is something to do. */
 export function runConsumers(d: Draft): void {
   for (const consumerId of Object.keys(d.state.consumers)) {
@@ -576,7 +501,7 @@ function hasWork(state: Draft["state"], consumer: ConsumerState): boolean {
 }
 
 /** When this consumer's loop next calls poll(); Infinity while it has nothing to read or commit. */
-export function consumerNextPollMs(state: Draft["state"], consumer: ConsumerState): number {
+function consumerNextPollMs(state: Draft["state"], consumer: ConsumerState): number {
   if (consumer.status !== "running" || !consumer.inGroup) return Infinity;
   if (!hasWork(state, consumer)) return Infinity;
   let next = consumer.lastPollMs + consumer.config.pollIntervalMs;

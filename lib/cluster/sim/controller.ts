@@ -5,18 +5,10 @@ import { electLeader } from "../rules/leader-election";
 import { initialFollowerState } from "../rules/replica-lag";
 import { ActionError, type Draft } from "./draft";
 import { latestEpoch } from "./log";
-import {
-  brokerList,
-  formatMs,
-  highWatermark,
-  leaderLog,
-  plural,
-  replicaLog,
-  setFollowerState,
-  setReplicaLog,
-  tpName,
-} from "./partition-ops";
-import { failPendingForPartition } from "./produce";
+import { brokerList, highWatermark, leaderLog, replicaLog, setFollowerState, setReplicaLog, tpName } from "./partition-ops";
+import { formatMs } from "../../format/time";
+import { plural } from "../../format/text";
+import { failPendingForPartition } from "./purgatory";
 import { updateHighWatermark } from "./replication";
 import type { PartitionState } from "./types";
 
@@ -26,7 +18,7 @@ export function isBrokerEligible(d: Draft, broker: number): boolean {
 }
 
 /** The active controller: kept while it runs; else the lowest-id running broker (combined mode; quorum loss not modelled). */
-export function electController(d: Draft): void {
+function electController(d: Draft): void {
   const current = d.state.brokers[String(d.state.controller)];
   if (current && current.status === "online") return; // an active controller stays active
   const candidates = Object.values(d.state.brokers)
@@ -45,11 +37,11 @@ export function electController(d: Draft): void {
  * in its leader-epoch cache (Partition#makeLeader), forgets what it knew about followers, and any
  * acks=all requests waiting on the old leader fail with NOT_LEADER_OR_FOLLOWER so producers retry.
  */
-export function changeLeader(d: Draft, topic: string, partition: PartitionState, leader: number): void {
+function changeLeader(d: Draft, topic: string, partition: PartitionState, leader: number): void {
   partition.leader = leader;
   partition.leaderEpoch += 1;
   if (leader < 0) {
-    failPendingForPartition(d, topic, partition, "NOT_LEADER_OR_FOLLOWER");
+    failPendingForPartition(d, partition, "NOT_LEADER_OR_FOLLOWER");
     return;
   }
   const log = replicaLog(partition, leader);
@@ -71,7 +63,7 @@ export function changeLeader(d: Draft, topic: string, partition: PartitionState,
     if (partition.isr.includes(follower)) state.lastCaughtUpTimeMs = d.now;
     setFollowerState(d, partition, follower, state);
   }
-  failPendingForPartition(d, topic, partition, "NOT_LEADER_OR_FOLLOWER");
+  failPendingForPartition(d, partition, "NOT_LEADER_OR_FOLLOWER");
   // Partition#makeLeader ends with maybeIncrementLeaderHW: alone in the ISR, the new leader's high
   // watermark is its log end at once (with followers, their unknown offsets hold it back).
   updateHighWatermark(d, topic, partition.index);
@@ -175,7 +167,7 @@ function partitionsLedBy(d: Draft, broker: number): [string, number][] {
 }
 
 /** The controller fences a broker: out of every ISR, and its partitions get new leaders. */
-export function fenceBroker(d: Draft, brokerId: number, why: string): void {
+function fenceBroker(d: Draft, brokerId: number, why: string): void {
   const broker = d.broker(brokerId);
   if (broker.fenced) return;
   broker.fenced = true;
@@ -211,7 +203,7 @@ export function crashBroker(d: Draft, brokerId: number): void {
     { broker: brokerId, leads: led.map(([t, i]) => tpName(t, i)) },
   );
   // Clients see the connection drop: requests waiting on this broker fail and will be retried.
-  for (const [topic, index] of led) failPendingForPartition(d, topic, d.partition(topic, index), "NETWORK_EXCEPTION");
+  for (const [topic, index] of led) failPendingForPartition(d, d.partition(topic, index), "NETWORK_EXCEPTION");
   if (d.state.controller === brokerId) electController(d);
 }
 

@@ -2,6 +2,7 @@
 // to any object copies it (once per step), so the input state is never modified and everything the
 // step does not touch is shared with it. This is what keeps `step` pure without copying the cluster.
 import { nextRandom } from "./prng";
+import type { ProduceResponse } from "./responses";
 import type {
   BrokerState,
   ClusterEvent,
@@ -23,6 +24,12 @@ export class Draft {
   readonly state: ClusterState;
   /** While true, emit() records nothing (bulk workloads summarise instead of narrating each poll). */
   muted = false;
+  /**
+   * Broker responses to produce requests that finished during this step, oldest first, not yet seen by
+   * their producers. The clock and the reducer drain it (produce.ts#deliverResponses); it is empty when
+   * the step ends.
+   */
+  readonly responses: ProduceResponse[] = [];
   private readonly fresh = new WeakSet<object>();
 
   constructor(base: ClusterState) {

@@ -4,10 +4,10 @@
 // waits until session.timeout.ms removes it, as the coordinator does.
 import { assignPartitions, type AssignorMember } from "../assignors";
 import { cooperativeStickyRound } from "../assignors/cooperative-sticky";
-import { parseTopicPartition } from "../assignors/types";
-import { commitPositions } from "./consume";
+import { commitPositions } from "./commits";
 import { ActionError, type Draft } from "./draft";
-import { formatMs, plural } from "./partition-ops";
+import { formatMs } from "../../format/time";
+import { plural } from "../../format/text";
 import type { ConsumerState, GroupState } from "./types";
 
 /** A member that sends no heartbeats but has not left: crashed, or a static member that closed. */
@@ -15,7 +15,7 @@ function isAbsentMember(consumer: ConsumerState | undefined): boolean {
   return consumer !== undefined && consumer.inGroup && (consumer.status === "crashed" || consumer.status === "closed");
 }
 
-export function ensureGroup(d: Draft, groupId: string): GroupState {
+function ensureGroup(d: Draft, groupId: string): GroupState {
   if (!d.state.groups[groupId]) {
     d.state.groups = d.own(d.state.groups);
     d.state.groups[groupId] = {
@@ -253,8 +253,4 @@ export function nextMembershipDueMs(state: Draft["state"]): number {
     if (consumer.status === "stalled") next = Math.min(next, consumer.lastPollMs + consumer.config.maxPollIntervalMs);
   }
   return next;
-}
-
-export function topicPartitionsOf(name: string): { topic: string; partition: number } | null {
-  return parseTopicPartition(name);
 }

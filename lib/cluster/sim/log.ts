@@ -172,7 +172,7 @@ export function latestEpoch(log: ReplicaLog): number {
  * OffsetsForLeaderEpoch on the leader (KIP-101/279): the end offset of the largest epoch <= the
  * requested one — the start of the next epoch, or the LEO for the current epoch.
  */
-export function endOffsetForEpoch(leader: ReplicaLog, epoch: number): { epoch: number; endOffset: number } {
+function endOffsetForEpoch(leader: ReplicaLog, epoch: number): { epoch: number; endOffset: number } {
   let found = -1;
   for (let i = 0; i < leader.epochs.length; i++) {
     const [e] = leader.epochs[i]!;

@@ -1,7 +1,8 @@
 // Small helpers every module uses to read and update one partition through the draft.
 import type { Draft } from "./draft";
-import { emptyLog } from "./log";
+import { emptyLog, recordAt } from "./log";
 import type { FollowerState, PartitionState, ReplicaLog, TopicState } from "./types";
+import { RECORD_ABORT_MARKER, RECORD_COMMIT_MARKER } from "./types";
 import { effectiveMinIsr as effectiveMinIsrOf } from "./config";
 
 export function tpName(topic: string, partition: number): string {
@@ -53,14 +54,15 @@ export function lastStableOffset(partition: PartitionState): number {
   return open.length === 0 ? hw : Math.min(hw, ...open);
 }
 
-export function formatMs(ms: number): string {
-  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000} min`;
-  if (ms % 1000 === 0) return `${ms / 1000} s`;
-  return `${ms} ms`;
-}
-
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+/** ListOffsets by timestamp (offsetsForTimes): the first record at or after `timestamp`, else the high watermark. */
+export function offsetForTimestamp(partition: PartitionState, timestamp: number): number {
+  const log = replicaLog(partition, partition.leader >= 0 ? partition.leader : partition.replicas[0]!);
+  const end = highWatermark(partition);
+  for (let offset = partition.logStartOffset; offset < end; offset++) {
+    const record = recordAt(log, offset);
+    if (record && record.kind !== RECORD_COMMIT_MARKER && record.kind !== RECORD_ABORT_MARKER && record.timestamp >= timestamp) return offset;
+  }
+  return end;
 }
 
 export function brokerList(brokers: readonly number[]): string {

@@ -2,26 +2,22 @@
 // request (rules.md §1 and §4). Requests reach the leader in the same step (no network latency);
 // what takes time is replication, retry backoff and timeouts, which the clock drives.
 import { partitionForKey, utf8Length } from "../hash/murmur2";
-import { acksAllOutcome, admitProduce, reportedOffset } from "../rules/acks";
+import { admitProduce, reportedOffset } from "../rules/acks";
 import { checkIdempotentBatch, rememberBatch } from "../rules/idempotence";
 import { resolveProducerConfig } from "./config";
 import { ActionError, type Draft } from "./draft";
 import { appendToLog, latestEpoch, type AppendColumns } from "./log";
-import {
-  formatMs,
-  plural,
-  replicaLog,
-  setReplicaLog,
-  topicEffectiveMinIsr,
-  tpName,
-} from "./partition-ops";
+import { replicaLog, setReplicaLog, topicEffectiveMinIsr, tpName } from "./partition-ops";
+import { formatMs } from "../../format/time";
+import { plural } from "../../format/text";
+import { completePurgatory } from "./purgatory";
+import type { ProduceError, ProduceResponse } from "./responses";
 import { noteIdleFetches, updateHighWatermark } from "./replication";
 import { accountAppend, BATCH_OVERHEAD_BYTES, RECORD_OVERHEAD_BYTES } from "./retention";
 import type {
   DeliveryReport,
   InFlightRequest,
   OutgoingRecord,
-  PartitionState,
   ProducerBatch,
   ProducerConfig,
   ProducerState,
@@ -214,10 +210,6 @@ function splitIntoBatches(d: Draft, producer: ProducerState, topic: string, part
   return batches;
 }
 
-/** Producers currently inside pumpProducer: a delivery during a send must not start a nested pump. */
-const pumping = new Set<string>();
-
-/** Sends queued batches while fewer than max.in.flight requests are outstanding, in order per partition. */
 /**
  * The first queued batch of each partition, in queue order: only these may be sent, because a later
  * batch never overtakes an earlier one of the same partition. Linear, so a long outage that piles up
@@ -235,33 +227,18 @@ function partitionHeads<T extends { topic: string; partition: number }>(queue: r
   return heads;
 }
 
-export function pumpProducer(d: Draft, producerId: string): void {
-  if (pumping.has(producerId)) return;
-  pumping.add(producerId);
-  try {
-    for (;;) {
-      const producer = d.state.producers[producerId];
-      if (!producer || producer.inFlight.length >= producer.config.maxInFlightRequestsPerConnection) return;
-      const next = partitionHeads(producer.queue).find((batch) => batch.readyAtMs <= d.now);
-      if (!next) return;
-      const writable = d.producer(producerId);
-      writable.queue = writable.queue.filter((batch) => batch !== next);
-      sendBatch(d, producerId, { ...next, attempts: next.attempts + 1 });
-    }
-  } finally {
-    pumping.delete(producerId);
+/** Sends queued batches while fewer than max.in.flight requests are outstanding, in order per partition. */
+function pumpProducer(d: Draft, producerId: string): void {
+  for (;;) {
+    const producer = d.state.producers[producerId];
+    if (!producer || producer.inFlight.length >= producer.config.maxInFlightRequestsPerConnection) return;
+    const next = partitionHeads(producer.queue).find((batch) => batch.readyAtMs <= d.now);
+    if (!next) return;
+    const writable = d.producer(producerId);
+    writable.queue = writable.queue.filter((batch) => batch !== next);
+    sendBatch(d, producerId, { ...next, attempts: next.attempts + 1 });
   }
 }
-
-type ProduceError =
-  | "NOT_ENOUGH_REPLICAS"
-  | "NOT_ENOUGH_REPLICAS_AFTER_APPEND"
-  | "NOT_LEADER_OR_FOLLOWER"
-  | "LEADER_NOT_AVAILABLE"
-  | "NETWORK_EXCEPTION"
-  | "REQUEST_TIMED_OUT"
-  | "OUT_OF_ORDER_SEQUENCE_NUMBER"
-  | "INVALID_PRODUCER_EPOCH";
 
 const RETRIABLE: ReadonlySet<ProduceError> = new Set<ProduceError>([
   "NOT_ENOUGH_REPLICAS",
@@ -320,7 +297,10 @@ function sendBatch(d: Draft, producerId: string, sent: ProducerBatch): void {
   const partition = topic.partitions[batch.partition]!;
   const leaderBroker = partition.leader >= 0 ? d.state.brokers[String(partition.leader)] : undefined;
 
-  if (partition.leader < 0) return retryOrFail(d, producerId, batch, "LEADER_NOT_AVAILABLE");
+  if (partition.leader < 0) {
+    retryOrFail(d, producerId, batch, "LEADER_NOT_AVAILABLE");
+    return;
+  }
   if (!leaderBroker || leaderBroker.status !== "online") {
     if (acks === 0) {
       // Fire-and-forget: the producer never learns the write went nowhere (simplified: counted as sent).
@@ -332,12 +312,14 @@ function sendBatch(d: Draft, producerId: string, sent: ProducerBatch): void {
       });
       return;
     }
-    return retryOrFail(d, producerId, batch, "NETWORK_EXCEPTION");
+    retryOrFail(d, producerId, batch, "NETWORK_EXCEPTION");
+    return;
   }
 
   // Partition#appendRecordsToLeader: the min ISR check comes before anything is appended.
   if (admitProduce(acks, partition.isr.length, topicEffectiveMinIsr(topic)) === "not-enough-replicas") {
-    return retryOrFail(d, producerId, batch, "NOT_ENOUGH_REPLICAS");
+    retryOrFail(d, producerId, batch, "NOT_ENOUGH_REPLICAS");
+    return;
   }
 
   let firstOffset: number;
@@ -346,7 +328,10 @@ function sendBatch(d: Draft, producerId: string, sent: ProducerBatch): void {
   if (batch.baseSequence >= 0) {
     const incoming = { epoch: producer.producerEpoch, firstSeq: batch.baseSequence, lastSeq: batch.baseSequence + batch.records.length - 1 };
     const check = checkIdempotentBatch(partition.producers[String(producer.producerId)], incoming);
-    if (check.kind === "out-of-order-sequence") return retryOrFail(d, producerId, batch, "OUT_OF_ORDER_SEQUENCE_NUMBER");
+    if (check.kind === "out-of-order-sequence") {
+      retryOrFail(d, producerId, batch, "OUT_OF_ORDER_SEQUENCE_NUMBER");
+      return;
+    }
     if (check.kind === "invalid-producer-epoch") return failBatch(d, producerId, batch, ERROR_EXPLANATIONS.INVALID_PRODUCER_EPOCH);
     if (check.kind === "duplicate") {
       duplicate = true;
@@ -488,71 +473,68 @@ function recordDelivery(d: Draft, producerId: string, batch: ProducerBatch, base
       error,
     });
   }
-  pumpProducer(d, producerId);
 }
 
 function failBatch(d: Draft, producerId: string, batch: ProducerBatch, error: string): void {
   recordDelivery(d, producerId, batch, -1, error);
 }
 
-/** A retriable error: back off (exponentially, KIP-580) and retry, unless retries or delivery.timeout.ms ran out. */
-function retryOrFail(d: Draft, producerId: string, batch: ProducerBatch, error: ProduceError): void {
+/**
+ * A retriable error: back off (exponentially, KIP-580) and retry, unless retries or delivery.timeout.ms ran
+ * out. Returns true when the batch failed for good (its in-flight slot is free for the next send).
+ */
+function retryOrFail(d: Draft, producerId: string, batch: ProducerBatch, error: ProduceError): boolean {
   const producer = d.producer(producerId);
   const { retries, deliveryTimeoutMs, retryBackoffMs, retryBackoffMaxMs } = producer.config;
   producer.inFlight = producer.inFlight.filter((f) => f.batch.id !== batch.id);
   const explanation = ERROR_EXPLANATIONS[error];
   if (!RETRIABLE.has(error) || batch.attempts > retries) {
     failBatch(d, producerId, batch, retries === 0 ? `${explanation} (retries=0)` : explanation);
-    return;
+    return true;
   }
   if (d.now - batch.createdAtMs >= deliveryTimeoutMs) {
     failBatch(d, producerId, batch, `${explanation}; gave up after delivery.timeout.ms=${formatMs(deliveryTimeoutMs)}`);
-    return;
+    return true;
   }
   const backoff = Math.max(1, Math.min(retryBackoffMs * 2 ** Math.max(0, batch.attempts - 1), retryBackoffMaxMs));
   const readyAtMs = Math.min(d.now + backoff, batch.createdAtMs + deliveryTimeoutMs);
   producer.queue = [...producer.queue, { ...batch, readyAtMs }].sort((a, b) => a.id - b.id);
   producer.stats = { ...producer.stats, retries: producer.stats.retries + 1 };
   // Narrate the first retries and then every tenth, so a long outage does not flood the event log.
-  if (batch.attempts > 2 && batch.attempts % 10 !== 0) return;
-  d.emit(
-    "produce-retry",
-    `Producer ${producerId}: ${explanation} on ${tpName(batch.topic, batch.partition)}; retrying in ${formatMs(backoff)} (attempt ${batch.attempts + 1}).`,
-    { producer: producerId, topic: batch.topic, partition: batch.partition, error },
-  );
+  if (batch.attempts <= 2 || batch.attempts % 10 === 0) {
+    d.emit(
+      "produce-retry",
+      `Producer ${producerId}: ${explanation} on ${tpName(batch.topic, batch.partition)}; retrying in ${formatMs(backoff)} (attempt ${batch.attempts + 1}).`,
+      { producer: producerId, topic: batch.topic, partition: batch.partition, error },
+    );
+  }
+  return false;
 }
 
-/** Checks the partition's waiting acks=all requests against the high watermark (DelayedProduce). */
-export function completePurgatory(d: Draft, topic: string, index: number): void {
-  const original = d.state.topics[topic]!.partitions[index]!;
-  if (original.pending.length === 0) return;
-  const hw = replicaLog(original, original.leader).hw;
-  const minIsr = topicEffectiveMinIsr(d.state.topics[topic]!);
-  const done = original.pending.filter((pending) => acksAllOutcome(hw, pending.requiredOffset, original.isr.length, minIsr) !== "waiting");
-  if (done.length === 0) return;
-  const partition = d.partition(topic, index);
-  partition.pending = partition.pending.filter((pending) => !done.includes(pending));
-  for (const pending of done) {
-    const outcome = acksAllOutcome(hw, pending.requiredOffset, original.isr.length, minIsr);
-    respond(d, pending.producer, pending.batchId, outcome === "acknowledged" ? { ok: true, baseOffset: pending.firstOffset } : { ok: false, error: "NOT_ENOUGH_REPLICAS_AFTER_APPEND" });
+/**
+ * Hands the step's finished produce requests (Draft#responses, filled by the purgatory) to their
+ * producers, oldest first: an acknowledgement or a retry, unless the response is the one that got lost;
+ * each producer then sends what its freed in-flight slot allows, which may finish more requests.
+ */
+export function deliverResponses(d: Draft): void {
+  const inbox = d.responses;
+  while (inbox.length > 0) {
+    const response = inbox.shift()!;
+    if (respond(d, response)) pumpProducer(d, response.producer);
   }
 }
 
-/** Fails every waiting request of a partition (leadership moved, leader crashed). */
-export function failPendingForPartition(d: Draft, topic: string, partition: PartitionState, error: ProduceError): void {
-  if (partition.pending.length === 0) return;
-  const pending = partition.pending;
-  partition.pending = [];
-  for (const request of pending) respond(d, request.producer, request.batchId, { ok: false, error });
-}
-
-/** Delivers a broker response to the producer, unless the response is the one that got lost. */
-function respond(d: Draft, producerId: string, batchId: number, result: { ok: true; baseOffset: number } | { ok: false; error: ProduceError }): void {
+/**
+ * Delivers one response, unless its producer or request is gone or the response is the one that got lost.
+ * Returns true when the request is settled (acknowledged, or failed for good) and its slot is free.
+ */
+function respond(d: Draft, { producer: producerId, batchId, result }: ProduceResponse): boolean {
   const producer = d.state.producers[producerId];
   const request = producer?.inFlight.find((f) => f.batch.id === batchId);
-  if (!producer || !request || request.responseLost) return;
-  if (result.ok) recordDelivery(d, producerId, request.batch, result.baseOffset, null);
-  else retryOrFail(d, producerId, request.batch, result.error);
+  if (!producer || !request || request.responseLost) return false;
+  if (!result.ok) return retryOrFail(d, producerId, request.batch, result.error);
+  recordDelivery(d, producerId, request.batch, result.baseOffset, null);
+  return true;
 }
 
 /** Clock: requests whose response never came time out; backed-off batches become sendable. */
@@ -567,7 +549,7 @@ export function runProducerTimers(d: Draft): void {
         const writable = d.partition(request.batch.topic, request.batch.partition);
         writable.pending = writable.pending.filter((x) => x.batchId !== request.batch.id);
       }
-      retryOrFail(d, producerId, request.batch, "REQUEST_TIMED_OUT");
+      if (retryOrFail(d, producerId, request.batch, "REQUEST_TIMED_OUT")) pumpProducer(d, producerId);
     }
     pumpProducer(d, producerId);
   }
@@ -594,4 +576,3 @@ export function loseResponses(d: Draft, producerId: string, count: number): void
   });
 }
 
-export type { ProduceError };

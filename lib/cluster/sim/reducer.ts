@@ -5,14 +5,12 @@ import { advance } from "./clock";
 import { clusterConfigError, resolveClusterConfig } from "./config";
 import {
   closeConsumer,
-  commitAction,
   configureConsumer,
   crashConsumer,
   createConsumer,
   joinGroupAction,
   poll,
   restartConsumer,
-  resetGroupOffsets,
   resumeConsumer,
   seek,
   seekToEdge,
@@ -20,16 +18,17 @@ import {
   stallConsumer,
   subscribe,
 } from "./consume";
+import { commitAction, resetGroupOffsets } from "./commits";
 import { crashBroker, runElection, startBroker, stopBroker } from "./controller";
 import { ActionError, Draft } from "./draft";
 import { seedFrom } from "./prng";
-import { createProducer, loseResponses, produce } from "./produce";
+import { createProducer, deliverResponses, loseResponses, produce } from "./produce";
 import { createStreamApp } from "./stream-apps";
 import { addPartitions, alterTopicConfig, createTopic } from "./topics";
 import { beginTransaction, finishTransaction, initTransactions, sendOffsetsToTransaction } from "./transactions";
 import type { BrokerState, ClusterConfig, ClusterState } from "./types";
 import { runWorkload } from "./workload";
-import { plural } from "./partition-ops";
+import { plural } from "../../format/text";
 
 function emptyState(config: ClusterConfig, seed: number): ClusterState {
   const brokers: Record<string, BrokerState> = {};
@@ -232,6 +231,8 @@ export function step(state: ClusterState, action: ClusterAction): ClusterState {
   try {
     const d = new Draft(state);
     apply(d, action);
+    // Requests the action settled (a leader that moved, an acks=all write the ISR already has) are answered now.
+    deliverResponses(d);
     d.state.lastError = null;
     return d.finish();
   } catch (error) {

@@ -6,8 +6,10 @@ import { nextHighWatermark } from "../rules/high-watermark";
 import { isCaughtUp, updateFetchState } from "../rules/replica-lag";
 import type { Draft } from "./draft";
 import { copyFromLeader, divergenceOffset, readRange, truncateLog } from "./log";
-import { formatMs, plural, replicaLog, setFollowerState, setReplicaLog, topicEffectiveMinIsr, tpName } from "./partition-ops";
-import { completePurgatory } from "./produce";
+import { replicaLog, setFollowerState, setReplicaLog, topicEffectiveMinIsr, tpName } from "./partition-ops";
+import { formatMs } from "../../format/time";
+import { plural } from "../../format/text";
+import { completePurgatory } from "./purgatory";
 import type { FollowerState, PartitionState } from "./types";
 
 function followerState(partition: PartitionState, broker: number): FollowerState {
@@ -37,7 +39,7 @@ export function noteIdleFetches(d: Draft, topic: string, index: number): void {
   }
 }
 
-/** Partition#maybeIncrementLeaderHW, then any acks=all requests the new HW satisfies. */
+/** Partition#maybeIncrementLeaderHW, then the acks=all requests the new HW settles (answered through the step's inbox). */
 export function updateHighWatermark(d: Draft, topic: string, index: number): void {
   const original = d.state.topics[topic]!.partitions[index]!;
   if (original.leader < 0) return;

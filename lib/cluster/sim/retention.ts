@@ -3,7 +3,9 @@
 // segment is past retention.ms (by its newest timestamp) or pushes the partition over retention.bytes.
 import type { Draft } from "./draft";
 import { trimLogStart } from "./log";
-import { formatMs, highWatermark, plural, tpName } from "./partition-ops";
+import { highWatermark, tpName } from "./partition-ops";
+import { formatMs } from "../../format/time";
+import { plural } from "../../format/text";
 import type { PartitionState, TopicConfig } from "./types";
 
 /** Record overhead on disk, roughly: varint lengths, deltas and attributes of DefaultRecord. */

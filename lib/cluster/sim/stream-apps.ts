@@ -7,7 +7,8 @@ import { processTimeWindowRecord, emptyTimeWindowStore, timeWindowSpecError, typ
 import type { LateDrop, ProcessResult } from "../streams/types";
 import { ActionError, type Draft } from "./draft";
 import { recordAt } from "./log";
-import { formatMs, highWatermark, replicaLog } from "./partition-ops";
+import { highWatermark, replicaLog } from "./partition-ops";
+import { formatEventTime, formatMs } from "../../format/time";
 import type { StreamAppState, StreamDrop, StreamOutput, StreamTask, StreamWindowSpec } from "./types";
 import { RECORD_PLAIN, RECORD_TRANSACTIONAL } from "./types";
 
@@ -92,16 +93,6 @@ function processOne(spec: StreamWindowSpec, store: unknown, key: string, value: 
     return processSlidingRecord(store as SlidingStore, { timeDifferenceMs: spec.sizeMs, graceMs: spec.graceMs }, key, value, ts);
   }
   return processTimeWindowRecord(store as TimeWindowStore, { sizeMs: spec.sizeMs, advanceMs: spec.advanceMs, graceMs: spec.graceMs }, key, value, ts);
-}
-
-/** Event time as a learner reads it: hh:mm:ss, with milliseconds only when there are some. */
-export function formatEventTime(ms: number): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = Math.floor((ms % 60_000) / 1000);
-  const millis = ms % 1000;
-  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${millis ? `.${pad(millis, 3)}` : ""}`;
 }
 
 function windowText(app: StreamAppState, start: number, end: number): string {

@@ -4,7 +4,7 @@ import { TOPIC_CONFIG_NAMES, topicConfigError, topicSpecError } from "./config";
 import { emptyLog } from "./log";
 import { initialFollowerState } from "../rules/replica-lag";
 import { isBrokerEligible, retryOfflineElections } from "./controller";
-import { plural } from "./partition-ops";
+import { plural } from "../../format/text";
 import { requestRebalance } from "./groups";
 import type { PartitionState, TopicConfig, TopicSpec, TopicState } from "./types";
 
@@ -14,7 +14,7 @@ import type { PartitionState, TopicConfig, TopicSpec, TopicState } from "./types
  * the brokers. KRaft's StripedReplicaPlacer spreads replicas the same way when there are no racks;
  * the randomness comes from the seeded PRNG, so a seed always places the same way.
  */
-export function placeReplicas(
+function placeReplicas(
   d: Draft,
   brokers: readonly number[],
   partitions: number,

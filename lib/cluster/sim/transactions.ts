@@ -5,7 +5,8 @@
 // commitTransaction() flushes and blocks; a step cannot block, so it asks you to advance time).
 import { ActionError, type Draft } from "./draft";
 import { appendAsLeader } from "./produce";
-import { plural, tpName } from "./partition-ops";
+import { tpName } from "./partition-ops";
+import { plural } from "../../format/text";
 import { RECORD_ABORT_MARKER, RECORD_COMMIT_MARKER } from "./types";
 import { parseTopicPartition } from "../assignors/types";
 
@@ -85,7 +86,7 @@ export function sendOffsetsToTransaction(d: Draft, producerId: string, groupId: 
 }
 
 /** Writes the commit or abort markers and settles the consumer offsets that rode along. */
-export function endTransaction(d: Draft, producerId: string, outcome: "commit" | "abort", why?: string): void {
+function endTransaction(d: Draft, producerId: string, outcome: "commit" | "abort", why?: string): void {
   const producer = d.state.producers[producerId]!;
   const pid = producer.producerId;
   const kind = outcome === "commit" ? RECORD_COMMIT_MARKER : RECORD_ABORT_MARKER;

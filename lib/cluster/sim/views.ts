@@ -91,7 +91,7 @@ export function renderGroupMembers(state: ClusterState, groupId: string, options
  * The simulator does not model that internal topic, so it maps the partition onto the running brokers
  * (documented simplification); host and port are illustrative.
  */
-export function groupCoordinator(state: ClusterState, groupId: string): { host: string; port: number; id: number } {
+function groupCoordinator(state: ClusterState, groupId: string): { host: string; port: number; id: number } {
   const offsetsPartition = (javaStringHash(groupId) & 0x7fffffff) % 50;
   const running = Object.values(state.brokers).filter((b) => b.status === "online").map((b) => b.id).sort((a, b) => a - b);
   const id = running.length > 0 ? running[offsetsPartition % running.length]! : -1;

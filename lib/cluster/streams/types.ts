@@ -1,9 +1,6 @@
 // Shapes shared by the windowed aggregations. Every aggregate here is "collect the values", so a
 // window's count is its number of values; that is what the demos and the vectors need.
 
-/** A keyed input record in event time: [key, value, timestamp]. */
-export type StreamRecord = [key: string, value: string, ts: number];
-
 /** A window's aggregate: the values in arrival order and the max record timestamp (Kafka's agg timestamp). */
 export interface WindowAggregate {
   key: string;
@@ -35,8 +32,6 @@ export interface LateDrop {
   /** Kafka's "expiration" in the log line: stream time minus grace (minus gap for sessions). */
   closeTime: number;
 }
-
-export type EmitStrategy = "eager" | "final";
 
 export interface ProcessResult {
   /** Eager output of this record (Kafka's default onWindowUpdate strategy). */

@@ -1,6 +1,10 @@
 // The interactive lab behind /demos/<id>: a learner breaks brokers, adds consumers, changes settings,
-// plays time and checks a challenge, on the same deterministic engine as the scripted walkthroughs.
+// plays time and checks a challenge, on the deterministic cluster engine. The scenarios it runs are in
+// ../scenarios.
 export * from "./types";
-export { createLab, labStep, replayLab, createLabClient, consumerRows, groupLag, LAG_SERIES_LIMIT, NOTE_LIMIT } from "./lab";
+export { createLab, labStep, replayLab, createLabClient, MAX_TICK_QUANTA } from "./reducer";
+export { consumerRows, groupLag } from "./views";
+export { NOTE_LIMIT } from "./core";
+export { LAG_SERIES_LIMIT } from "./observation";
 export { encodeLabRun, decodeLabRun } from "./codec";
-export { LAB_SCENARIOS, labScenarioById } from "./scenarios";
+export { LAB_SCENARIOS, labScenarioById } from "../scenarios";

@@ -47,8 +47,6 @@ export type LabAction =
   | { type: "guidedStep"; index: number }
   | { type: "reset" };
 
-export type LabActionType = LabAction["type"];
-
 export interface LabStep {
   title: string;
   /** What to do (the guided step does it for you). */
@@ -99,7 +97,6 @@ export interface LabScenario {
   title: string;
   summary: string;
   seed: string;
-  questionSlugs: string[];
   /** The topic the lab's controls act on. */
   topic: string;
   /** The consumer group the lab's controls act on (null: none). */

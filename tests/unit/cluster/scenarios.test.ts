@@ -1,16 +1,9 @@
-// Every demo preset runs on its seed without errors, and what its captions claim really happens.
+// Every engine story (fixtures/scenarios.ts) runs on its seed without errors, and what its captions claim
+// really happens.
 import { describe, expect, it } from "vitest";
+import { deliveryReport, lagReport, partitionForKey, renderGroupOffsets, type ClusterState } from "@/lib/cluster";
 import { DEMO_SCENARIOS } from "@/lib/demos/catalog";
-import {
-  deliveryReport,
-  lagReport,
-  partitionForKey,
-  renderGroupOffsets,
-  runScenario,
-  scenarioById,
-  SCENARIOS,
-  type ClusterState,
-} from "@/lib/cluster";
+import { runScenario, scenarioById, SCENARIOS } from "./fixtures/scenarios";
 import { values } from "./helpers";
 
 function final(id: string): ClusterState {

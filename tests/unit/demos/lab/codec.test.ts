@@ -2,8 +2,8 @@
 // playing them again rebuilds the same state; a damaged link is refused with a reason.
 import { describe, expect, it } from "vitest";
 import { LAB_SCENARIOS, createLab, decodeLabRun, encodeLabRun, labStep, replayLab, type LabAction, type LabState } from "@/lib/demos/lab";
-import { MAX_TICK_QUANTA } from "@/lib/demos/lab/lab";
-import { fingerprint, play } from "./helpers";
+import { MAX_TICK_QUANTA } from "@/lib/demos/lab";
+import { fingerprint, play } from "../helpers";
 
 function link(payload: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));

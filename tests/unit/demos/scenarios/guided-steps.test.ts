@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { highWatermarkOf, partitionForKey } from "@/lib/cluster";
 import { LAB_SCENARIOS, consumerRows, createLab, groupLag, labStep, type LabState } from "@/lib/demos/lab";
-import { fingerprint, guided, noteKinds, play, records, scenario, tickedMs } from "./helpers";
+import { fingerprint, guided, noteKinds, play, records, scenario, tickedMs } from "../helpers";
 
 describe.each(LAB_SCENARIOS.map((s) => [s.id, s] as const))("lab scenario %s", (id, s) => {
   it("opens with the scenario's topic, consumers and settings, no error and no news", () => {
@@ -70,11 +70,11 @@ describe("guided steps", () => {
 
 /** The group's lag on the scenario topic, by partition. */
 function lagBy(lab: LabState): Record<string, number> {
-  return groupLag(lab)!.byPartition;
+  return groupLag(lab, scenario(lab.scenarioId))!.byPartition;
 }
 
 function lagTotal(lab: LabState): number {
-  return groupLag(lab)!.total;
+  return groupLag(lab, scenario(lab.scenarioId))!.total;
 }
 
 describe("what the guided steps show", () => {

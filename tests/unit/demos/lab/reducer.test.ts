@@ -12,8 +12,8 @@ import {
   type LabAction,
   type LabState,
 } from "@/lib/demos/lab";
-import { MAX_TICK_QUANTA } from "@/lib/demos/lab/lab";
-import { expectRejected, guided, noteKinds, play } from "./helpers";
+import { MAX_TICK_QUANTA } from "@/lib/demos/lab";
+import { expectRejected, guided, noteKinds, play } from "../helpers";
 
 /** An action of a shape TypeScript would refuse, as a damaged link or a buggy caller could send. */
 const raw = (action: unknown) => action as LabAction;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoScenarioId } from "@/lib/demos/catalog";
 import { LAB_SCENARIOS, createLab, labStep, type LabAction, type LabState } from "@/lib/demos/lab";
-import { guided, play, records } from "./helpers";
+import { guided, play, records } from "../helpers";
 
 const MINUTE = 60_000;
 const steps = (...indexes: number[]): LabAction[] => indexes.map((index) => ({ type: "guidedStep", index }));
@@ -73,7 +73,7 @@ describe("consumer-group-scaling", () => {
     expectUnmet(lab, /c4 is idle: the group has more members than partitions/);
   });
   it("is not met by turning the workload down", () => {
-    expectUnmet(run("consumer-group-scaling", [{ type: "setWorkload", ratePerSec: 100, keySkew: 0 }, { type: "tick", quanta: 50 }]), /must stay at 900 records\/s or more \(it is 100\)/);
+    expectUnmet(run("consumer-group-scaling", [{ type: "setWorkload", ratePerSec: 100, keySkew: 0 }, { type: "tick", quanta: 50 }]), /Keep the workload at 900 records\/s or more \(it is 100\)/);
   });
 });
 

@@ -1,8 +1,10 @@
-// Every question opens a live lab that knows it, and every seed question's lab carries a challenge.
+// Every question opens a live lab that exists, the lab lists exactly the questions that name it in their
+// own `demo:` field, and every seed question's lab carries a challenge.
 import { describe, expect, it } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
 import { DEMO_SCENARIO_IDS } from "@/lib/demos/catalog";
 import { LAB_SCENARIOS, labScenarioById } from "@/lib/demos/lab";
+import { questionsOpening } from "@/lib/demos/questions";
 import { SEED_QUESTIONS } from "@/lib/scoring/calibration";
 
 const bank = loadContentBank();
@@ -13,14 +15,16 @@ describe("questions and their live labs", () => {
   });
 
   it.each(bank.questions.map((question) => [question.slug, question.demo] as const))("%s opens %s, which lists it", (slug, demo) => {
-    const scenario = labScenarioById(demo);
-    expect(scenario).toBeDefined();
-    expect(scenario!.questionSlugs).toContain(slug);
+    expect(labScenarioById(demo)).toBeDefined();
+    expect(questionsOpening(demo).map((question) => question.slug)).toContain(slug);
   });
 
   it("lists only questions that open it", () => {
     const demoOf = new Map(bank.questions.map((question) => [question.slug, question.demo]));
-    for (const scenario of LAB_SCENARIOS) for (const slug of scenario.questionSlugs) expect([slug, demoOf.get(slug)]).toEqual([slug, scenario.id]);
+    for (const scenario of LAB_SCENARIOS) {
+      for (const question of questionsOpening(scenario.id)) expect([question.slug, demoOf.get(question.slug)]).toEqual([question.slug, scenario.id]);
+    }
+    expect(LAB_SCENARIOS.reduce((n, scenario) => n + questionsOpening(scenario.id).length, 0)).toBe(bank.questions.length);
   });
 
   it.each([...SEED_QUESTIONS])("seed question %s has a challenge and 2–5 guided steps", (slug) => {

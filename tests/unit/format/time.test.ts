@@ -1,0 +1,71 @@
+// The one home of time formatting: config durations, virtual time, the lab clock, stopwatches, event times.
+import { describe, expect, it } from "vitest";
+import { formatClock, formatEventTime, formatMinutesSeconds, formatMs, formatVirtualTime } from "@/lib/format/time";
+
+describe("formatMs: a configured duration in its largest exact unit", () => {
+  it.each([
+    [0, "0 s"],
+    [250, "250 ms"],
+    [1500, "1500 ms"],
+    [2000, "2 s"],
+    [30_000, "30 s"],
+    [90_000, "90 s"],
+    [60_000, "1 min"],
+    [600_000, "10 min"],
+    [3_600_000, "60 min"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatMs(ms)).toBe(text);
+  });
+});
+
+describe("formatVirtualTime: the lab's and the walkthrough's time stamps", () => {
+  it.each([
+    [0, "0 ms"],
+    [850, "850 ms"],
+    [999.6, "1000 ms"],
+    [1000, "1 s"],
+    [1250, "1.3 s"],
+    [12_500, "12.5 s"],
+    [59_000, "59 s"],
+    [60_000, "1 min"],
+    [200_000, "3 min 20 s"],
+    [3_600_000, "60 min"],
+  ])("%d ms → %s", (ms, text) => {
+    expect(formatVirtualTime(ms)).toBe(text);
+  });
+});
+
+describe("formatClock: a running clock of fixed width", () => {
+  it.each([
+    [0, "00:00.0"],
+    [99, "00:00.0"],
+    [61_234, "01:01.2"],
+    [600_000, "10:00.0"],
+    [6_000_000, "100:00.0"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatClock(ms)).toBe(text);
+  });
+});
+
+describe("formatMinutesSeconds: a stopwatch in whole seconds", () => {
+  it.each([
+    [0, "0:00"],
+    [-5, "0:00"],
+    [40, "0:40"],
+    [75.9, "1:15"],
+    [600, "10:00"],
+  ])("%d s → %s", (seconds, text) => {
+    expect(formatMinutesSeconds(seconds)).toBe(text);
+  });
+});
+
+describe("formatEventTime: event time as hh:mm:ss", () => {
+  it.each([
+    [0, "00:00:00"],
+    [5 * 60_000, "00:05:00"],
+    [59_999, "00:00:59.999"],
+    [3_600_000 + 61_005, "01:01:01.005"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatEventTime(ms)).toBe(text);
+  });
+});
