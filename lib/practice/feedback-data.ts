@@ -1,9 +1,10 @@
 // Both roads into the feedback view — a fresh ScoreResult (not signed in) and a stored attempt —
 // become the same FeedbackData, so the view has one shape to draw.
-import type { FeedbackData, FeedbackItem } from "@/components/feedback/types";
-import type { StoredFeedback, StoredItemExtras } from "@/lib/db/attempts";
+import type { FeedbackData, FeedbackItem } from "./feedback-types";
+import type { StoredFeedback } from "@/lib/db/attempts";
 import type { ScoreResult } from "@/lib/scoring";
 import type { PresentedAttempt } from "./present";
+import { storedItemView } from "./stored-item";
 
 export function feedbackFromResult(result: ScoreResult, answer: string): FeedbackData {
   return {
@@ -38,18 +39,6 @@ export function feedbackFromAttempt(attempt: PresentedAttempt): FeedbackData | n
     flags: score.feedback.flags,
     fallbackReason: score.fallbackReason,
     answer: attempt.answer,
-  };
-}
-
-/** What the feedback view needs of an item beyond its row, from a fresh result or a stored score. */
-export function storedItemView(extra: Partial<StoredItemExtras> | undefined) {
-  return {
-    spans: extra?.spans ?? [],
-    hint: extra?.hint,
-    correction: extra?.correction,
-    ...(extra?.depth ? { depth: extra.depth } : {}),
-    ...(extra?.rejection ? { rejection: extra.rejection } : {}),
-    ...(extra?.origin ? { origin: extra.origin } : {}),
   };
 }
 

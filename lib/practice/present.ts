@@ -1,6 +1,6 @@
 // The public shape of an attempt, shared by the JSON API and the feedback page.
 import { toStoredFeedback, type AttemptDetail, type StoredFeedback } from "@/lib/db/attempts";
-import { storedItemView } from "./feedback-data";
+import { storedItemView } from "./stored-item";
 import type { SubmitOutcome } from "./submit";
 
 export function presentAttempt(attempt: AttemptDetail) {

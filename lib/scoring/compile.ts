@@ -13,7 +13,7 @@ import { parseConceptPattern, type ConceptAlternative } from "@/lib/content/conc
 import type { Rubric, RubricItem, Vocabulary } from "@/lib/content/schema";
 import { analyseText, normaliseWord } from "./normalise";
 import { CharTrie } from "./char-trie";
-import { FUNCTION_WORDS } from "./score";
+import { FUNCTION_WORDS } from "./function-words";
 
 export type PhraseElement = { kind: "word"; text: string; prefix: boolean } | { kind: "any" } | { kind: "assign" };
 

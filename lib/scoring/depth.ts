@@ -8,7 +8,7 @@
 // waits for every in-sync replica…"), never from the matched words themselves, and a sentence crammed
 // with more points than its length can carry explains none of them.
 import type { AnalysedText } from "./normalise";
-import { FUNCTION_WORDS } from "./score";
+import { FUNCTION_WORDS } from "./function-words";
 
 export type Depth = "named" | "explained";
 

@@ -25,6 +25,7 @@ import { analyseText, type AnalysedText } from "./normalise";
 import type { Depth } from "./depth";
 import type { ScorableQuestion, ScoreBreakdown } from "./types";
 import type { RubricItemKind } from "@/lib/content/schema";
+import { FUNCTION_WORDS } from "./function-words";
 
 export const MISCONCEPTION_PENALTY = 1.5;
 /** Share of a point's weight earned when the answer only names it. */
@@ -46,20 +47,6 @@ export const LIST_LIKE_CLAUSES = 0.12;
 /** Distinct content words shared with the question's own text that make an answer "on topic". */
 export const ON_TOPIC_WORDS = 3;
 export const ATTEMPT_FLOOR = 1;
-
-/** Short English function words and spoken fillers: the glue between terms in a real sentence. */
-export const FUNCTION_WORDS = new Set(
-  (
-    "a an the is are was were be been being am it its this that these those there here to of in on at by for from with " +
-    "without into onto over under about as than then so and or but if when while because since not no never nor do does " +
-    "did done doing has have had having can could will would should shall may might must i you he she we they them their " +
-    "theirs our your my me us him her his what which who whom whose how why where each every all any some many much more " +
-    "most less few both either neither other another such same only just also very too up down out off again still yet " +
-    "even ever per via until unless whether one dont doesnt isnt arent wasnt cant wont im ive youre theyre thats theres " +
-    "lets let get gets got like um uh yeah well basically actually really kind sort know mean think just okay ok so whatever " +
-    "1 once twice whenever wherever"
-  ).split(/\s+/),
-);
 
 /** Words that carry no content in a non-answer. */
 const FILLER = new Set(
