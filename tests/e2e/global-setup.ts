@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const database = await createTempDatabase(server.adminUrl, "offset_e2e");
   // The tests stand in for a reverse proxy on loopback: the X-Forwarded-For they send gives each
   // simulated visitor an address of its own, as a real proxy would.
-  const app = await startApp({ databaseUrl: database.url, env: { OFFSET_TRUSTED_PROXIES: "loopback" } });
+  const app = await startApp({ databaseUrl: database.url, env: { OFFSET_TRUSTED_PROXIES: "loopback" }, readyTimeoutMs: 15 * 60_000 });
   project.provide("baseUrl", app.baseUrl);
   project.provide("databaseUrl", database.url);
   return async () => {

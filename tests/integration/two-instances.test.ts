@@ -16,12 +16,14 @@ let candidate: string;
 beforeAll(async () => {
   database = await createTempDatabase(inject("adminDatabaseUrl"), "offset_scale");
   const env = { OFFSET_SUBMITS_PER_MINUTE: String(LIMIT), OFFSET_TRUSTED_PROXIES: "loopback" };
-  // One at a time: the first applies the migrations and mirrors the question bank.
-  a = await startApp({ databaseUrl: database.url, env });
+  // One at a time: the first builds the app when the sources changed (on a fresh clone, the first
+  // production build of the test run, which can take several minutes on a busy 2-core machine), applies
+  // the migrations and mirrors the question bank.
+  a = await startApp({ databaseUrl: database.url, env, readyTimeoutMs: 15 * 60_000 });
   b = await startApp({ databaseUrl: database.url, env });
   admin = await signUp(a.baseUrl, { email: "admin@example.com", password: "admin-password-1", name: "Admin" }, "10.1.0.1");
   candidate = await signUp(b.baseUrl, { email: "cand@example.com", password: "cand-password-1", name: "Cand" }, "10.1.0.2");
-}, 600_000);
+}, 20 * 60_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

@@ -20,7 +20,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+export async function startApp({ databaseUrl, env = {}, readyTimeoutMs = 300_000 }: { databaseUrl: string; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<RunningApp> {
   const port = await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -28,7 +28,7 @@ export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string;
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), OPENAI_API_KEY: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  await waitForReady(child, output);
+  await waitForReady(child, output, readyTimeoutMs);
   return {
     baseUrl: `http://localhost:${port}`,
     output,
@@ -41,9 +41,9 @@ export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string;
   };
 }
 
-function waitForReady(child: ChildProcess, output: string[]): Promise<void> {
+function waitForReady(child: ChildProcess, output: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Offset did not start within 5 minutes:\n${output.join("")}`)), 300_000);
+    const timer = setTimeout(() => reject(new Error(`Offset did not start within ${Math.round(timeoutMs / 60_000)} minutes:\n${output.join("")}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (chunk.toString().includes("Offset is ready at")) {
