@@ -198,10 +198,10 @@ function Toolbar({ lab, embedded, scenarioId }: { lab: LabController; embedded: 
       <Button size="sm" variant="secondary" onClick={() => lab.advance(1)} aria-label="Step: advance time by 100 milliseconds" data-testid="step">
         Step
       </Button>
-      <Button size="sm" variant="ghost" onClick={() => lab.advance(10)} aria-label="Advance time by 1 second" data-testid="advance-1s">
+      <Button size="sm" variant="ghost" onClick={() => lab.advance(10)} aria-label="+1 s: advance time by 1 second" data-testid="advance-1s">
         +1 s
       </Button>
-      <Button size="sm" variant="ghost" onClick={() => lab.advance(100)} aria-label="Advance time by 10 seconds" data-testid="advance-10s">
+      <Button size="sm" variant="ghost" onClick={() => lab.advance(100)} aria-label="+10 s: advance time by 10 seconds" data-testid="advance-10s">
         +10 s
       </Button>
       <label htmlFor={speedId} className="ml-1 flex items-center gap-1.5 text-xs font-medium text-muted">

@@ -54,6 +54,19 @@ describe("the live mini-cluster", () => {
     await embed.screenshot({ path: `${ARTIFACTS}/demo-1-embedded.png` });
   });
 
+  it("names every lab button with its visible text, so voice control and screen readers agree (axe label-content-name-mismatch)", async () => {
+    await page.goto(`${baseUrl}/demos/acks-durability`, { waitUntil: "networkidle" });
+    await page.getByTestId("cluster-diagram").waitFor();
+    const mismatches = await page.$$eval("button[aria-label]", (buttons) =>
+      buttons
+        .map((button) => ({ label: button.getAttribute("aria-label") ?? "", text: (button.textContent ?? "").replace(/\s+/g, " ").trim() }))
+        .filter(({ label, text }) => text && /\w/.test(text) && !label.toLowerCase().includes(text.toLowerCase())),
+    );
+    expect(mismatches).toEqual([]);
+    expect(await page.getByRole("button", { name: /^\+1 s/ }).textContent()).toBe("+1 s");
+    expect(await page.getByRole("button", { name: /^\+10 s/ }).textContent()).toBe("+10 s");
+  });
+
   it("acks=1 and a leader crash: an acknowledged record is lost, and the lab explains why", async () => {
     await page.goto(`${baseUrl}/demos/acks-durability`, { waitUntil: "networkidle" });
     await page.getByTestId("cluster-diagram").waitFor();
