@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { HighlightedAnswer } from "./highlighted-answer";
+import { takeJustSubmitted } from "./just-submitted";
 import type { FeedbackData, FeedbackItem } from "./types";
 
 function scoreTone(score: number) {
@@ -19,9 +20,33 @@ const SCORER_LABELS = { rules: "Rules scorer", llm: "AI scorer", instructor: "In
 /**
  * `heading` names the score ("Your score", "Original score"); `scoreMeta` sits under the number
  * (which rubric version scored it); `status` follows the summary (pending work, an instructor's note).
+ * `focusOnArrival` moves keyboard and screen-reader focus to the score, and scrolls it into view, when
+ * the feedback has just been asked for: `true` for feedback drawn in place, or the attempt id the
+ * practice panel marked before it navigated here.
  */
-export function FeedbackView({ data, status, heading = "Your score", scoreMeta }: { data: FeedbackData; status?: ReactNode; heading?: string; scoreMeta?: ReactNode }) {
+export function FeedbackView({
+  data,
+  status,
+  heading = "Your score",
+  scoreMeta,
+  focusOnArrival,
+}: {
+  data: FeedbackData;
+  status?: ReactNode;
+  heading?: string;
+  scoreMeta?: ReactNode;
+  focusOnArrival?: boolean | string;
+}) {
   const [activeItem, setActiveItem] = useState<string | null>(null);
+  const scoreSection = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const arrived = focusOnArrival === true || (typeof focusOnArrival === "string" && takeJustSubmitted(focusOnArrival));
+    const section = scoreSection.current;
+    if (!arrived || !section) return;
+    section.focus({ preventScroll: true });
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    section.scrollIntoView({ block: "start", behavior: reduced ? "auto" : "smooth" });
+  }, [focusOnArrival]);
   // Ids scoped to this instance: a summary page may show several feedback views at once.
   const uid = useId();
   const ids = { score: `${uid}-score`, misconceptions: `${uid}-misconceptions`, checklist: `${uid}-checklist`, answer: `${uid}-answer` };
@@ -31,7 +56,7 @@ export function FeedbackView({ data, status, heading = "Your score", scoreMeta }
 
   return (
     <div className="flex flex-col gap-6" data-testid="feedback">
-      <section aria-labelledby={ids.score} className="rounded-2xl border border-border bg-surface p-6">
+      <section ref={scoreSection} tabIndex={-1} aria-labelledby={ids.score} className="scroll-mt-20 rounded-2xl border border-border bg-surface p-6 outline-none focus-visible:ring-2 focus-visible:ring-[var(--ring)]" data-testid="score-section">
         <div className="flex flex-wrap items-start justify-between gap-6">
           <div>
             <h2 id={ids.score} className="text-sm font-medium text-muted">

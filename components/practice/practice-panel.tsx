@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { submitAnswerAction, type SubmitState } from "@/app/(practice)/questions/[slug]/actions";
 import { FeedbackView } from "@/components/feedback/feedback-view";
+import { markJustSubmitted } from "@/components/feedback/just-submitted";
 import { Button } from "@/components/ui/button";
 import { AnswerBox, useAnswerTimer, useDraft } from "./answer-box";
 import { answerSourceFor } from "./voice-strategy";
@@ -53,6 +54,7 @@ export function PracticePanel({
         idempotencyKey.current = crypto.randomUUID();
         setVoiceCharacters(0);
         setText("");
+        markJustSubmitted(outcome.attemptId);
         router.push(`/attempts/${outcome.attemptId}`);
       }
     });
@@ -98,7 +100,7 @@ export function PracticePanel({
             </Link>{" "}
             to keep your attempts, see your trend and get a review queue — your answer will still be here.
           </p>
-          <FeedbackView data={state.feedback} />
+          <FeedbackView data={state.feedback} focusOnArrival />
         </div>
       ) : null}
     </div>

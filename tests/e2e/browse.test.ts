@@ -72,6 +72,7 @@ describe("a candidate browsing the question bank", () => {
     );
     await page.getByTestId("submit-answer").click();
     await page.getByTestId("feedback").waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "score-section");
     expect(Number(await page.getByTestId("score").textContent())).toBeLessThanOrEqual(3);
     const waved = page.locator('[data-testid="tighten-up-point"][data-reason="rejected"]');
     expect(await waved.count()).toBeGreaterThan(0);

@@ -51,6 +51,10 @@ describe("a candidate's journey", () => {
     const score = Number(await page.getByTestId("score").textContent());
     expect(score).toBeGreaterThanOrEqual(7);
     expect(await page.getByTestId("scorer").textContent()).toBe("Rules scorer");
+    // Focus lands on the score, in view, so keyboard and screen-reader users hear it first.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "score-section");
+    expect(await page.getByTestId("score").isVisible()).toBe(true);
+    expect(await page.getByTestId("score").evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
     const met = page.locator('[data-testid="checklist-item"][data-met="true"]');
     expect(await met.count()).toBeGreaterThanOrEqual(5);
     // Evidence is quoted from the answer and highlighted in it.
@@ -58,6 +62,10 @@ describe("a candidate's journey", () => {
     await met.first().click();
     expect(await page.locator('[data-testid="highlighted-answer"] mark.ring-2').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/journey-1-feedback.png`, fullPage: true });
+    // Only on arrival from a submission: opening the attempt again leaves focus alone.
+    await page.reload();
+    await page.getByTestId("feedback").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).not.toBe("score-section");
   });
 
   it("sees both attempts in history with a score trend", async () => {

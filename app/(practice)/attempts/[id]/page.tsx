@@ -179,6 +179,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
       ) : currentFeedback ? (
         <FeedbackView
           data={currentFeedback}
+          focusOnArrival={attempt.id}
           status={status}
           heading={isOwner ? "Your score" : "Score"}
           scoreMeta={
