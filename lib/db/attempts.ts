@@ -5,6 +5,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import type { ScoreResult } from "@/lib/scoring";
 import { Prisma, type AnswerSource, type ScoreReason } from "./generated/client";
 import type { Db } from "./prisma";
+import { retryAfterSeconds, windowHitSql } from "./rate-limit";
 
 export interface NewAttempt {
   userId: string;
@@ -64,12 +65,7 @@ export async function storeAttemptWithinLimit(
   limit: { key: string; max: number; windowSeconds: number },
 ): Promise<StoreOutcome> {
   const rows = await db.$queryRaw<{ count: number; resetInMs: number; id: string | null; createdAt: Date | null; review: ReviewSnapshot | null }[]>`
-    WITH hit AS (
-      INSERT INTO "RateLimitWindow" AS w ("key", "windowStart", "count") VALUES (${limit.key}, now(), 1)
-      ON CONFLICT ("key") DO UPDATE SET
-        "windowStart" = CASE WHEN w."windowStart" <= now() - make_interval(secs => ${limit.windowSeconds}) THEN now() ELSE w."windowStart" END,
-        "count" = CASE WHEN w."windowStart" <= now() - make_interval(secs => ${limit.windowSeconds}) THEN 1 ELSE LEAST(w."count" + 1, ${limit.max + 1}) END
-      RETURNING "count", (EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${limit.windowSeconds}) - now())) * 1000)::float8 AS "resetInMs"
+    WITH hit AS (${windowHitSql(limit.key, limit.max, limit.windowSeconds)}
     ), attempt AS (
       INSERT INTO "Attempt" ("id", "userId", "questionId", "rubricVersionId", "answer", "answerSource", "status", "idempotencyKey", "timeSpentMs", "mockSessionId", "mockPosition", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), ${data.userId}, ${data.questionId}::uuid, ${data.rubricVersionId}::uuid, ${data.answer}, ${data.answerSource}::"AnswerSource", 'pending',
@@ -92,7 +88,7 @@ export async function storeAttemptWithinLimit(
     });
     if (earlier) return { kind: "duplicate", ...earlier };
   }
-  return { kind: "over-limit", retryAfterSeconds: Math.max(1, Math.ceil(row.resetInMs / 1000)) };
+  return { kind: "over-limit", retryAfterSeconds: retryAfterSeconds(row.resetInMs) };
 }
 
 /** A review schedule row as saveScore writes it alongside the score. */

@@ -15,7 +15,7 @@
 //    misconceptions, and only between the terms of a match: "deleted after seven days whether or not
 //    anyone consumed them" denies the link the misconception asserts. ("even if" is not one: "charged
 //    only once even if the consumer retries" still makes the claim.)
-import { allMatches, type AnalysedText } from "./normalise";
+import { allMatches, type AnalysedText, joinTokens } from "./normalise";
 
 export const NEGATION_WINDOW = 8;
 
@@ -159,26 +159,10 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       if (!after || bareNot) elliptical[sentence.index] = 1;
     }
     // Sentential negation, found with regular expressions over the sentence's normalised words.
-    let joined = "";
-    const startsAt: number[] = [];
-    for (let i = firstToken; i < endToken; i++) {
-      if (i > firstToken) joined += " ";
-      startsAt.push(joined.length);
-      joined += tokens[i]!.n;
-    }
+    const { joined, tokenAt } = joinTokens(tokens, firstToken, endToken);
     if (!/myth|misconception|misunderstanding|mistake|fallacy|true|correct|right|case|accurate|false|wrong|untrue|misleading|think|assume|believe|claim|say|imagine|expect|contrary|wrongly|incorrectly/.test(joined)) {
       continue;
     }
-    const tokenAt = (charIndex: number) => {
-      let lo = 0;
-      let hi = startsAt.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (startsAt[mid]! <= charIndex) lo = mid;
-        else hi = mid - 1;
-      }
-      return firstToken + lo;
-    };
     for (const re of FORWARD_SENTENTIAL) {
       re.lastIndex = 0;
       for (const m of allMatches(re, joined)) {

@@ -341,3 +341,28 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   re.lastIndex = 0;
   return found;
 }
+
+/**
+ * A sentence's normalised words joined by single spaces, for regular expressions over whole phrases,
+ * and the way back from a character of that string to the token it belongs to.
+ */
+export function joinTokens(tokens: readonly { n: string }[], firstToken: number, endToken: number): { joined: string; tokenAt: (charIndex: number) => number } {
+  let joined = "";
+  const startsAt: number[] = [];
+  for (let i = firstToken; i < endToken; i++) {
+    if (i > firstToken) joined += " ";
+    startsAt.push(joined.length);
+    joined += tokens[i]!.n;
+  }
+  const tokenAt = (charIndex: number) => {
+    let lo = 0;
+    let hi = startsAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (startsAt[mid]! <= charIndex) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstToken + lo;
+  };
+  return { joined, tokenAt };
+}

@@ -19,7 +19,7 @@
 // count only as the candidate's own stance: after I / we / you / one (with a modal: "I'd", "we would",
 // "you can"), or as an imperative opening a sentence.
 import { NEGATING_WORDS } from "./negation";
-import { allMatches, type AnalysedText } from "./normalise";
+import { allMatches, type AnalysedText, joinTokens } from "./normalise";
 
 /**
  * The dismissal mask holds LOOKS_FORWARD for words after a cue ("I'd avoid X", "no need for X") and
@@ -146,24 +146,8 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
 
   for (const sentence of sentences) {
     const { firstToken, endToken } = sentence;
-    let joined = "";
-    const startsAt: number[] = [];
-    for (let i = firstToken; i < endToken; i++) {
-      if (i > firstToken) joined += " ";
-      startsAt.push(joined.length);
-      joined += tokens[i]!.n;
-    }
+    const { joined, tokenAt } = joinTokens(tokens, firstToken, endToken);
     if (!ANY_CUE.test(joined)) continue;
-    const tokenAt = (charIndex: number) => {
-      let lo = 0;
-      let hi = startsAt.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (startsAt[mid]! <= charIndex) lo = mid;
-        else hi = mid - 1;
-      }
-      return firstToken + lo;
-    };
     for (const { re, direction, stance } of COMPILED) {
       re.lastIndex = 0;
       for (const m of allMatches(re, joined)) {
