@@ -11,6 +11,8 @@ export const FLAG_MESSAGES = {
     "Part of your answer spoke to the grader instead of the interviewer. It was left out of the scoring and the score is capped at 2/10.",
   crammed:
     "Several points were packed into one short sentence without saying how they work, so they count as named, not explained. Give each idea its own sentence and a reason.",
+  thin:
+    "Your points are right, but little backs them up: few config names, defaults, numbers or sizes, and few reasons why. Interviewers keep 9 and 10 for answers that do, so until then the score is capped at 8/10.",
   "list-like":
     "This reads as a list of terms. Interviewers want to hear how the ideas connect, so say it in full sentences; until then the score is capped at 3/10.",
 } as const;

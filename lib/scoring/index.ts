@@ -43,8 +43,8 @@ export async function scoreAnswer(input: ScoreInput & { llm?: LlmConfig }): Prom
     ]);
   }
   const combined = combineJudgements(ruleItems, outcome.judgements, input.answer, excluded, outcome.falseClaims, input.claims);
-  // The LLM decides items itself, so the rules' "crammed" adjustment does not apply to its result.
-  const llmFlags: Flag[] = flags.filter((flag) => flag.code !== "crammed");
+  // The LLM decides items and their depth itself, so the rules' depth heuristics ("crammed", "thin") do not apply to its result.
+  const llmFlags: Flag[] = flags.filter((flag) => flag.code !== "crammed" && flag.code !== "thin");
   if (combined.discarded.length) {
     const labels = combined.discarded.map((entry) => `"${entry.label}"`);
     llmFlags.push({

@@ -2,12 +2,12 @@
 import { compiledCatalogueFor, compiledRubricFor } from "./compile";
 import { composeFeedback, FLAG_MESSAGES } from "./feedback";
 import { detectInjection, type InjectionResult } from "./injection";
-import { itemDepth, type Depth } from "./depth";
+import { itemDepth, sentenceDepth, type Depth } from "./depth";
 import { matchRubric, type ItemMatch, type Occurrence } from "./match";
 import { analyseNegation } from "./negation";
 import { analyseStance } from "./stance";
 import { analyseText, type AnalysedText } from "./normalise";
-import { answerSignals, computeScore, topicWords, type AnswerSignals } from "./score";
+import { answerSignals, computeScore, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
 import type { Flag, ItemResult, ScorableQuestion, ScoreInput, ScoreResult, ScorerName, Span } from "./types";
 import { rubricContentVersion, RULES_VERSION } from "./version";
 import type { ClaimCatalogue } from "@/lib/content/claims";
@@ -30,7 +30,7 @@ export function assertAnswerLength(answer: string): void {
 export interface RulesAnalysis {
   analysed: AnalysedText;
   injection: InjectionResult;
-  signals: AnswerSignals & { crammed: boolean };
+  signals: AnswerSignals & { crammed: boolean; thin: boolean };
   /** One per rubric item, in rubric order. */
   matches: ItemMatch[];
   /** Catalogue claims the answer makes (not already charged as one of the rubric's own misconceptions). */
@@ -67,13 +67,29 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
   return {
     analysed,
     injection,
-    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0 },
+    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0, thin: isThin(analysed, usable) },
     matches: matched.items,
     claims: newClaims(matched.items, matched.claims),
     rejected: matched.rejected,
     depth,
     usable,
   };
+}
+
+/**
+ * Few concrete specifics (config names, defaults, numbers, sizes) and few reasons or costs across the
+ * sentences not addressed to the grader: correct basics, however many points they name.
+ */
+function isThin(analysed: AnalysedText, usable: Uint8Array): boolean {
+  let specifics = 0;
+  let reasons = 0;
+  for (const sentence of analysed.sentences) {
+    if (sentence.endToken > sentence.firstToken && !usable[sentence.firstToken]) continue;
+    const depth = sentenceDepth(analysed, sentence.index, () => false);
+    specifics += depth.quantity;
+    reasons += depth.mechanism + depth.tradeOff;
+  }
+  return specifics <= THIN_SPECIFICS && reasons <= THIN_REASONS;
 }
 
 /** Words of sentence a single point needs: a sentence explains at most max(2, words / WORDS_PER_POINT) points. */
@@ -176,6 +192,7 @@ export function analysisFlags(analysis: RulesAnalysis): Flag[] {
   if (analysis.signals.nonAnswer) flags.push({ code: "non-answer", message: FLAG_MESSAGES["non-answer"] });
   else if (analysis.signals.listLike) flags.push({ code: "list-like", message: FLAG_MESSAGES["list-like"] });
   else if (analysis.signals.crammed) flags.push({ code: "crammed", message: FLAG_MESSAGES.crammed });
+  if (analysis.signals.thin && !analysis.signals.nonAnswer) flags.push({ code: "thin", message: FLAG_MESSAGES.thin });
   return flags;
 }
 
@@ -200,8 +217,11 @@ export function buildResult(args: BuildResultArgs): ScoreResult {
     injection: has("injection"),
     nonAnswer: has("non-answer"),
     listLike: has("list-like"),
+    thin: has("thin"),
     onTopic: args.onTopic ?? false,
   });
+  // "Capped at 8 for want of specifics" is news only when that cap is what held the score.
+  const shownFlags = breakdown.cap?.reason === "thin" ? flags : flags.filter((flag) => flag.code !== "thin");
   return {
     question: question.slug,
     score,
@@ -212,7 +232,7 @@ export function buildResult(args: BuildResultArgs): ScoreResult {
     ...(args.model ? { model: args.model } : {}),
     ...(args.fallbackReason ? { fallbackReason: args.fallbackReason } : {}),
     items,
-    feedback: composeFeedback({ score, scorer, items, flags, breakdown }),
+    feedback: composeFeedback({ score, scorer, items, flags: shownFlags, breakdown }),
     breakdown,
     modelAnswer: question.modelAnswer,
   };

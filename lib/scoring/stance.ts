@@ -103,6 +103,17 @@ const NEGATORS = new Set(["not", "never", "isnt", "arent", "hardly"]);
 /** How short a sentence is when a pronoun in the next one may stand for all of it ("Compaction?"). */
 const SHORT_SENTENCE = 8;
 
+/** Words after "is off" / "disabled" / "false" that make it a description of a default ("off by default", "off unless"). */
+const DEFAULT_QUALIFIERS = new Set(["unless", "until", "except"]);
+
+function describesDefault(tokens: AnalysedText["tokens"], at: number, end: number): boolean {
+  const next = tokens[at]?.n;
+  if (at >= end || next === undefined) return false;
+  if (DEFAULT_QUALIFIERS.has(next)) return true;
+  if (next === "by" && tokens[at + 1]?.n === "default" && at + 1 < end) return true;
+  return next === "out" && tokens[at + 1]?.n === "of" && tokens[at + 2]?.n === "the" && tokens[at + 3]?.n === "box";
+}
+
 interface Compiled {
   re: RegExp;
   direction: "forward" | "backward";
@@ -167,6 +178,8 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           if (matchStart > firstToken && tokens[matchStart - 1]!.clause === tokens[matchStart]!.clause) continue;
         }
         const matchEnd = tokenAt(at + m[0].length - 1) + 1;
+        // "…exactly_once_v2, which is off by default", "disabled unless you set it": a default described, not a stance.
+        if (direction === "backward" && /\b(?:off|disabled|false)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
         // "We took them out", "turned it off": a pronoun inside the cue points back.
         if (direction === "forward") for (let k = matchStart + 1; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n)) markPronounTarget(k);
         if (direction === "forward") {

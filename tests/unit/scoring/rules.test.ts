@@ -12,6 +12,20 @@ const EXPLAINED =
   "You can add partitions later but you can never remove partitions from a topic, because the key hashing depends on the count. Consumers beyond the number of partitions just sit idle, because each partition goes to only one consumer of the group.";
 
 describe("scoreWithRules: depth", () => {
+  it("caps every point named with nothing to back it up at 8, and says why only when that cap holds the score", () => {
+    const thin = score(STRONG);
+    expect(thin.items.filter((i) => i.kind === "required").every((i) => i.met)).toBe(true);
+    expect(thin.score).toBe(8);
+    expect(thin.breakdown.cap).toEqual({ value: 8, reason: "thin" });
+    expect(thin.feedback.flags.map((flag) => flag.code)).toContain("thin");
+    // The same points with reasons and numbers are not thin.
+    expect(score(EXPLAINED).breakdown.cap).toBeUndefined();
+    // A thin answer that scores below 8 anyway carries no note about the cap.
+    const partial = score("Producers should use acks=all so every in-sync replica acknowledges the write.");
+    expect(partial.score).toBeLessThan(8);
+    expect(partial.feedback.flags.map((flag) => flag.code)).not.toContain("thin");
+  });
+
   it("credits a point only named at part of its weight, and an explained one in full", () => {
     const named = score("We use acks=all.");
     const explained = score("We use acks=all, so the leader waits until every in-sync replica has the write before it acknowledges.");
@@ -156,7 +170,7 @@ describe("scoreWithRules: answers that should not score", () => {
     expect(met.every((i) => i.depth === "named")).toBe(true);
     expect(result.score).toBeLessThan(7);
     expect(result.feedback.flags.some((flag) => flag.code === "crammed")).toBe(true);
-    expect(score(STRONG).feedback.flags).toEqual([]);
+    expect(score(STRONG).feedback.flags.map((flag) => flag.code)).not.toContain("crammed");
   });
 
   it("never raises a score for length alone", () => {

@@ -55,6 +55,17 @@ describe("dismissals", () => {
     expect(dismissedWords("Compaction, transactions, rack awareness: all overkill.")).toEqual(["compaction", "transactions", "rack", "awareness", "all"]);
   });
 
+  it.each([
+    "Transactions are disabled by default, and compaction stays off unless you set cleanup.policy=compact.",
+    "Rack awareness is off out of the box; the client setting is false until you give each consumer a client.rack.",
+  ])("does not read a described default as a dismissal: %s", (text) => {
+    expect(dismissedWords(text)).toEqual([]);
+  });
+
+  it("still reads a switched-off practice as a dismissal when no default is described", () => {
+    expect(dismissedWords("Compaction is off for us.")).toContain("compaction");
+  });
+
   it("leaves a true statement of absence alone when the pattern itself states the absence", () => {
     expect(met("You can never remove partitions from a topic, so plan the count.", "partitions-never-removed")).toBe(true);
   });
