@@ -8,7 +8,6 @@ import { performance } from "node:perf_hooks";
 import { loadContentBank, type Question } from "@/lib/content/load";
 import type { Prisma } from "@/lib/db/generated/client";
 import {
-  compareAttempts,
   exportStream,
   getAttemptsForCompare,
   getHistoryPage,
@@ -20,12 +19,13 @@ import {
   listCompareChoices,
   listHistoryQuestions,
   loadHistory,
-  parseHistoryQuery,
-  type ExportFormat,
 } from "@/lib/db/history";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { compareAttempts } from "@/lib/history/compare";
+import type { ExportFormat } from "@/lib/history/export";
+import { parseHistoryQuery } from "@/lib/history/query";
 import { startApp, signUp } from "@/tests/support/app-server";
 import { acquireTestServer, createTempDatabase } from "@/tests/support/database";
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { CompareSide, Comparison, ItemChange, ItemDiff } from "@/lib/db/history";
+import type { CompareSide, Comparison, ItemChange, ItemDiff } from "@/lib/history/compare";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/format/text";
 import { formatDateTime, formatDuration, formatScore, KIND_LABELS } from "./format";
 import { DeltaBadge, ScoreBadge } from "./score-badge";
 
@@ -140,7 +141,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
         {comparison.sameQuestion ? (
           <p className="mt-1 text-sm text-muted">
             {groups.gained.length} gained · {groups.lost.length} lost · {groups["still-missing"].length} still missing · {groups.kept.length} kept
-            {groups.fixed.length ? ` · ${groups.fixed.length} misconception${groups.fixed.length === 1 ? "" : "s"} fixed` : ""}
+            {groups.fixed.length ? ` · ${plural(groups.fixed.length, "misconception")} fixed` : ""}
           </p>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { HeatRow, QuestionSummary } from "@/lib/db/history";
+import type { HeatRow } from "@/lib/history/heat-map";
+import type { QuestionSummary } from "@/lib/history/summary";
 import { DeltaBadge } from "./score-badge";
 import { formatPercent, formatScore } from "./format";
 

@@ -1,4 +1,5 @@
 // Formatting shared by the history views (server and client).
+import { formatTimeSpent } from "@/lib/format/time";
 
 export function formatScore(score: number | null | undefined) {
   return score === null || score === undefined ? "—" : score.toFixed(1);
@@ -17,12 +18,9 @@ export function formatDelta(delta: number) {
   return `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)}`;
 }
 
+/** Time spent on an answer (lib/format/time.ts), or a dash when it was not measured. */
 export function formatDuration(ms: number | null | undefined) {
-  if (!ms) return "—";
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  return ms ? formatTimeSpent(ms) : "—";
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -35,10 +33,6 @@ export const formatShortDate = (date: Date | string | number) => shortDate.forma
 
 export function formatPercent(rate: number) {
   return `${Math.round(rate * 100)}%`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`) {
-  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
 
 export const KIND_LABELS = { required: "Must cover", bonus: "Extra credit", misconception: "Misconception" } as const;

@@ -37,6 +37,23 @@ export function HistoryFilters({
 
   const any = FIELDS.some((field) => values[field]);
   const described = (field: Field) => (invalid[field] ? { "aria-invalid": true as const, "aria-describedby": invalid[field] } : {});
+  const scoreInput = (field: "minScore" | "maxScore", placeholder: string, label: string, testId: string) => (
+    <input
+      type="number"
+      name={field}
+      inputMode="decimal"
+      min={0}
+      max={10}
+      step={0.5}
+      placeholder={placeholder}
+      aria-label={label}
+      value={values[field]}
+      onChange={(event) => update(field, event.target.value, 400)}
+      className={cn(control, "border-border px-2 tabular-nums")}
+      data-testid={testId}
+      {...described(field)}
+    />
+  );
 
   return (
     <form
@@ -89,37 +106,9 @@ export function HistoryFilters({
         <fieldset className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
           <legend className="mb-1">Score</legend>
           <div className="flex items-center gap-1.5">
-            <input
-              type="number"
-              name="minScore"
-              inputMode="decimal"
-              min={0}
-              max={10}
-              step={0.5}
-              placeholder="0"
-              aria-label="Lowest score"
-              value={values.minScore}
-              onChange={(event) => update("minScore", event.target.value, 400)}
-              className={cn(control, "border-border px-2 tabular-nums")}
-              data-testid="filter-min-score"
-              {...described("minScore")}
-            />
+            {scoreInput("minScore", "0", "Lowest score", "filter-min-score")}
             <span aria-hidden="true">–</span>
-            <input
-              type="number"
-              name="maxScore"
-              inputMode="decimal"
-              min={0}
-              max={10}
-              step={0.5}
-              placeholder="10"
-              aria-label="Highest score"
-              value={values.maxScore}
-              onChange={(event) => update("maxScore", event.target.value, 400)}
-              className={cn(control, "border-border px-2 tabular-nums")}
-              data-testid="filter-max-score"
-              {...described("maxScore")}
-            />
+            {scoreInput("maxScore", "10", "Highest score", "filter-max-score")}
           </div>
         </fieldset>
       </div>

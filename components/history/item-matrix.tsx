@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ItemMatrix as Matrix } from "@/lib/db/history";
+import type { ItemMatrix as Matrix } from "@/lib/history/timeline";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatScore, formatShortDate } from "./format";
 

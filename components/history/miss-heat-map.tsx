@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HeatCell, HeatMap } from "@/lib/db/history";
+import type { HeatCell, HeatMap } from "@/lib/history/heat-map";
 import { cn } from "@/components/ui/cn";
 import { formatPercent, KIND_LABELS } from "./format";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { QuestionSummary } from "@/lib/db/history";
+import type { QuestionSummary } from "@/lib/history/summary";
 import { formatDate, formatScore } from "./format";
 import { DeltaBadge, ScoreBadge } from "./score-badge";
 

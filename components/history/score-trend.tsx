@@ -1,4 +1,4 @@
-import type { TrendSeries } from "@/lib/db/history";
+import type { TrendSeries } from "@/lib/history/trend";
 import { formatScore } from "./format";
 import { ScoreTrendChart } from "./score-trend-chart";
 

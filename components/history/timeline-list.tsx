@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TimelineStep } from "@/lib/db/history";
+import type { TimelineStep } from "@/lib/history/timeline";
 import { formatDateTime, formatDuration } from "./format";
 import { DeltaBadge, ScoreBadge } from "./score-badge";
 

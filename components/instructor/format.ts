@@ -15,10 +15,6 @@ export function formatMean(score: number | null | undefined) {
   return score === null || score === undefined ? "—" : score.toFixed(1);
 }
 
-export function plural(count: number, one: string, many = `${one}s`) {
-  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
-}
-
 export const ACTION_LABELS: Record<string, string> = {
   "rubric.save": "Saved a version",
   "rubric.publish": "Published",

@@ -3,16 +3,11 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import type { ItemStat } from "@/lib/db/rubrics";
 import { RateBar } from "./rate-bar";
 
-export interface ItemStatRow {
-  itemId: string;
-  label: string;
-  kind: "required" | "bonus" | "misconception";
-  scored: number;
-  hits: number;
-  hitRate: number;
-}
+/** One rubric point's statistics (lib/db/rubrics.ts). */
+export type ItemStatRow = ItemStat;
 
 const KIND = {
   required: { label: "Must cover", tone: "accent" },

@@ -2,18 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import type { RescoreJobView } from "@/lib/db/rescore";
+import { pluralGrouped } from "@/lib/format/text";
 import { callApi } from "./api-client";
-import { plural } from "./format";
 
-export interface RescoreJobData {
-  id: string;
-  version: number;
-  status: "queued" | "running" | "done" | "failed";
-  total: number;
-  processed: number;
-  failed: number;
-  error: string | null;
-}
+/** What the progress bar needs of a re-score job (lib/db/rescore.ts). */
+export type RescoreJobData = Pick<RescoreJobView, "id" | "version" | "status" | "total" | "processed" | "failed" | "error">;
 
 const POLL_MS = 1000;
 const finished = (job: RescoreJobData) => job.status === "done" || job.status === "failed";
@@ -22,13 +16,13 @@ const finished = (job: RescoreJobData) => job.status === "done" || job.status ==
 export function rescoreSummary(job: RescoreJobData): string {
   const rescored = Math.max(0, job.processed - job.failed);
   if (job.status === "failed") {
-    return `The re-score under v${job.version} stopped after ${rescored} of ${plural(job.total, "attempt")}${job.error ? `: ${job.error}` : "."} Attempts it did not reach keep their earlier score.`;
+    return `The re-score under v${job.version} stopped after ${rescored} of ${pluralGrouped(job.total, "attempt")}${job.error ? `: ${job.error}` : "."} Attempts it did not reach keep their earlier score.`;
   }
   if (job.total === 0) return `There were no scored attempts to re-score under v${job.version}.`;
   if (job.failed > 0) {
-    return `Re-scored ${rescored} of ${plural(job.total, "attempt")} under v${job.version}; ${job.failed} could not be re-scored and keep their earlier score. Originals kept.`;
+    return `Re-scored ${rescored} of ${pluralGrouped(job.total, "attempt")} under v${job.version}; ${job.failed} could not be re-scored and keep their earlier score. Originals kept.`;
   }
-  return `Re-scored ${plural(rescored, "attempt")} under v${job.version}; originals kept.`;
+  return `Re-scored ${pluralGrouped(rescored, "attempt")} under v${job.version}; originals kept.`;
 }
 
 /**
@@ -90,7 +84,7 @@ export function RescoreProgress({ initial }: { initial: RescoreJobData }) {
         aria-valuemin={0}
         aria-valuemax={Math.max(job.total, 1)}
         aria-valuenow={job.total > 0 ? Math.min(job.processed, job.total) : 1}
-        aria-valuetext={`${Math.min(job.processed, job.total)} of ${plural(job.total, "attempt")} (${percent}%)`}
+        aria-valuetext={`${Math.min(job.processed, job.total)} of ${pluralGrouped(job.total, "attempt")} (${percent}%)`}
         className="mt-2 h-2.5 overflow-hidden rounded-full bg-surface ring-1 ring-border ring-inset"
       >
         <div

@@ -1,4 +1,4 @@
-import { plural } from "./format";
+import { pluralGrouped } from "@/lib/format/text";
 
 const WIDTH = 320;
 const HEIGHT = 170;
@@ -26,7 +26,7 @@ export function ScoreDistribution({ distribution, attempts }: { distribution: nu
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="h-auto w-full max-w-lg"
         role="img"
-        aria-label={`Score distribution over ${plural(attempts, "attempt")}; the most common score is ${busiest} (${plural(counts[busiest]!, "attempt")}). The table below has every count.`}
+        aria-label={`Score distribution over ${pluralGrouped(attempts, "attempt")}; the most common score is ${busiest} (${pluralGrouped(counts[busiest]!, "attempt")}). The table below has every count.`}
       >
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="stroke-border" strokeWidth={1} />
         {counts.map((count, score) => {

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { formatSignedMinutesSeconds } from "@/lib/format/time";
 
 const clockKey = (sessionId: string, position: number) => `offset-interview-clock:${sessionId}:${position}`;
 
@@ -33,12 +34,6 @@ export function clearQuestionClock(sessionId: string, position: number) {
   localStorage.removeItem(clockKey(sessionId, position));
 }
 
-export function formatClock(seconds: number) {
-  const sign = seconds < 0 ? "-" : "";
-  const value = Math.abs(seconds);
-  return `${sign}${Math.floor(value / 60)}:${String(value % 60).padStart(2, "0")}`;
-}
-
 function milestone(elapsed: number, budget: number) {
   if (elapsed >= budget) return "over";
   if (budget >= 120 && elapsed >= budget - 60) return "last-minute";
@@ -65,16 +60,16 @@ export function QuestionClock({ elapsed, budgetMinutes }: { elapsed: number; bud
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="text-muted">
           <span role="timer" aria-label="Time on this question" className={cn("font-semibold tabular-nums", over ? "text-warn" : "text-text")} data-testid="clock-elapsed">
-            {formatClock(elapsed)}
+            {formatSignedMinutesSeconds(elapsed)}
           </span>{" "}
           of {budgetMinutes}:00 budget
         </p>
         {over ? (
           <span className="rounded-full bg-warn-soft px-2.5 py-0.5 text-xs font-medium text-warn" data-testid="clock-overtime">
-            Over by {formatClock(elapsed - budget)}
+            Over by {formatSignedMinutesSeconds(elapsed - budget)}
           </span>
         ) : (
-          <span className="text-xs text-muted tabular-nums">{formatClock(budget - elapsed)} left</span>
+          <span className="text-xs text-muted tabular-nums">{formatSignedMinutesSeconds(budget - elapsed)} left</span>
         )}
       </div>
       <div className="h-1.5 overflow-hidden rounded-full bg-surface-2" aria-hidden="true">

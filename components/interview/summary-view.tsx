@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { formatMinutesSeconds } from "@/lib/format/time";
 import type { InterviewAssessment, InterviewSummary } from "@/lib/practice/assessment";
 import { FeedbackAccordion, type AccordionEntry } from "./feedback-accordion";
 
@@ -12,10 +13,9 @@ function scoreTone(score: number | null) {
   return "text-warn";
 }
 
+/** Time spent as m:ss (timeSpentMs is never negative), or a dash when it was not measured. */
 function duration(ms: number | null) {
-  if (ms === null) return "—";
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return ms === null ? "—" : formatMinutesSeconds(Math.round(ms / 1000));
 }
 
 const VERDICT_TONE: Record<InterviewAssessment["verdict"], "good" | "accent" | "warn" | "neutral"> = { ready: "good", close: "accent", building: "warn", early: "neutral" };

@@ -1,14 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { formatMinutesSeconds } from "@/lib/format/time";
 import { readDraft, subscribeToDrafts, writeDraft } from "./draft-store";
 import { VoiceInput } from "./voice-input";
 import { insertTranscript } from "./voice-strategy";
-
-function formatElapsed(seconds: number) {
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
-}
 
 /** Seconds since the first keystroke, ticking once a second. */
 export function useAnswerTimer(started: boolean) {
@@ -103,7 +99,7 @@ export function AnswerBox({
           {showTimer ? (
             <>
               <span className={over ? "font-medium text-warn" : undefined} data-testid="answer-timer">
-                {formatElapsed(elapsed)}
+                {formatMinutesSeconds(elapsed)}
               </span>{" "}
               / {timeBudgetMinutes}:00 ·{" "}
             </>

@@ -7,6 +7,7 @@
 // only the field the item's kind uses is ever saved.
 import { parseConceptPattern, PatternSyntaxError, setsUsed } from "@/lib/content/concept-pattern";
 import { rubricItemKinds, type Rubric, type RubricItem, type RubricItemKind, type Vocabulary } from "@/lib/content/schema";
+import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 
 export interface FormItem {
   /** Stable React key; never saved. */
@@ -40,8 +41,6 @@ export type DraftAction =
   | { type: "duplicate-item"; index: number }
   | { type: "move-item"; index: number; to: number }
   | { type: "replace"; draft: FormDraft };
-
-export const MAX_ITEMS = 12;
 
 export const KIND_LABELS: Record<RubricItemKind, string> = {
   required: "Required",
@@ -264,14 +263,14 @@ export function draftReducer(draft: FormDraft, action: DraftAction): FormDraft {
         return { ...item, concept: concept.length ? concept : [""] };
       });
     case "add-item":
-      if (draft.items.length >= MAX_ITEMS) return draft;
+      if (draft.items.length >= RUBRIC_LIMITS.maxItems) return draft;
       return { items: [...draft.items, newFormItem(action.kind, draft.items)] };
     case "add-misconception": {
-      if (draft.items.length >= MAX_ITEMS) return draft;
+      if (draft.items.length >= RUBRIC_LIMITS.maxItems) return draft;
       const item: FormItem = {
         key: nextKey(draft.items),
         id: uniqueId(action.id, draft.items.map((other) => other.id)),
-        label: action.label.startsWith("Misconception") ? action.label : `Misconception: ${action.label}`.slice(0, 120),
+        label: action.label.startsWith("Misconception") ? action.label : `Misconception: ${action.label}`.slice(0, RUBRIC_LIMITS.labelMax),
         kind: "misconception",
         weight: String(action.weight),
         concept: [...action.concept],
@@ -286,7 +285,7 @@ export function draftReducer(draft: FormDraft, action: DraftAction): FormDraft {
       return { items: draft.items.filter((_, index) => index !== action.index) };
     case "duplicate-item": {
       const item = draft.items[action.index];
-      if (!item || draft.items.length >= MAX_ITEMS) return draft;
+      if (!item || draft.items.length >= RUBRIC_LIMITS.maxItems) return draft;
       const copy: FormItem = {
         ...item,
         concept: [...item.concept],
@@ -413,7 +412,7 @@ export function previewRubric(draft: FormDraft, vocabulary: Vocabulary): Preview
       kind: item.kind,
       weight,
       concept,
-      ...(item.near.trim() && Number.isInteger(near) && near >= 2 ? { near } : {}),
+      ...(item.near.trim() && Number.isInteger(near) && near >= RUBRIC_LIMITS.nearMin ? { near } : {}),
       ...(item.kind === "misconception" ? { correction: item.correction.trim() || "(no correction yet)" } : { hint: item.hint.trim() || "(no hint yet)" }),
     });
   });

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { parseConceptPattern, setsUsed } from "@/lib/content/concept-pattern";
 import { rubricItemKinds, type Vocabulary } from "@/lib/content/schema";
+import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 import { fieldDomId, issuesFor, KIND_LABELS, type DraftAction, type FormItem, type IssueLike, type TextField } from "./draft-state";
 import { describedBy, FieldMessages, inputClasses } from "./field";
 import { PatternHelp } from "./pattern-help";
@@ -151,14 +152,14 @@ function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, 
             inputMode="numeric"
             autoComplete="off"
             placeholder="optional"
-            title="Optional: how many words apart the terms of a “...” pattern may be (2–80), even across sentences. Empty: within one sentence."
+            title={`Optional: how many words apart the terms of a “...” pattern may be (${RUBRIC_LIMITS.nearMin}–${RUBRIC_LIMITS.nearMax}), even across sentences. Empty: within one sentence.`}
             className={inputClasses(fieldIssues("near").length > 0, "tabular-nums")}
             data-testid={`item-near-${index}`}
             aria-describedby={`${id("near")}-help${fieldIssues("near").length ? ` ${id("near")}-msg` : ""}`}
             aria-invalid={fieldIssues("near").length > 0 || undefined}
           />
           <span id={`${id("near")}-help`} className="sr-only">
-            Optional. How many words apart the terms of a pattern may be, from 2 to 80, even across sentences. Leave empty to keep them within one sentence.
+            {`Optional. How many words apart the terms of a pattern may be, from ${RUBRIC_LIMITS.nearMin} to ${RUBRIC_LIMITS.nearMax}, even across sentences. Leave empty to keep them within one sentence.`}
           </span>
           <FieldMessages id={`${id("near")}-msg`} issues={fieldIssues("near")} />
         </div>

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/format/text";
+import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 import { validateRubricDraft } from "@/lib/rubrics/validate";
 import { BenchPanel } from "./bench-panel";
 import { ClaimsPanel } from "./claims-panel";
@@ -20,7 +21,6 @@ import {
   fromRubric,
   issueTarget,
   KIND_LABELS,
-  MAX_ITEMS,
   previewRubric,
   toRubricInput,
   type DraftAction,
@@ -120,7 +120,7 @@ export function RubricEditor(props: RubricEditorProps) {
   );
 
   const addItem = (kind: keyof typeof KIND_LABELS) => {
-    if (draft.items.length >= MAX_ITEMS) return;
+    if (draft.items.length >= RUBRIC_LIMITS.maxItems) return;
     pendingFocus.current = [`${PREFIX}-item-${draft.items.length}-label`];
     edit({ type: "add-item", kind });
     setAnnouncement(`Added a ${KIND_LABELS[kind].toLowerCase()} item at position ${draft.items.length + 1}.`);
@@ -252,7 +252,7 @@ export function RubricEditor(props: RubricEditorProps) {
               ))}
             </div>
             <p className="pb-2 text-xs text-muted">
-              {draft.items.length} of {MAX_ITEMS} items ·{" "}
+              {draft.items.length} of {RUBRIC_LIMITS.maxItems} items ·{" "}
               {(["required", "bonus", "misconception"] as const)
                 .map((kind) => `${draft.items.filter((item) => item.kind === kind).length} ${KIND_LABELS[kind].toLowerCase()}`)
                 .join(", ")}
@@ -295,7 +295,7 @@ export function RubricEditor(props: RubricEditorProps) {
                     prefix={PREFIX}
                     issues={formIssues}
                     vocabulary={vocabulary}
-                    canAdd={draft.items.length < MAX_ITEMS}
+                    canAdd={draft.items.length < RUBRIC_LIMITS.maxItems}
                     dispatch={edit}
                     onMove={onMove}
                     onRemove={onRemove}
@@ -305,11 +305,11 @@ export function RubricEditor(props: RubricEditorProps) {
               <div id={`${PREFIX}-items`} tabIndex={-1} className="mt-3 flex flex-wrap items-center gap-2 rounded-xl border border-dashed border-border p-3 outline-none" data-testid="add-item">
                 <span className="text-sm text-muted">Add an item:</span>
                 {(["required", "bonus", "misconception"] as const).map((kind) => (
-                  <Button key={kind} size="sm" variant="secondary" onClick={() => addItem(kind)} disabled={draft.items.length >= MAX_ITEMS} data-testid={`add-item-${kind}`}>
+                  <Button key={kind} size="sm" variant="secondary" onClick={() => addItem(kind)} disabled={draft.items.length >= RUBRIC_LIMITS.maxItems} data-testid={`add-item-${kind}`}>
                     + {KIND_LABELS[kind]}
                   </Button>
                 ))}
-                {draft.items.length >= MAX_ITEMS ? <span className="text-xs text-muted">A rubric holds at most {MAX_ITEMS} items.</span> : null}
+                {draft.items.length >= RUBRIC_LIMITS.maxItems ? <span className="text-xs text-muted">A rubric holds at most {RUBRIC_LIMITS.maxItems} items.</span> : null}
               </div>
             </div>
           ) : (
@@ -394,7 +394,7 @@ export function RubricEditor(props: RubricEditorProps) {
 
           <PreviewPanel question={question} preview={preview} published={props.active} vocabulary={vocabulary} claims={props.claims} samples={props.calibration} />
 
-          <ClaimsPanel claims={props.claims} vocabulary={vocabulary} samples={props.calibration} canAdd={draft.items.length < MAX_ITEMS} onAdd={edit} />
+          <ClaimsPanel claims={props.claims} vocabulary={vocabulary} samples={props.calibration} canAdd={draft.items.length < RUBRIC_LIMITS.maxItems} onAdd={edit} />
 
           <BenchPanel
             slug={question.slug}

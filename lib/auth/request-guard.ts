@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import { clearWindow, hitWindow, peekWindow } from "@/lib/db/rate-limit";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format/text";
 import { parseWith } from "@/lib/http/api";
 
 /** Auth bodies are a few small fields; anything bigger is not a real form. */
@@ -83,7 +84,7 @@ export async function assertSignInAllowed(db: Db, emailAddress: string): Promise
     const minutes = Math.ceil(window.retryAfterSeconds / 60);
     throw new AppError(
       "rate_limited",
-      `Too many failed sign-ins for this account. For its safety, signing in is paused for ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      `Too many failed sign-ins for this account. For its safety, signing in is paused for ${plural(minutes, "minute")}.`,
       { retryAfterSeconds: window.retryAfterSeconds },
     );
   }

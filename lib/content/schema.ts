@@ -2,13 +2,15 @@
 // markdown at build time (`npm run content:check`), at run time, and instructor edits later.
 import { z } from "zod";
 import { DEMO_SCENARIO_IDS } from "@/lib/demos/catalog";
+import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 import { LEVEL_IDS } from "./levels";
 import { parseConceptPattern, PatternSyntaxError } from "./concept-pattern";
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugSchema = z.string().regex(kebab, "must be kebab-case: lowercase letters, digits and single hyphens");
 
-const conceptPatternSchema = z.string().superRefine((value, ctx) => {
+/** A concept pattern that parses (see concept-pattern.ts); the parser's message otherwise. */
+export const conceptPatternSchema = z.string().superRefine((value, ctx) => {
   try {
     parseConceptPattern(value);
   } catch (error) {
@@ -17,7 +19,7 @@ const conceptPatternSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-const sentence = z.string().trim().min(8, "must be a full sentence").max(400);
+const sentence = z.string().trim().min(RUBRIC_LIMITS.sentenceMin, "must be a full sentence").max(RUBRIC_LIMITS.sentenceMax);
 
 export const rubricItemKinds = ["required", "bonus", "misconception"] as const;
 export type RubricItemKind = (typeof rubricItemKinds)[number];
@@ -25,13 +27,13 @@ export type RubricItemKind = (typeof rubricItemKinds)[number];
 export const rubricItemSchema = z
   .object({
     id: slugSchema,
-    label: z.string().trim().min(3).max(120),
+    label: z.string().trim().min(RUBRIC_LIMITS.labelMin).max(RUBRIC_LIMITS.labelMax),
     kind: z.enum(rubricItemKinds),
-    weight: z.number().positive().max(5),
+    weight: z.number().positive().max(RUBRIC_LIMITS.weightMax),
     /** Alternatives: the item matches when any one pattern matches (see concept-pattern.ts). */
     concept: z.array(conceptPatternSchema).min(1, "needs at least one pattern"),
     /** Optional: how many words apart the terms of a "..." pattern may be; default is one sentence. */
-    near: z.number().int().min(2).max(80).optional(),
+    near: z.number().int().min(RUBRIC_LIMITS.nearMin).max(RUBRIC_LIMITS.nearMax).optional(),
     /** "Say it like this": one sentence a candidate could use. Required for required and bonus items. */
     hint: sentence.optional(),
     /** For misconceptions: what is actually true. */
@@ -49,7 +51,12 @@ export const rubricItemSchema = z
 export type RubricItem = z.infer<typeof rubricItemSchema>;
 
 export const rubricSchema = z
-  .object({ items: z.array(rubricItemSchema).min(6, "a rubric needs at least 6 items").max(12, "a rubric has at most 12 items") })
+  .object({
+    items: z
+      .array(rubricItemSchema)
+      .min(RUBRIC_LIMITS.minItems, `a rubric needs at least ${RUBRIC_LIMITS.minItems} items`)
+      .max(RUBRIC_LIMITS.maxItems, `a rubric has at most ${RUBRIC_LIMITS.maxItems} items`),
+  })
   .strict()
   .superRefine((rubric, ctx) => {
     const seen = new Set<string>();

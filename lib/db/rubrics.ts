@@ -7,6 +7,7 @@ import { getContentBank } from "@/lib/content/bank";
 import { canonicalJson, sha256 } from "@/lib/content/fingerprint";
 import { rubricSchema, type Rubric } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format/text";
 import { diffRubrics, summariseDiff, validateRubricDraft } from "@/lib/rubrics";
 import { ACTIVE_FIRST } from "./active-version";
 import { recordAudit } from "./audit";
@@ -245,7 +246,7 @@ export async function publishRubricVersion(
       action: "rescore.start",
       questionId: question.id,
       rubricVersionId: target.id,
-      summary: `Started re-scoring ${attemptsToRescore} attempt${attemptsToRescore === 1 ? "" : "s"} of ${slug} under v${version}`,
+      summary: `Started re-scoring ${plural(attemptsToRescore, "attempt")} of ${slug} under v${version}`,
       details: { rescoreJobId: job.id, total: attemptsToRescore },
     });
     return { version, rescoreJobId: job.id, attemptsToRescore };

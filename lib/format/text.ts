@@ -5,3 +5,8 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** plural with the count grouped in thousands, for counts that grow large: "1 attempt", "12,500 attempts". */
+export function pluralGrouped(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
+}
+

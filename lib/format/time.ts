@@ -1,5 +1,6 @@
 // Time as a learner reads it, in one place: durations from configs, virtual time in the cluster lab, the
-// lab's toolbar clock, event times of stream records and a stopwatch. Pure functions, no locale.
+// lab's toolbar clock, event times of stream records, stopwatches and the time spent on an answer. Pure
+// functions, no locale.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -38,6 +39,25 @@ export function formatClock(ms: number): string {
 export function formatMinutesSeconds(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
   return `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
+}
+
+/** Whole seconds as m:ss with a minus sign below zero ("-0:05"): a countdown that can run over. */
+export function formatSignedMinutesSeconds(totalSeconds: number): string {
+  return `${totalSeconds < 0 ? "-" : ""}${formatMinutesSeconds(Math.abs(totalSeconds))}`;
+}
+
+/** Time spent on an answer, to the second, leaving out a zero part: "40 s", "2 min", "2 min 5 s". */
+export function formatTimeSpent(ms: number): string {
+  const seconds = Math.round(ms / SECOND);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+}
+
+/** Time spent on an answer, to the second, always as minutes and seconds: "0 min 40 s", "2 min 0 s". */
+export function formatMinutesAndSeconds(ms: number): string {
+  const seconds = Math.round(ms / SECOND);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 /** An event time (ms since the epoch of the demo) as hh:mm:ss, with milliseconds only when there are some. */

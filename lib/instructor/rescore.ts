@@ -7,6 +7,7 @@ import { rubricSchema } from "@/lib/content/schema";
 import { saveScore } from "@/lib/db/attempts";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/prisma";
+import { plural } from "@/lib/format/text";
 import { scoreWithRules } from "@/lib/scoring";
 
 const BATCH = 100;
@@ -107,7 +108,7 @@ async function finish(
     rubricVersionId: job.rubricVersionId,
     summary: error
       ? `Re-scoring ${job.question.slug} under v${job.rubricVersion.version} failed: ${error}`
-      : `Re-scored ${outcome.rescored} attempt${outcome.rescored === 1 ? "" : "s"} of ${job.question.slug} under v${job.rubricVersion.version}${failedPart}; original scores kept`,
+      : `Re-scored ${plural(outcome.rescored, "attempt")} of ${job.question.slug} under v${job.rubricVersion.version}${failedPart}; original scores kept`,
     details: { rescoreJobId: job.id, ...outcome, error },
   });
   return outcome;

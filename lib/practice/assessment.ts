@@ -122,7 +122,8 @@ export function themesOf(item: AssessedItem): ThemeId[] {
   return specific.length > 0 ? specific : ["mechanism"];
 }
 
-export interface SummaryRow {
+/** A question's place in a mock interview and what it is about. */
+export interface InterviewQuestionInfo {
   position: number;
   slug: string;
   title: string;
@@ -130,6 +131,9 @@ export interface SummaryRow {
   level: LevelId;
   levelLabel: string;
   tags: string[];
+}
+
+export interface SummaryRow extends InterviewQuestionInfo {
   attemptId: string | null;
   score: number | null;
   timeSpentMs: number | null;

@@ -4,7 +4,7 @@ import type { FeedbackData, FeedbackItem } from "./feedback-types";
 import type { StoredFeedback } from "@/lib/db/attempts";
 import type { ScoreResult } from "@/lib/scoring";
 import type { PresentedAttempt } from "./present";
-import { storedItemView } from "./stored-item";
+import { storedItemView, storedScoreItemView } from "./stored-item";
 
 export function feedbackFromResult(result: ScoreResult, answer: string): FeedbackData {
   return {
@@ -61,18 +61,7 @@ export function feedbackFromStoredScore(score: StoredScoreLike, answer: string):
     model: score.model,
     rubricVersion: score.rubricVersion ? `v${score.rubricVersion.version}` : null,
     summary: stored.summary ?? "",
-    items: score.items.map((item) => {
-      const extra = stored.items?.[item.itemId];
-      return {
-        id: item.itemId,
-        label: item.label,
-        kind: item.kind,
-        weight: item.weight,
-        met: item.met,
-        evidence: item.evidence,
-        ...storedItemView(extra),
-      };
-    }),
+    items: score.items.map((item) => storedScoreItemView(item, stored.items?.[item.itemId])),
     nailed: stored.nailed ?? [],
     tightenUp: stored.tightenUp ?? [],
     misconceptions: stored.misconceptions ?? [],

@@ -23,7 +23,7 @@ import {
 import type { Db } from "@/lib/db/prisma";
 import { demoScenarioById } from "@/lib/demos/catalog";
 import { AppError } from "@/lib/errors";
-import { buildInterviewSummary, type AssessedQuestion, type InterviewSummary } from "./assessment";
+import { buildInterviewSummary, type AssessedQuestion, type InterviewQuestionInfo, type InterviewSummary } from "./assessment";
 import {
   INTERVIEW_LENGTH,
   interviewIdempotencyKey,
@@ -33,16 +33,10 @@ import {
   type FeedbackTimingChoice,
   type InterviewStage,
 } from "./interview-plan";
+import { scoreItemView } from "./stored-item";
 import { submitAnswer } from "./submit";
 
-export interface InterviewQuestion {
-  position: number;
-  slug: string;
-  title: string;
-  track: string;
-  level: LevelId;
-  levelLabel: string;
-  tags: string[];
+export interface InterviewQuestion extends InterviewQuestionInfo {
   timeBudgetMinutes: number;
   demo: { id: string; title: string } | null;
   attempt: { id: string; status: string; llmStatus: string; score: number | null; timeSpentMs: number | null } | null;
@@ -75,6 +69,21 @@ export function interviewTracks(bank: ContentBank = getContentBank()) {
 
 function trackTitle(track: string, bank: ContentBank = getContentBank()) {
   return bank.tracks.find((candidate) => candidate.id === track)?.title ?? track;
+}
+
+type SessionHeader = Pick<InterviewView, "id" | "track" | "trackTitle" | "status" | "feedbackTiming" | "startedAt" | "completedAt">;
+
+/** What the interview page and the list both show of a session. */
+function sessionHeader(session: Omit<SessionHeader, "trackTitle">, bank: ContentBank): SessionHeader {
+  return {
+    id: session.id,
+    track: session.track,
+    trackTitle: trackTitle(session.track, bank),
+    status: session.status,
+    feedbackTiming: session.feedbackTiming,
+    startedAt: session.startedAt,
+    completedAt: session.completedAt,
+  };
 }
 
 function notFound(): never {
@@ -153,13 +162,7 @@ export async function loadInterview(db: Db, { userId, sessionId }: { userId: str
     };
   });
   return {
-    id: session.id,
-    track: session.track,
-    trackTitle: trackTitle(session.track, bank),
-    status: session.status,
-    feedbackTiming: session.feedbackTiming,
-    startedAt: session.startedAt,
-    completedAt: session.completedAt,
+    ...sessionHeader(session, bank),
     questions,
     stage: stageOf(session, new Set(byPosition.keys())),
     answeredCount: byPosition.size,
@@ -251,11 +254,7 @@ export function assessedQuestions(session: MockSessionDetail, rows: Awaited<Retu
         const hint = stored?.items?.[item.itemId]?.hint ?? rubricItem?.hint;
         const correction = stored?.items?.[item.itemId]?.correction ?? rubricItem?.correction;
         return {
-          id: item.itemId,
-          label: item.label,
-          kind: item.kind,
-          weight: item.weight,
-          met: item.met,
+          ...scoreItemView(item),
           ...(hint ? { hint } : {}),
           ...(correction ? { correction } : {}),
           ...(rubricItem ? { concept: rubricItem.concept } : {}),
@@ -300,7 +299,7 @@ export async function abandonInterview(db: Db, { userId, sessionId }: { userId: 
   await updateOpenMockSession(db, { id: session.id, userId }, { status: "abandoned" });
 }
 
-export interface InterviewListEntry extends Pick<InterviewView, "id" | "track" | "trackTitle" | "status" | "feedbackTiming" | "startedAt" | "completedAt"> {
+export interface InterviewListEntry extends SessionHeader {
   average: number | null;
   questionCount: number;
 }
@@ -309,13 +308,7 @@ export async function listInterviews(db: Db, userId: string, take = 10): Promise
   const bank = getContentBank();
   const sessions = await listMockSessions(db, { userId, take });
   return sessions.map((session) => ({
-    id: session.id,
-    track: session.track,
-    trackTitle: trackTitle(session.track, bank),
-    status: session.status,
-    feedbackTiming: session.feedbackTiming,
-    startedAt: session.startedAt,
-    completedAt: session.completedAt,
+    ...sessionHeader(session, bank),
     average: session.summary ? ((session.summary as unknown as InterviewSummary).average ?? null) : null,
     questionCount: session.questionSlugs.length,
   }));

@@ -1,6 +1,6 @@
 // The public shape of an attempt, shared by the JSON API and the feedback page.
 import { toStoredFeedback, type AttemptDetail, type StoredFeedback } from "@/lib/db/attempts";
-import { storedItemView } from "./stored-item";
+import { storedScoreItemView } from "./stored-item";
 import type { SubmitOutcome } from "./submit";
 
 export function presentAttempt(attempt: AttemptDetail) {
@@ -41,13 +41,7 @@ function presentScore(score: AttemptDetail["scores"][number]) {
     model: score.model,
     createdAt: score.createdAt.toISOString(),
     items: score.items.map((item) => ({
-      id: item.itemId,
-      label: item.label,
-      kind: item.kind,
-      weight: item.weight,
-      met: item.met,
-      evidence: item.evidence,
-      ...storedItemView(stored.items?.[item.itemId]),
+      ...storedScoreItemView(item, stored.items?.[item.itemId]),
       highlights: stored.items?.[item.itemId]?.highlights ?? [],
     })),
     feedback: {

@@ -11,3 +11,16 @@ export function storedItemView(extra: Partial<StoredItemExtras> | undefined) {
     ...(extra?.origin ? { origin: extra.origin } : {}),
   };
 }
+
+/** A score item row (ScoreItem) under the names the views use: `itemId` becomes `id`. */
+export function scoreItemView<Kind extends string>(item: { itemId: string; label: string; kind: Kind; weight: number; met: boolean }) {
+  return { id: item.itemId, label: item.label, kind: item.kind, weight: item.weight, met: item.met };
+}
+
+/** A stored score item (its row plus what the feedback kept of it) as the feedback view draws it. */
+export function storedScoreItemView<Kind extends string>(
+  item: { itemId: string; label: string; kind: Kind; weight: number; met: boolean; evidence: string[] },
+  extra: Partial<StoredItemExtras> | undefined,
+) {
+  return { ...scoreItemView(item), evidence: item.evidence, ...storedItemView(extra) };
+}

@@ -1,6 +1,7 @@
 // Submitting an answer: store it first (so nothing typed is ever lost), score it with the rules at
 // once, then — when an OpenAI key is configured — queue the LLM refinement and update the review
 // schedule. Routes and server actions call this; it knows nothing about HTTP.
+import type { z } from "zod";
 import { getContentBank } from "@/lib/content/bank";
 import { saveScore, storeAttemptWithinLimit } from "@/lib/db/attempts";
 import type { Db } from "@/lib/db/prisma";
@@ -13,6 +14,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { finishStuckAttempt } from "./finish-scoring";
 import { claimLlmCall, submitLimit, submitLimitReached } from "./limits";
 import { reviewAfter } from "./review";
+import type { submitAttemptSchema } from "./schemas";
 
 export interface SubmitInput {
   userId: string;
@@ -22,6 +24,21 @@ export interface SubmitInput {
   timeSpentMs?: number;
   answerSource?: "typed" | "voice";
   mock?: { sessionId: string; position: number };
+}
+
+/** What a form, a server action or POST /api/attempts sends, as submitAttemptSchema parsed it. */
+export type SubmitAttemptBody = z.infer<typeof submitAttemptSchema>;
+
+/** submitAnswer's input for `userId` from a parsed submission. */
+export function submitInputFrom(userId: string, body: SubmitAttemptBody): SubmitInput {
+  return {
+    userId,
+    questionSlug: body.question,
+    answer: body.answer,
+    idempotencyKey: body.idempotencyKey,
+    timeSpentMs: body.timeSpentMs,
+    answerSource: body.answerSource,
+  };
 }
 
 export interface SubmitOutcome {

@@ -2,6 +2,7 @@
 // log, and line by line for the side-by-side YAML view. Browser-safe.
 import { diffLines } from "diff";
 import type { Rubric, RubricItem } from "@/lib/content/schema";
+import { plural } from "@/lib/format/text";
 import { RUBRIC_ITEM_FIELDS } from "./validate";
 
 export interface ItemChange {
@@ -50,8 +51,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, index) => value === b[index]);
   return a === b;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /**
  * One line for audit logs and conflict messages, e.g.

@@ -5,6 +5,7 @@
 // Browser-safe: no Node imports.
 import { parseConceptPattern, PatternSyntaxError, setsUsed } from "@/lib/content/concept-pattern";
 import { rubricItemKinds, rubricSchema, type Rubric, type Vocabulary } from "@/lib/content/schema";
+import { RUBRIC_LIMITS } from "./limits";
 
 export interface RubricIssue {
   /** Where the problem is, e.g. "items.2.weight", "items.0.concept.1", "items" or "" for the whole rubric. */
@@ -25,19 +26,6 @@ export type RubricCheck = { ok: true; rubric: Rubric } | { ok: false; issues: Ru
 /** The fields of a rubric item, in the order the editor and the YAML show them. */
 export const RUBRIC_ITEM_FIELDS = ["id", "label", "kind", "weight", "near", "concept", "hint", "correction"] as const;
 export type RubricItemField = (typeof RUBRIC_ITEM_FIELDS)[number];
-
-/** Limits from lib/content/schema.ts, named for messages and for the editor's input attributes. */
-export const RUBRIC_LIMITS = {
-  minItems: 6,
-  maxItems: 12,
-  labelMin: 3,
-  labelMax: 120,
-  weightMax: 5,
-  nearMin: 2,
-  nearMax: 80,
-  sentenceMin: 8,
-  sentenceMax: 400,
-} as const;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -3,6 +3,7 @@
 // passing (timeout, connection, 429, 5xx). Never throws: the caller gets the text or a reason it
 // can log, and decides what the user sees. Knows nothing about HTTP requests or the database.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
+import { plural } from "@/lib/format/text";
 import { FORMAT_EXTENSION, type AudioFormat } from "./audio";
 
 export const DEFAULT_TRANSCRIBE_MODEL = "whisper-1";
@@ -85,5 +86,5 @@ export async function transcribeAudio(args: {
       if (!last.retry) break;
     }
   }
-  return { ok: false, failure: last.failure, reason: `${last.reason} (after ${attempts} attempt${attempts === 1 ? "" : "s"})`, attempts };
+  return { ok: false, failure: last.failure, reason: `${last.reason} (after ${plural(attempts, "attempt")})`, attempts };
 }

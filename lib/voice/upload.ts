@@ -2,6 +2,7 @@
 // `durationMs`), before any of it reaches the transcription API. Every refusal is an AppError that
 // names the field and says what to do.
 import { AppError } from "@/lib/errors";
+import { formatMinutesSeconds } from "@/lib/format/time";
 import { ACCEPTED_FORMATS_TEXT, AUDIO_LIMITS, formatBytes, formatFromMime, isGenericMime, sniffAudioFormat, type AudioFormat } from "./audio";
 
 /** Room for the multipart envelope and the small fields around the file. */
@@ -19,11 +20,6 @@ function tooLarge(bytes: number): AppError {
 export function assertUploadSize(contentLength: string | null) {
   const length = Number(contentLength);
   if (contentLength && Number.isFinite(length) && length > AUDIO_LIMITS.maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge(length);
-}
-
-function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
 export interface AudioUpload {
@@ -60,7 +56,7 @@ export async function readAudioUpload(request: Request): Promise<AudioUpload> {
     if (durationMs > AUDIO_LIMITS.maxSeconds * 1000 + 2000) {
       throw new AppError(
         "bad_request",
-        `audio: the recording is ${formatDuration(durationMs)} long; the limit is ${AUDIO_LIMITS.maxSeconds / 60} minutes. Record a shorter answer or type it.`,
+        `audio: the recording is ${formatMinutesSeconds(Math.round(durationMs / 1000))} long; the limit is ${AUDIO_LIMITS.maxSeconds / 60} minutes. Record a shorter answer or type it.`,
         { field: "audio" },
       );
     }

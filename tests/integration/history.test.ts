@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadContentBank, type Question } from "@/lib/content/load";
 import { insertAttempt, listAttempts, saveScore } from "@/lib/db/attempts";
 import {
-  compareAttempts,
   exportStream,
   getAttemptsForCompare,
   getHistoryPage,
@@ -12,17 +11,17 @@ import {
   getQuestionSummaries,
   getQuestionTimeline,
   getScoreTrend,
-  knownValues,
   listHistoryQuestions,
   loadHistory,
-  parseHistoryQuery,
-  timelineSteps,
-  totalsOf,
-  type ExportRecord,
 } from "@/lib/db/history";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { compareAttempts } from "@/lib/history/compare";
+import type { ExportRecord } from "@/lib/history/export";
+import { knownValues, parseHistoryQuery } from "@/lib/history/query";
+import { totalsOf } from "@/lib/history/summary";
+import { timelineSteps } from "@/lib/history/timeline";
 import type { CurrentUser } from "@/lib/auth/session";
 import { overrideAttemptScore } from "@/lib/db/scores";
 import { submitAnswer } from "@/lib/practice/submit";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { plural } from "@/components/instructor/format";
 import { parseTableQuery, sortQuestions, tableHref } from "@/components/instructor/question-sort";
 import { QuestionsTable } from "@/components/instructor/questions-table";
 import { cn } from "@/components/ui/cn";
@@ -10,6 +9,7 @@ import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
 import { db } from "@/lib/db/prisma";
 import { listInstructorQuestions } from "@/lib/db/rubrics";
+import { pluralGrouped } from "@/lib/format/text";
 
 export const metadata: Metadata = { title: "Rubric studio" };
 
@@ -55,10 +55,10 @@ export default async function InstructorHomePage({ searchParams }: Props) {
                 Questions
               </h2>
               <p className="mt-1 text-sm text-muted" aria-live="polite">
-                {plural(visible.length, "question")}
+                {pluralGrouped(visible.length, "question")}
                 {query.track ? ` in ${trackTitles[query.track] ?? query.track}` : ""}, sorted by {SORT_NAMES[query.sort]}
                 {query.dir === "asc" ? "" : " (descending)"}.
-                {unpublished > 0 ? ` ${plural(unpublished, "question has", "questions have")} unpublished versions.` : ""}
+                {unpublished > 0 ? ` ${pluralGrouped(unpublished, "question has", "questions have")} unpublished versions.` : ""}
               </p>
             </div>
             <nav aria-label="Filter by track" className="flex flex-wrap gap-1.5">

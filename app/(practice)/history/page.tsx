@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AttemptsTable } from "@/components/history/attempts-table";
 import { ConsistentGaps, type GapWithHint } from "@/components/history/consistent-gaps";
 import { EmptyHistory } from "@/components/history/empty-history";
-import { formatDate, formatScore, plural } from "@/components/history/format";
+import { formatDate, formatScore } from "@/components/history/format";
 import { HistoryFilters, type QuestionOptionGroup } from "@/components/history/history-filters";
 import { MissHeatMap } from "@/components/history/miss-heat-map";
 import { Pagination } from "@/components/history/pagination";
@@ -15,8 +15,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
-import { hasFilters, historySearch, loadHistory, type HistoryQuestion } from "@/lib/db/history";
+import { loadHistory, type HistoryQuestion } from "@/lib/db/history";
 import { db } from "@/lib/db/prisma";
+import { pluralGrouped } from "@/lib/format/text";
+import { hasFilters, historySearch } from "@/lib/history/query";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -114,8 +116,8 @@ export default async function HistoryPage({ searchParams }: Props) {
           <>
             <StatTiles
               stats={[
-                { label: filtered ? "Matching attempts" : "Attempts", value: totals.attempts.toLocaleString("en"), detail: `across ${plural(totals.questions, "question")}` },
-                { label: "Average score", value: formatScore(totals.average), detail: totals.scored ? `over ${plural(totals.scored, "scored answer")}` : "nothing scored yet" },
+                { label: filtered ? "Matching attempts" : "Attempts", value: totals.attempts.toLocaleString("en"), detail: `across ${pluralGrouped(totals.questions, "question")}` },
+                { label: "Average score", value: formatScore(totals.average), detail: totals.scored ? `over ${pluralGrouped(totals.scored, "scored answer")}` : "nothing scored yet" },
                 { label: "Best score", value: formatScore(totals.best), detail: "out of 10" },
                 { label: "Last practised", value: totals.lastAt ? formatDate(totals.lastAt) : "—" },
               ]}
@@ -169,13 +171,13 @@ export default async function HistoryPage({ searchParams }: Props) {
             <SectionCard
               id="attempts"
               title="Attempts"
-              description={`${plural(page.total, "attempt")}, newest first. Open one for its feedback, or tick two to compare.`}
+              description={`${pluralGrouped(page.total, "attempt")}, newest first. Open one for its feedback, or tick two to compare.`}
               testId="attempts-section"
             >
               {page.outOfRange ? (
                 <div className="rounded-xl bg-warn-soft px-4 py-3 text-sm" role="status" data-testid="page-out-of-range">
                   <p>
-                    There is no page {query.page.toLocaleString("en")}: {filtered ? "these filters give" : "your history has"} {plural(page.pages, "page")}.{" "}
+                    There is no page {query.page.toLocaleString("en")}: {filtered ? "these filters give" : "your history has"} {pluralGrouped(page.pages, "page")}.{" "}
                     <Link href={pageHref(page.pages)} className="font-medium text-accent hover:underline">
                       Go to the last page
                     </Link>{" "}

@@ -11,7 +11,7 @@ import { feedbackFromAttempt } from "@/lib/practice/feedback-data";
 import { presentAttempt } from "@/lib/practice/present";
 import { dueTodayCount, nextDueQuestion, reviewStateFor } from "@/lib/practice/review-queue";
 import { submitAttemptSchema } from "@/lib/practice/schemas";
-import { submitAnswer } from "@/lib/practice/submit";
+import { submitAnswer, submitInputFrom } from "@/lib/practice/submit";
 
 export type ReviewSubmitState =
   | {
@@ -29,14 +29,7 @@ export async function submitReviewAction(input: { question: string; answer: stri
   try {
     const body = parseWith(submitAttemptSchema, input);
     const user = await requireUser();
-    const outcome = await submitAnswer(db(), {
-      userId: user.id,
-      questionSlug: body.question,
-      answer: body.answer,
-      idempotencyKey: body.idempotencyKey,
-      timeSpentMs: body.timeSpentMs,
-      answerSource: body.answerSource,
-    });
+    const outcome = await submitAnswer(db(), submitInputFrom(user.id, body));
     const [detail, state, next, remaining] = await Promise.all([
       getAttemptForViewer(db(), outcome.attemptId, user),
       reviewStateFor(db(), user.id, body.question),

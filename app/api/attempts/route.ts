@@ -4,20 +4,13 @@ import { db } from "@/lib/db/prisma";
 import { json, parseJsonBody, parseWith, route } from "@/lib/http/api";
 import { presentAttempt, presentFreshAttempt } from "@/lib/practice/present";
 import { listAttemptsQuerySchema, queryObject, submitAttemptSchema } from "@/lib/practice/schemas";
-import { submitAnswer } from "@/lib/practice/submit";
+import { submitAnswer, submitInputFrom } from "@/lib/practice/submit";
 
 /** POST /api/attempts {question, answer, idempotencyKey?} → 201 with the attempt and its score. */
 export const POST = route(async (request) => {
   const user = await requireRequestUser(request);
   const body = await parseJsonBody(request, submitAttemptSchema);
-  const outcome = await submitAnswer(db(), {
-    userId: user.id,
-    questionSlug: body.question,
-    answer: body.answer,
-    idempotencyKey: body.idempotencyKey,
-    timeSpentMs: body.timeSpentMs,
-    answerSource: body.answerSource,
-  });
+  const outcome = await submitAnswer(db(), submitInputFrom(user.id, body));
   if (outcome.fresh) {
     const attempt = presentFreshAttempt({ ...outcome, fresh: outcome.fresh }, {
       answer: body.answer,

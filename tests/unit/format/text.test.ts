@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plural } from "@/lib/format/text";
+import { plural, pluralGrouped } from "@/lib/format/text";
 
 describe("plural", () => {
   it("adds an s unless the count is exactly one", () => {
@@ -12,5 +12,16 @@ describe("plural", () => {
   it("takes an irregular plural", () => {
     expect(plural(1, "copy", "copies")).toBe("1 copy");
     expect(plural(3, "copy", "copies")).toBe("3 copies");
+  });
+});
+
+describe("pluralGrouped", () => {
+  it("groups the count in thousands and picks the word like plural", () => {
+    expect(pluralGrouped(1, "attempt")).toBe("1 attempt");
+    expect(pluralGrouped(0, "attempt")).toBe("0 attempts");
+    expect(pluralGrouped(999, "attempt")).toBe("999 attempts");
+    expect(pluralGrouped(12_500, "attempt")).toBe("12,500 attempts");
+    expect(pluralGrouped(1_000_000, "copy", "copies")).toBe("1,000,000 copies");
+    expect(plural(12_500, "attempt")).toBe("12500 attempts");
   });
 });

@@ -1,6 +1,15 @@
 // The one home of time formatting: config durations, virtual time, the lab clock, stopwatches, event times.
 import { describe, expect, it } from "vitest";
-import { formatClock, formatEventTime, formatMinutesSeconds, formatMs, formatVirtualTime } from "@/lib/format/time";
+import {
+  formatClock,
+  formatEventTime,
+  formatMinutesAndSeconds,
+  formatMinutesSeconds,
+  formatMs,
+  formatSignedMinutesSeconds,
+  formatTimeSpent,
+  formatVirtualTime,
+} from "@/lib/format/time";
 
 describe("formatMs: a configured duration in its largest exact unit", () => {
   it.each([
@@ -67,5 +76,42 @@ describe("formatEventTime: event time as hh:mm:ss", () => {
     [3_600_000 + 61_005, "01:01:01.005"],
   ])("%i ms → %s", (ms, text) => {
     expect(formatEventTime(ms)).toBe(text);
+  });
+});
+
+describe("formatSignedMinutesSeconds: a countdown that can run over", () => {
+  it.each([
+    [0, "0:00"],
+    [5, "0:05"],
+    [-5, "-0:05"],
+    [600, "10:00"],
+    [-61, "-1:01"],
+  ])("%d s → %s", (seconds, text) => {
+    expect(formatSignedMinutesSeconds(seconds)).toBe(text);
+  });
+});
+
+describe("formatTimeSpent: time on an answer, without a zero part", () => {
+  it.each([
+    [400, "0 s"],
+    [40_000, "40 s"],
+    [59_499, "59 s"],
+    [59_500, "1 min"],
+    [120_000, "2 min"],
+    [125_400, "2 min 5 s"],
+    [3_600_000, "60 min"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatTimeSpent(ms)).toBe(text);
+  });
+});
+
+describe("formatMinutesAndSeconds: time on an answer, always in minutes and seconds", () => {
+  it.each([
+    [400, "0 min 0 s"],
+    [40_000, "0 min 40 s"],
+    [120_000, "2 min 0 s"],
+    [125_600, "2 min 6 s"],
+  ])("%i ms → %s", (ms, text) => {
+    expect(formatMinutesAndSeconds(ms)).toBe(text);
   });
 });

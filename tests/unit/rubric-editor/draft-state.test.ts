@@ -7,7 +7,6 @@ import {
   fromRubric,
   issuesFor,
   issueTarget,
-  MAX_ITEMS,
   previewRubric,
   toRubricInput,
   uniqueId,
@@ -16,6 +15,7 @@ import {
 import { isStoredDraft } from "@/components/rubric-editor/local-draft";
 import { loadContentBank } from "@/lib/content/load";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
+import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 import { validateRubricDraft } from "@/lib/rubrics/validate";
 import { scoreWithRules } from "@/lib/scoring/rules";
 
@@ -80,7 +80,7 @@ describe("draftReducer", () => {
     draft = draftReducer(draft, { type: "add-item", kind: "required" });
     expect(draft.items.slice(-2).map((item) => item.id)).toEqual(["new-point", "new-point-2"]);
     expect(new Set(draft.items.map((item) => item.key)).size).toBe(draft.items.length);
-    while (draft.items.length < MAX_ITEMS) draft = draftReducer(draft, { type: "add-item", kind: "bonus" });
+    while (draft.items.length < RUBRIC_LIMITS.maxItems) draft = draftReducer(draft, { type: "add-item", kind: "bonus" });
     expect(draftReducer(draft, { type: "add-item", kind: "bonus" })).toBe(draft);
     expect(draftReducer(draft, { type: "duplicate-item", index: 0 })).toBe(draft);
   });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/instructor/audit-table";
-import { plural } from "@/components/instructor/format";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
 import { listAuditEvents } from "@/lib/db/audit";
 import { db } from "@/lib/db/prisma";
+import { pluralGrouped } from "@/lib/format/text";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -76,7 +76,7 @@ export default async function AuditPage({ searchParams }: Props) {
           {question ? question.title : "All questions"}
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted">
-          {events.length === LIMIT ? `The latest ${LIMIT} entries, newest first.` : `${plural(events.length, "entry", "entries")}, newest first.`}
+          {events.length === LIMIT ? `The latest ${LIMIT} entries, newest first.` : `${pluralGrouped(events.length, "entry", "entries")}, newest first.`}
         </p>
         {events.length > 0 ? (
           <AuditTable rows={events} showQuestion={!question} caption={question ? `Audit log for ${question.title}` : "Audit log for every question"} />

@@ -5,7 +5,7 @@ import { FeedbackView } from "@/components/feedback/feedback-view";
 import { FollowUpForm } from "@/components/feedback/follow-up-form";
 import { OverrideForm } from "@/components/feedback/override-form";
 import { RefreshWhilePending } from "@/components/feedback/refresh-while-pending";
-import { ScoreHistory, scoreReason, type ScoreHistoryRow } from "@/components/feedback/score-history";
+import { ScoreHistory, scoreReason } from "@/components/feedback/score-history";
 import { formatWhen } from "@/components/instructor/format";
 import { Prose } from "@/components/practice/prose";
 import { LinkButton } from "@/components/ui/button";
@@ -15,6 +15,8 @@ import { getQuestion } from "@/lib/content/bank";
 import { getAttemptForViewer } from "@/lib/db/attempts";
 import { db } from "@/lib/db/prisma";
 import { getScoreById, getScoreHistory } from "@/lib/db/scores";
+import { formatMinutesAndSeconds } from "@/lib/format/time";
+import { attemptScoreHistory, overrideSummary } from "@/lib/history/score-history";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown/render";
 import { feedbackFromAttempt, feedbackFromStoredScore } from "@/lib/practice/feedback-data";
 import { presentAttempt } from "@/lib/practice/present";
@@ -22,12 +24,6 @@ import { presentAttempt } from "@/lib/practice/present";
 export const metadata: Metadata = { title: "Feedback" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function formatDuration(ms: number | null) {
-  if (!ms) return null;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
 
 export default async function AttemptPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -47,25 +43,19 @@ export default async function AttemptPage({ params, searchParams }: Props) {
     getScoreHistory(db(), { attemptId: detail.id }),
     requestedScoreId ? getScoreById(db(), { attemptId: detail.id, scoreId: requestedScoreId }) : Promise.resolve(null),
   ]);
-  const scoreRows: ScoreHistoryRow[] = scoreEntries.map((entry) => ({ ...entry, when: formatWhen(entry.createdAt), isoTime: entry.createdAt.toISOString() }));
-  const currentEntry = scoreRows.find((entry) => entry.isCurrent) ?? null;
-  // An earlier score opened from the history, drawn read-only; asking for the current one shows the page as usual.
-  const earlier = requestedScore && !requestedScore.isCurrent ? requestedScore : null;
-  const earlierEntry = earlier ? (scoreRows.find((entry) => entry.id === earlier.id) ?? null) : null;
+  // Which score is current, which earlier one was asked for, and whether an instructor overrode the scorer (lib/history/score-history.ts).
+  const {
+    rows: scoreRows,
+    current: currentEntry,
+    earlier,
+    earlierEntry,
+    requestedNotFound,
+    showHistory,
+    override,
+    replaced,
+  } = attemptScoreHistory(scoreEntries, { requestedId: requestedScoreId, requested: requestedScore, formatWhen });
   const earlierFeedback = earlier ? feedbackFromStoredScore(earlier, attempt.answer) : null;
-  const showHistory = scoreRows.length > 1 && scoreRows.some((entry) => entry.reason === "rescore" || entry.reason === "override");
-  const override = currentEntry?.reason === "override" ? currentEntry : null;
-  // An override keeps the scorer's checklist; its summary still quotes the scorer's number, so say what happened instead.
-  const replaced = override ? scoreRows.filter((entry) => entry !== override && entry.isoTime <= override.isoTime).at(-1) : undefined;
-  const currentFeedback =
-    feedback && override
-      ? {
-          ...feedback,
-          summary: `${isOwner ? "Your instructor" : (override.actorName ?? "An instructor")} set this score to ${override.score.toFixed(1)}${
-            replaced ? ` (the scorer gave ${replaced.score.toFixed(1)})` : ""
-          }. The checklist below is still the scorer's, point by point.`,
-        }
-      : feedback;
+  const currentFeedback = feedback && override ? { ...feedback, summary: overrideSummary(override, replaced, { isOwner }) } : feedback;
   const history = attempt.scoreHistory;
   const rulesScore = history.find((score) => score.reason === "initial");
   const llmPending = attempt.llmStatus === "pending";
@@ -115,7 +105,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
               History
             </Link>{" "}
             · {new Date(attempt.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-            {formatDuration(attempt.timeSpentMs) ? ` · ${formatDuration(attempt.timeSpentMs)}` : ""}
+            {attempt.timeSpentMs ? ` · ${formatMinutesAndSeconds(attempt.timeSpentMs)}` : ""}
             {attempt.mockSessionId ? (
               <>
                 {" · "}
@@ -145,7 +135,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
-      {requestedScoreId && !earlier && !(requestedScore?.isCurrent ?? false) ? (
+      {requestedNotFound ? (
         <p className="rounded-xl border border-border bg-surface-2 px-4 py-3 text-sm" role="status" data-testid="score-not-found">
           That score does not belong to this attempt, so the current score is shown instead.
         </p>

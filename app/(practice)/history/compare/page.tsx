@@ -4,8 +4,9 @@ import { ComparePicker, type CompareChoice } from "@/components/history/compare-
 import { CompareView } from "@/components/history/compare-view";
 import { LinkButton } from "@/components/ui/button";
 import { requireUserForPage } from "@/lib/auth/session";
-import { compareAttempts, getAttemptsForCompare, listCompareChoices } from "@/lib/db/history";
+import { getAttemptsForCompare, listCompareChoices } from "@/lib/db/history";
 import { db } from "@/lib/db/prisma";
+import { compareAttempts } from "@/lib/history/compare";
 
 export const metadata: Metadata = { title: "Compare attempts" };
 

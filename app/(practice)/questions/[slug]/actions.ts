@@ -11,7 +11,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { assertAnonymousScoringAllowed } from "@/lib/practice/limits";
 import { feedbackFromResult } from "@/lib/practice/feedback-data";
 import { submitAttemptSchema } from "@/lib/practice/schemas";
-import { submitAnswer, validateAnswer } from "@/lib/practice/submit";
+import { submitAnswer, submitInputFrom, validateAnswer } from "@/lib/practice/submit";
 import { scoreWithRules } from "@/lib/scoring";
 
 export type SubmitState =
@@ -41,14 +41,7 @@ export async function submitAnswerAction(input: {
       const result = scoreWithRules({ question, answer: body.answer, vocabulary: getContentBank().vocabulary, claims: getContentBank().claims });
       return { status: "scored", feedback: feedbackFromResult(result, body.answer) };
     }
-    const outcome = await submitAnswer(db(), {
-      userId: user.id,
-      questionSlug: body.question,
-      answer: body.answer,
-      idempotencyKey: body.idempotencyKey,
-      timeSpentMs: body.timeSpentMs,
-      answerSource: body.answerSource,
-    });
+    const outcome = await submitAnswer(db(), submitInputFrom(user.id, body));
     return { status: "saved", attemptId: outcome.attemptId };
   } catch (error) {
     const publicError = toPublicError(error);

@@ -1,7 +1,9 @@
 import { requireUser } from "@/lib/auth/session";
-import { assertValidHistoryQuery, EXPORT_FORMATS, exportFilename, exportStream, knownValues, listHistoryQuestions, parseHistoryQuery, type ExportFormat } from "@/lib/db/history";
+import { exportStream, listHistoryQuestions } from "@/lib/db/history";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { EXPORT_FORMATS, exportFilename, type ExportFormat } from "@/lib/history/export";
+import { assertValidHistoryQuery, knownValues, parseHistoryQuery } from "@/lib/history/query";
 import { route } from "@/lib/http/api";
 import { queryObject } from "@/lib/practice/schemas";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/instructor/audit-table";
-import { formatMean, formatWhen, plural } from "@/components/instructor/format";
+import { formatMean, formatWhen } from "@/components/instructor/format";
 import { GradedSamplesPanel } from "@/components/instructor/graded-samples-panel";
 import { ImportForm } from "@/components/instructor/import-form";
 import { ItemStatsTable } from "@/components/instructor/item-stats-table";
@@ -20,6 +20,7 @@ import { listGradedSamples, MAX_GRADED_SAMPLES } from "@/lib/db/graded-samples";
 import { db } from "@/lib/db/prisma";
 import { latestRescoreJob, type RescoreJobView } from "@/lib/db/rescore";
 import { getRubricStats, getRubricWorkspace } from "@/lib/db/rubrics";
+import { pluralGrouped } from "@/lib/format/text";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -82,7 +83,7 @@ export default async function InstructorQuestionPage({ params }: Props) {
             </Badge>
             {unpublished > 0 ? <Badge tone="warn">{unpublished} unpublished</Badge> : null}
             <span className="text-muted">
-              {plural(stats.attempts, "scored attempt")} · mean {formatMean(stats.meanScore)}
+              {pluralGrouped(stats.attempts, "scored attempt")} · mean {formatMean(stats.meanScore)}
             </span>
           </div>
         </div>
@@ -100,7 +101,7 @@ export default async function InstructorQuestionPage({ params }: Props) {
         <SectionCard
           id="distribution"
           title="Score distribution"
-          description={`Current scores of ${plural(stats.attempts, "attempt")}, whichever version scored them.`}
+          description={`Current scores of ${pluralGrouped(stats.attempts, "attempt")}, whichever version scored them.`}
           className="lg:col-span-2"
         >
           <ScoreDistribution distribution={stats.distribution} attempts={stats.attempts} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate, formatScore, plural } from "@/components/history/format";
+import { formatDate, formatScore } from "@/components/history/format";
 import { ItemMatrix } from "@/components/history/item-matrix";
 import { DeltaBadge } from "@/components/history/score-badge";
 import { ScoreTrend } from "@/components/history/score-trend";
@@ -13,8 +13,10 @@ import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
-import { getQuestionTimeline, itemMatrix, timelineSteps } from "@/lib/db/history";
+import { getQuestionTimeline } from "@/lib/db/history";
 import { db } from "@/lib/db/prisma";
+import { pluralGrouped } from "@/lib/format/text";
+import { itemMatrix, timelineSteps } from "@/lib/history/timeline";
 
 export const metadata: Metadata = { title: "Question timeline" };
 
@@ -77,7 +79,7 @@ export default async function QuestionTimelinePage({ params }: Props) {
           <StatTiles
             stats={[
               { label: "Attempts", value: summary.attempts.toLocaleString("en"), detail: `first on ${formatDate(summary.firstAt)}` },
-              { label: "Average score", value: formatScore(summary.average), detail: summary.scored ? `over ${plural(summary.scored, "scored answer")}` : "nothing scored yet" },
+              { label: "Average score", value: formatScore(summary.average), detail: summary.scored ? `over ${pluralGrouped(summary.scored, "scored answer")}` : "nothing scored yet" },
               { label: "Best score", value: formatScore(summary.best), detail: "out of 10" },
               {
                 label: "Latest score",
