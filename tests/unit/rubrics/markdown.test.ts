@@ -41,7 +41,7 @@ function issuesOf(markdown: string): RubricIssue[] {
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
 
 describe("replaceRubricInMarkdown on the real question bank", () => {
-  it("has all 32 questions", () => expect(files).toHaveLength(32));
+  it("has all 38 questions", () => expect(files).toHaveLength(38));
 
   it.each(files.map((file) => [file.question.slug, file] as const))("%s: its own rubric gives back the identical file", (_slug, { question, markdown }) => {
     expect(replaceRubricInMarkdown(markdown, question.rubric)).toBe(markdown);
@@ -75,7 +75,7 @@ describe("replaceRubricInMarkdown on the real question bank", () => {
       }
       const reloaded = loadContentBank(dir);
       expect(reloaded.problems).toEqual([]);
-      expect(reloaded.questions).toHaveLength(32);
+      expect(reloaded.questions).toHaveLength(38);
       for (const question of bank.questions) {
         const { rubric, contentHash: _hash, sourcePath: _path, ...rest } = reloaded.questions.find((candidate) => candidate.slug === question.slug)!;
         const { rubric: original, contentHash: _h, sourcePath: _p, ...originalRest } = question;

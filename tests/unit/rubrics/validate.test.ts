@@ -27,7 +27,7 @@ function onlyIssue(input: unknown): RubricIssue {
 
 describe("validateRubricDraft", () => {
   it("accepts every rubric in the question bank and returns what the schema returns", () => {
-    expect(bank.questions).toHaveLength(32);
+    expect(bank.questions).toHaveLength(38);
     for (const question of bank.questions) {
       const check = validateRubricDraft(structuredClone(question.rubric), vocabulary);
       expect(check.ok, question.slug).toBe(true);
