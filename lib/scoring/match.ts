@@ -392,6 +392,9 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   for (const occ of combo) if (occurrenceNegated(ctx, occ, combo, negative, !misconception && !item.warning)) return false;
   const { tokens, sentences } = ctx.analysed;
   if (!misconception && !negative && !ctx.ignoreStance && negatedAfter(ctx, combo)) return false;
+  // A point the answer waves away in one sentence is not earned by pairing that sentence's other words with a
+  // neighbour ("For impressions and clicks I'd skip the windowed join. You have to pick a window…").
+  if (!misconception && !item.warning && !ctx.ignoreStance && item.near !== undefined && dismissedInComboSentences(ctx, combo, item, phraseHits)) return false;
   // Asking is not claiming: "What about compaction?" earns nothing, and makes no wrong claim either.
   if (combo.every((occ) => sentences[tokens[occ.start]!.sentence]!.question)) return false;
   if (!misconception) return true;
@@ -441,6 +444,24 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
     if (namesOtherSystem(ctx, rubric, phraseHits, combo, previous.firstToken, subjectEnd)) return false;
   }
   return true;
+}
+
+/** A combination across sentences draws on a sentence where one of the item's own terms is waved away. */
+function dismissedInComboSentences(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, phraseHits: PhraseHits): boolean {
+  const { tokens } = ctx.analysed;
+  const sentences = new Set(combo.map((occ) => tokens[occ.start]!.sentence));
+  if (sentences.size < 2) return false;
+  for (const pattern of item.patterns) {
+    for (const term of pattern.terms) {
+      for (const phrase of term.phrases) {
+        for (const occ of phraseHits.byPhrase[phrase] ?? []) {
+          if (!sentences.has(tokens[occ.start]!.sentence)) continue;
+          for (let j = occ.start; j < occ.end; j++) if (ctx.dismissed[j]) return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /** How far into a sentence its subject is looked for ("RabbitMQ is…", "With SQS, …", "In RabbitMQ …"). */

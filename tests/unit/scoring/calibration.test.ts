@@ -24,8 +24,10 @@ import {
  * and every gain should raise them. Violations are capped at today's count for the same reason.
  */
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
-  tune: { spearman: 0.91, mae: 0.97, bias: 0.2, trapViolations: 17, bandViolations: 22 },
-  "held-out": { spearman: 0.76, mae: 1.6, bias: 0.25, trapViolations: 34, bandViolations: 8 },
+  // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
+  // shallow answer per question, written blind and graded twice), so its figures dropped by design.
+  tune: { spearman: 0.875, mae: 1.12, bias: 0.2, trapViolations: 59, bandViolations: 21 },
+  "held-out": { spearman: 0.77, mae: 1.55, bias: 0.2, trapViolations: 37, bandViolations: 8 },
 };
 
 const bank = loadContentBank();

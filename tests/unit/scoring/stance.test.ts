@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { scoreWithRules } from "@/lib/scoring";
 import { analyseText } from "@/lib/scoring/normalise";
 import { analyseStance } from "@/lib/scoring/stance";
+import { rubricSchema } from "@/lib/content/schema";
 import { durability, vocabulary } from "./helpers";
 
 const met = (answer: string, id: string) => scoreWithRules({ question: durability, answer, vocabulary, claims: [] }).items.find((item) => item.id === id)!.met;
@@ -64,6 +65,23 @@ describe("dismissals", () => {
 
   it("still reads a switched-off practice as a dismissal when no default is described", () => {
     expect(dismissedWords("Compaction is off for us.")).toContain("compaction");
+  });
+
+  it("does not earn a point across sentences from a sentence that waves that point away", () => {
+    const question = {
+      ...durability,
+      rubric: rubricSchema.parse({
+        items: [
+          { id: "joins-windowed", label: "Stream-stream joins need a window", kind: "required", weight: 2, near: 20, concept: ["(impressions * clicks | stream-stream) ... (window* | time bound)"], hint: "Say the join needs a time window." },
+          ...durability.rubric.items.slice(1),
+        ],
+      }),
+    };
+    const metIn = (answer: string) => scoreWithRules({ question, answer, vocabulary, claims: [] }).items[0]!.met;
+    // The dismissed sentence's other words ("impressions and clicks") do not pair with the next sentence's "window".
+    expect(metIn("For impressions and clicks I'd skip the windowed stream-stream join. You have to pick a window and a grace period.")).toBe(false);
+    // Without the dismissal the same two sentences earn it.
+    expect(metIn("For impressions and clicks I'd use a stream-stream join. You have to pick a window and a grace period.")).toBe(true);
   });
 
   it("leaves a true statement of absence alone when the pattern itself states the absence", () => {
