@@ -11,6 +11,8 @@ export const FLAG_MESSAGES = {
     "Part of your answer spoke to the grader instead of the interviewer. It was left out of the scoring and the score is capped at 2/10.",
   crammed:
     "Several points were packed into one short sentence without saying how they work, so they count as named, not explained. Give each idea its own sentence and a reason.",
+  dismissive:
+    "Much of this answer argues against the practices the question is about (\u201cskip it\u201d, \u201cthat is overkill\u201d). An interviewer hears that as not knowing why they matter, so the score is capped at 3/10.",
   thin:
     "Your points are right, but little backs them up: few config names, defaults, numbers or sizes, and few reasons why. Interviewers keep 9 and 10 for answers that do, so until then the score is capped at 8/10.",
   "list-like":

@@ -7,7 +7,7 @@ import { matchRubric, type ItemMatch, type Occurrence } from "./match";
 import { analyseNegation } from "./negation";
 import { analyseStance } from "./stance";
 import { analyseText, type AnalysedText } from "./normalise";
-import { answerSignals, computeScore, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
+import { answerSignals, computeScore, DISMISSIVE_SENTENCES, DISMISSIVE_SHARE, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
 import type { Flag, ItemResult, ScorableQuestion, ScoreInput, ScoreResult, ScorerName, Span } from "./types";
 import { rubricContentVersion, RULES_VERSION } from "./version";
 import type { ClaimCatalogue } from "@/lib/content/claims";
@@ -30,7 +30,7 @@ export function assertAnswerLength(answer: string): void {
 export interface RulesAnalysis {
   analysed: AnalysedText;
   injection: InjectionResult;
-  signals: AnswerSignals & { crammed: boolean; thin: boolean };
+  signals: AnswerSignals & { crammed: boolean; thin: boolean; dismissive: boolean };
   /** One per rubric item, in rubric order. */
   matches: ItemMatch[];
   /** Catalogue claims the answer makes (not already charged as one of the rubric's own misconceptions). */
@@ -67,7 +67,7 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
   return {
     analysed,
     injection,
-    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0, thin: isThin(analysed, usable) },
+    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0, thin: isThin(analysed, usable), dismissive: isDismissive(analysed, dismissed, usable) },
     matches: matched.items,
     claims: newClaims(matched.items, matched.claims),
     rejected: matched.rejected,
@@ -90,6 +90,15 @@ function isThin(analysed: AnalysedText, usable: Uint8Array): boolean {
     reasons += depth.mechanism + depth.tradeOff;
   }
   return specifics <= THIN_SPECIFICS && reasons <= THIN_REASONS;
+}
+
+/** Sentences that wave a practice away (stance.ts): many of them, and a fair share of the answer, make it an argument against the practices asked about. */
+function isDismissive(analysed: AnalysedText, dismissed: Uint8Array, usable: Uint8Array): boolean {
+  const sentences = new Set<number>();
+  analysed.tokens.forEach((token, index) => {
+    if (dismissed[index] && usable[index]) sentences.add(token.sentence);
+  });
+  return sentences.size >= DISMISSIVE_SENTENCES && sentences.size >= DISMISSIVE_SHARE * analysed.sentences.length;
 }
 
 /** Words of sentence a single point needs: a sentence explains at most max(2, words / WORDS_PER_POINT) points. */
@@ -193,6 +202,7 @@ export function analysisFlags(analysis: RulesAnalysis): Flag[] {
   else if (analysis.signals.listLike) flags.push({ code: "list-like", message: FLAG_MESSAGES["list-like"] });
   else if (analysis.signals.crammed) flags.push({ code: "crammed", message: FLAG_MESSAGES.crammed });
   if (analysis.signals.thin && !analysis.signals.nonAnswer) flags.push({ code: "thin", message: FLAG_MESSAGES.thin });
+  if (analysis.signals.dismissive && !analysis.signals.nonAnswer) flags.push({ code: "dismissive", message: FLAG_MESSAGES.dismissive });
   return flags;
 }
 
@@ -218,10 +228,12 @@ export function buildResult(args: BuildResultArgs): ScoreResult {
     nonAnswer: has("non-answer"),
     listLike: has("list-like"),
     thin: has("thin"),
+    dismissive: has("dismissive"),
     onTopic: args.onTopic ?? false,
   });
   // "Capped at 8 for want of specifics" is news only when that cap is what held the score.
-  const shownFlags = breakdown.cap?.reason === "thin" ? flags : flags.filter((flag) => flag.code !== "thin");
+  // The same for an answer that argues against the practices: the note shows when that cap holds the score.
+  const shownFlags = flags.filter((flag) => (flag.code !== "thin" && flag.code !== "dismissive") || breakdown.cap?.reason === flag.code);
   return {
     question: question.slug,
     score,

@@ -16,6 +16,8 @@
 //   rejections       3    two or more right points named only to be waved away ("I'd avoid X", "Y is overkill")
 //   injection        2    text addressed to the grader (it is also removed before matching); what is left
 //                         earns INJECTION_BASE + INJECTION_SHARE × its score, rounded to a half point
+//   dismissive       3    DISMISSIVE_SENTENCES or more sentences (and at least DISMISSIVE_SHARE of them) wave
+//                         practices away: the answer argues against what the question is about
 //   thin             8    few concrete specifics (config names, defaults, numbers, sizes) and few reasons or costs
 //                         in the whole answer: right points without them are "correct basics" or "strong",
 //                         never "outstanding", however many points they name
@@ -35,7 +37,7 @@ export const MISCONCEPTION_PENALTY = 1.5;
 export const NAMED_CREDIT = 0.65;
 /** Bonus points top up coverage at this rate. */
 export const BONUS_SHARE = 0.5;
-export const CAPS = { "missed-required": 9.5, thin: 8, misconception: 4, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 4, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
 /** Points taken off for each required or bonus point the answer waves away. */
 export const REJECTION_PENALTY = 1.5;
 /** An answer with text addressed to the grader scores INJECTION_BASE + INJECTION_SHARE × the rest's score, at most 2. */
@@ -47,6 +49,10 @@ export const INJECTION_SHARE = 0.15;
  */
 export const THIN_SPECIFICS = 5;
 export const THIN_REASONS = 4;
+/** An answer with at least this many sentences that wave a practice away (stance.ts)… */
+export const DISMISSIVE_SENTENCES = 3;
+/** …making up at least this share of its sentences is capped at CAPS.dismissive. */
+export const DISMISSIVE_SHARE = 0.15;
 /** Answers with fewer content words than this are non-answers. */
 export const MIN_CONTENT_WORDS = 6;
 /** At or below this share of function words (and with enough words), an answer is a bare list of terms. */
@@ -129,6 +135,8 @@ export interface ScoreFlags {
   listLike: boolean;
   /** Few concrete specifics in the whole answer (THIN_SPECIFICS). */
   thin?: boolean;
+  /** Many sentences wave practices away (DISMISSIVE_SENTENCES). */
+  dismissive?: boolean;
   empty: boolean;
   /** A genuine on-topic attempt: earns the floor when nothing else holds it down. */
   onTopic?: boolean;
@@ -174,6 +182,7 @@ export function computeScore(items: ItemOutcome[], flags: ScoreFlags): { score: 
   if (seriousClaims >= 1 && wrongClaims >= 2) applyCap(CAPS["wrong-claims"], "wrong-claims");
   else if (seriousClaims >= 1 || wrongClaims >= 2) applyCap(CAPS.misconception, "misconception");
   if (rejected >= 2) applyCap(CAPS.rejections, "rejections");
+  if (flags.dismissive && score > CAPS.dismissive) applyCap(CAPS.dismissive, "dismissive");
   if (flags.thin && score > CAPS.thin) applyCap(CAPS.thin, "thin");
   if (flags.listLike) applyCap(CAPS["list-like"], "list-like");
   // What is left beside text addressed to the grader is judged thinly: at most 2, usually 1 to 1.5.

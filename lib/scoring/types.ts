@@ -56,7 +56,7 @@ export interface ItemResult {
   correction?: string;
 }
 
-export type FlagCode = "empty" | "non-answer" | "injection" | "list-like" | "crammed" | "thin" | "llm-fallback" | "llm-quote-discarded";
+export type FlagCode = "empty" | "non-answer" | "injection" | "list-like" | "crammed" | "thin" | "dismissive" | "llm-fallback" | "llm-quote-discarded";
 
 export interface Flag {
   code: FlagCode;

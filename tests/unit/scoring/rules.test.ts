@@ -11,6 +11,33 @@ const EXPLAINED =
   "Producers should use acks=all, because then the leader waits until every in-sync replica acknowledges the write. On the topic I set min.insync.replicas=2 with a replication factor of 3, which means a write fails instead of being acknowledged on a single copy. " +
   "You can add partitions later but you can never remove partitions from a topic, because the key hashing depends on the count. Consumers beyond the number of partitions just sit idle, because each partition goes to only one consumer of the group.";
 
+describe("scoreWithRules: an answer that argues against the practices", () => {
+  const DISMISSIVE =
+    "Producers can use acks=all so every in-sync replica acknowledges, but honestly that is overkill. " +
+    "min.insync.replicas=2 on a replication factor of 3 is something I'd skip, it only makes things harder. " +
+    "You can never remove partitions from a topic, and consumers beyond the number of partitions sit idle. " +
+    "Rack awareness? I wouldn't bother with it.";
+
+  it("caps an answer with several sentences that wave practices away at 3, and says why", () => {
+    const result = score(DISMISSIVE);
+    expect(result.score).toBeLessThanOrEqual(3);
+    expect(result.breakdown.cap?.reason === "dismissive" || result.breakdown.cap?.reason === "rejections").toBe(true);
+    const stance = score(
+      "Partitions can be added but never removed from a topic, and consumers beyond the number of partitions sit idle. " +
+        "Transactions are overkill for metrics. Exactly-once is something I'd skip for logs. Compression? I wouldn't bother with it for tiny records. " +
+        "Producers use acks=all, because then every in-sync replica acknowledges, and min.insync.replicas=2 with a replication factor of 3 refuses writes with one copy.",
+    );
+    expect(stance.breakdown.cap).toEqual({ value: 3, reason: "dismissive" });
+    expect(stance.feedback.flags.map((flag) => flag.code)).toContain("dismissive");
+  });
+
+  it("leaves one 'I'd avoid X' in an otherwise affirmative answer alone", () => {
+    const result = score(EXPLAINED + " I'd avoid acks=1 for payments.");
+    expect(result.feedback.flags.map((flag) => flag.code)).not.toContain("dismissive");
+    expect(result.score).toBeGreaterThan(8);
+  });
+});
+
 describe("scoreWithRules: depth", () => {
   it("caps every point named with nothing to back it up at 8, and says why only when that cap holds the score", () => {
     const thin = score(STRONG);
