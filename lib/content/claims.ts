@@ -10,18 +10,9 @@ import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { parseConceptPattern, PatternSyntaxError, setsUsed } from "./concept-pattern";
+import { parseConceptPattern, setsUsed } from "./concept-pattern";
 import type { ContentProblem } from "./frontmatter";
-import { slugSchema, type Vocabulary } from "./schema";
-
-const conceptPatternSchema = z.string().superRefine((value, ctx) => {
-  try {
-    parseConceptPattern(value);
-  } catch (error) {
-    if (error instanceof PatternSyntaxError) ctx.addIssue({ code: "custom", message: error.message });
-    else throw error;
-  }
-});
+import { conceptPatternSchema, slugSchema, type Vocabulary } from "./schema";
 
 const sentence = z.string().trim().min(8, "must be a full sentence").max(400);
 
