@@ -17,12 +17,20 @@ const KIND_TITLES = { required: "Must cover", bonus: "Extra credit", misconcepti
 
 const SCORER_LABELS = { rules: "Rules scorer", llm: "AI scorer", instructor: "Instructor override" } as const;
 
+/** What produced the score, in words a candidate understands; the identifiers sit behind "How this was scored". */
+const SCORER_SENTENCES = {
+  rules: "Checked point by point against this question's checklist, using your own words as evidence.",
+  llm: "Judged point by point by an AI model, and every point it credits quotes your own words.",
+  instructor: "An instructor reviewed this answer and set the score by hand.",
+} as const;
+
 /**
  * `heading` names the score ("Your score", "Original score"); `scoreMeta` sits under the number
  * (which rubric version scored it); `status` follows the summary (pending work, an instructor's note).
  * `focusOnArrival` moves keyboard and screen-reader focus to the score, and scrolls it into view, when
  * the feedback has just been asked for: `true` for feedback drawn in place, or the attempt id the
- * practice panel marked before it navigated here.
+ * practice panel marked before it navigated here. `previousScore` is the candidate's score on their last
+ * try at the same question, shown as the change since then.
  */
 export function FeedbackView({
   data,
@@ -30,12 +38,14 @@ export function FeedbackView({
   heading = "Your score",
   scoreMeta,
   focusOnArrival,
+  previousScore,
 }: {
   data: FeedbackData;
   status?: ReactNode;
   heading?: string;
   scoreMeta?: ReactNode;
   focusOnArrival?: boolean | string;
+  previousScore?: number | null;
 }) {
   const [activeItem, setActiveItem] = useState<string | null>(null);
   const scoreSection = useRef<HTMLElement>(null);
@@ -68,20 +78,40 @@ export function FeedbackView({
               </span>
               <span className="text-lg text-muted">/ 10</span>
             </p>
+            {previousScore != null ? <ChangeSinceLastTry score={data.score} previous={previousScore} /> : null}
             {scoreMeta}
           </div>
-          <div className="flex flex-wrap gap-2">
-            <Badge tone={data.scorer === "llm" ? "accent" : data.scorer === "instructor" ? "warn" : "neutral"} className="!text-[0.8rem]">
-              <span data-testid="scorer">{data.scorer === "llm" && data.model ? `${SCORER_LABELS.llm} · ${data.model}` : SCORER_LABELS[data.scorer]}</span>
+          {data.scorer === "instructor" ? (
+            <Badge tone="warn" className="!text-[0.8rem]">
+              Set by an instructor
             </Badge>
-            {data.rubricVersion ? <Badge>Rubric {data.rubricVersion}</Badge> : null}
-          </div>
+          ) : null}
         </div>
         <p className="mt-4 leading-relaxed" data-testid="feedback-summary">
           {data.summary}
         </p>
         {status}
         {fallback ? <p className="mt-3 rounded-lg bg-surface-2 px-3 py-2 text-sm text-muted">{fallback.message}</p> : null}
+        <details className="group mt-3 text-sm text-muted" data-testid="how-scored">
+          <summary className="w-fit cursor-pointer rounded underline decoration-dotted underline-offset-4 hover:text-text focus-visible:ring-2 focus-visible:ring-[var(--ring)] focus-visible:outline-none">
+            How this was scored
+          </summary>
+          <p className="mt-2">{SCORER_SENTENCES[data.scorer]}</p>
+          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt>Scorer</dt>
+            <dd className="text-text" data-testid="scorer">
+              {data.scorer === "llm" && data.model ? `${SCORER_LABELS.llm} · ${data.model}` : SCORER_LABELS[data.scorer]}
+            </dd>
+            {data.rubricVersion ? (
+              <>
+                <dt>Checklist version</dt>
+                <dd className="font-mono text-xs text-text" data-testid="rubric-version">
+                  {data.rubricVersion}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </details>
         {alerts.length > 0 ? (
           <ul className="mt-4 space-y-2">
             {alerts.map((flag) => (
@@ -92,6 +122,27 @@ export function FeedbackView({
           </ul>
         ) : null}
       </section>
+
+      {data.misconceptions.length > 0 ? (
+        <section aria-labelledby={ids.misconceptions} className="rounded-2xl border border-bad/30 bg-bad-soft/40 p-5" data-testid="misconceptions">
+          <h2 id={ids.misconceptions} className="text-lg font-semibold">
+            What you got wrong
+          </h2>
+          <p className="text-sm text-muted">{data.misconceptions.length === 1 ? "This claim costs" : "These claims cost"} more than a missing point, so fix {data.misconceptions.length === 1 ? "it" : "them"} first.</p>
+          <ul className="mt-3 space-y-3">
+            {data.misconceptions.map((point) => (
+              <li key={point.id}>
+                <p className="font-medium">{point.label}</p>
+                {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-bad pl-3 text-sm text-muted">You said: &ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
+                <p className="mt-1.5 text-sm leading-relaxed">
+                  <span className="font-medium">Actually: </span>
+                  {point.correction}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
         <CoachingList title="What to tighten up" empty="Nothing required is missing — now make it sharper with the extras." testId="tighten-up">
@@ -125,25 +176,6 @@ export function FeedbackView({
         </CoachingList>
       </div>
 
-      {data.misconceptions.length > 0 ? (
-        <section aria-labelledby={ids.misconceptions} className="rounded-2xl border border-bad/30 bg-bad-soft/40 p-5" data-testid="misconceptions">
-          <h2 id={ids.misconceptions} className="text-lg font-semibold">
-            Misconceptions
-          </h2>
-          <ul className="mt-3 space-y-3">
-            {data.misconceptions.map((point) => (
-              <li key={point.id}>
-                <p className="font-medium">{point.label}</p>
-                {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-bad pl-3 text-sm text-muted">You said: &ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
-                <p className="mt-1.5 text-sm leading-relaxed">
-                  <span className="font-medium">Actually: </span>
-                  {point.correction}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby={ids.checklist} className="rounded-2xl border border-border bg-surface p-5">
@@ -178,6 +210,19 @@ export function FeedbackView({
         </section>
       </div>
     </div>
+  );
+}
+
+/** "+2.4 since your last try": the change is worked out on the one-decimal scores the candidate sees. */
+function ChangeSinceLastTry({ score, previous }: { score: number; previous: number }) {
+  const delta = Math.round((score - previous) * 10) / 10;
+  const tone = delta > 0 ? "bg-good-soft text-good" : delta < 0 ? "bg-warn-soft text-warn" : "bg-surface-2 text-muted";
+  const text = delta === 0 ? "Same as your last try" : `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)} since your last try`;
+  return (
+    <p className={cn("mt-2 inline-flex rounded-full px-2.5 py-0.5 text-sm font-medium tabular-nums", tone)} data-testid="score-change">
+      {text}
+      <span className="sr-only"> (last time {previous.toFixed(1)} out of 10)</span>
+    </p>
   );
 }
 

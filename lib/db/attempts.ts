@@ -228,6 +228,26 @@ export async function getAttemptForViewer(db: Db, id: string, viewer: { id: stri
   return attempt;
 }
 
+/**
+ * The current score of the same person's last scored try at the same question before this one (main
+ * answers only: follow-ups answer a different prompt), or null on a first try.
+ */
+export async function previousTryScore(db: Db, attempt: { id: string; userId: string; questionId: string; createdAt: Date }): Promise<number | null> {
+  const previous = await db.attempt.findFirst({
+    where: {
+      userId: attempt.userId,
+      questionId: attempt.questionId,
+      parentAttemptId: null,
+      id: { not: attempt.id },
+      createdAt: { lt: attempt.createdAt },
+      scores: { some: { isCurrent: true } },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { scores: { where: { isCurrent: true }, select: { score: true }, take: 1 } },
+  });
+  return previous?.scores[0]?.score ?? null;
+}
+
 export interface AttemptListFilters {
   question?: string;
   track?: string;

@@ -81,6 +81,28 @@ describe("a candidate browsing the question bank", () => {
     await page.screenshot({ path: `${ARTIFACTS}/feedback-waved-away.png`, fullPage: true });
   });
 
+  it("puts what the answer got wrong first, and explains the scorer in words with the identifiers behind a disclosure", async () => {
+    await page.goto(`${baseUrl}/questions/kafka-delivery-guarantees`);
+    await page.getByTestId("answer-input").fill(
+      "For payments I'd use acks=all and enable.idempotence=true so retries never duplicate a write. Exactly-once is the default in Kafka, so nothing else is needed: " +
+        "the idempotent producer alone makes the whole pipeline exactly-once end to end.",
+    );
+    await page.getByTestId("submit-answer").click();
+    await page.getByTestId("feedback").waitFor({ timeout: 20_000 });
+    const order = await page.evaluate(() => ["misconceptions", "tighten-up", "nailed"].map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? -1));
+    expect(order[0]).toBeGreaterThan(0);
+    expect(order[0]).toBeLessThan(order[1]!);
+    expect(await page.getByTestId("misconceptions").locator("h2").textContent()).toBe("What you got wrong");
+    // No internal labels in view: the scorer is a sentence, the checklist version sits behind "How this was scored".
+    expect(await page.getByTestId("score-section").innerText()).not.toMatch(/\bc-[0-9a-f]{10}\b/);
+    expect(await page.getByTestId("rubric-version").isVisible()).toBe(false);
+    await page.getByText("How this was scored").click();
+    expect(await page.getByTestId("rubric-version").isVisible()).toBe(true);
+    expect(await page.getByTestId("rubric-version").textContent()).toMatch(/^c-[0-9a-f]{10}$/);
+    expect(await page.getByTestId("how-scored").innerText()).toContain("using your own words as evidence");
+    await page.screenshot({ path: `${ARTIFACTS}/feedback-misconceptions-first.png`, fullPage: true });
+  });
+
   it("offers a skip link as the first stop for keyboard users", async () => {
     await page.goto(baseUrl);
     await page.keyboard.press("Tab");

@@ -69,7 +69,15 @@ describe("a candidate's journey", () => {
   });
 
   it("sees both attempts in history with a score trend", async () => {
+    const firstScore = Number(await page.getByTestId("score").textContent());
+    expect(await page.getByTestId("score-change").count()).toBe(0);
     await practise("Kafka is a log with partitions. Consumers track offsets.");
+    // The second try says how it compares with the first.
+    const secondScore = Number(await page.getByTestId("score").textContent());
+    const delta = Math.round((secondScore - firstScore) * 10) / 10;
+    expect(await page.getByTestId("score-change").textContent()).toContain(
+      delta === 0 ? "Same as your last try" : `${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)} since your last try`,
+    );
     await page.goto(`${baseUrl}/history`);
     await page.getByTestId("attempts-table").waitFor();
     expect(await page.getByTestId("attempts-table").locator("tbody tr").count()).toBe(2);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getAttempt } from "@/app/api/attempts/[id]/route";
 import { GET as listAttemptsRoute, POST as postAttempt } from "@/app/api/attempts/route";
+import { previousTryScore } from "@/lib/db/attempts";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { submitAnswer } from "@/lib/practice/submit";
@@ -49,6 +50,22 @@ describe("submitAnswer", () => {
     expect(partitions?.evidence[0]).toContain("partitions spread across brokers");
     const review = await db().reviewItem.findFirstOrThrow({ where: { userId: alice.id } });
     expect(review.dueAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("finds the score of the last earlier try at the same question, and none on a first try", async () => {
+    const user = await createTestUser("candidate", "Tess");
+    const first = await submitAnswer(db(), { userId: user.id, questionSlug: "kafka-what-and-why", answer: "Kafka is a log. Consumers read it." });
+    await submitAnswer(db(), { userId: user.id, questionSlug: "kafka-architecture", answer: "Brokers store partitions on disk." });
+    const second = await submitAnswer(db(), { userId: user.id, questionSlug: "kafka-what-and-why", answer: GOOD_ANSWER });
+    const third = await submitAnswer(db(), { userId: user.id, questionSlug: "kafka-what-and-why", answer: "Kafka keeps records in partitions." });
+    const attempt = (id: string) => db().attempt.findUniqueOrThrow({ where: { id }, select: { id: true, userId: true, questionId: true, createdAt: true } });
+    expect(await previousTryScore(db(), await attempt(first.attemptId))).toBeNull();
+    expect(await previousTryScore(db(), await attempt(second.attemptId))).toBe(first.result!.score);
+    // The other question's attempt in between does not count; the latest earlier try does.
+    expect(await previousTryScore(db(), await attempt(third.attemptId))).toBe(second.result!.score);
+    // Someone else's tries never count.
+    const other = await submitAnswer(db(), { userId: bob.id, questionSlug: "kafka-what-and-why", answer: GOOD_ANSWER });
+    expect(await previousTryScore(db(), await attempt(other.attemptId))).toBeNull();
   });
 
   it("makes one attempt from a repeated idempotency key", async () => {

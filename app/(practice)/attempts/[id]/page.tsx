@@ -12,7 +12,7 @@ import { LinkButton } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getQuestion } from "@/lib/content/bank";
-import { getAttemptForViewer } from "@/lib/db/attempts";
+import { getAttemptForViewer, previousTryScore } from "@/lib/db/attempts";
 import { db } from "@/lib/db/prisma";
 import { getScoreById, getScoreHistory } from "@/lib/db/scores";
 import { formatMinutesAndSeconds } from "@/lib/format/time";
@@ -37,11 +37,13 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const question = getQuestion(attempt.question.slug);
   const feedback = feedbackFromAttempt(attempt);
   const requestedScoreId = (Array.isArray(query.score) ? query.score[0] : query.score) ?? null;
-  const [modelAnswerHtml, followUpHtml, scoreEntries, requestedScore] = await Promise.all([
+  const [modelAnswerHtml, followUpHtml, scoreEntries, requestedScore, previousScore] = await Promise.all([
     question ? renderMarkdown(question.modelAnswer) : Promise.resolve(""),
     Promise.all((question?.followUps ?? []).map(renderInlineMarkdown)),
     getScoreHistory(db(), { attemptId: detail.id }),
     requestedScoreId ? getScoreById(db(), { attemptId: detail.id, scoreId: requestedScoreId }) : Promise.resolve(null),
+    // "+2.4 since your last try": only for a main answer, compared with the same person's previous try.
+    detail.parentAttemptId ? Promise.resolve(null) : previousTryScore(db(), detail),
   ]);
   // Which score is current, which earlier one was asked for, and whether an instructor overrode the scorer (lib/history/score-history.ts).
   const {
@@ -170,6 +172,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
         <FeedbackView
           data={currentFeedback}
           focusOnArrival={attempt.id}
+          previousScore={previousScore}
           status={status}
           heading={isOwner ? "Your score" : "Score"}
           scoreMeta={
