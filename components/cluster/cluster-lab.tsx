@@ -10,8 +10,9 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ClusterState } from "@/lib/cluster";
 import type { DemoScenarioId } from "@/lib/demos/catalog";
-import { consumerRows, encodeLabRun, labScenarioById, type LabConsumerRow, type LabScenario, type LabState } from "@/lib/demos/lab";
-import { BrokerControls, ConsumerControls, ProduceControls, ProducerControls, TopicControls } from "./controls";
+import { formatEventTimeShort } from "@/lib/demos/event-time";
+import { challengeProgress, consumerRows, encodeLabRun, labScenarioById, type LabConsumerRow, type LabScenario, type LabState } from "@/lib/demos/lab";
+import { BrokerControls, ConsumerControls, ProduceControls, ProducerControls, TopicControls, TransactionControls, WindowControls } from "./controls";
 import { ClusterDiagram } from "./diagram";
 import { EventLog } from "./event-log";
 import { formatClock, formatCount } from "./format";
@@ -20,6 +21,7 @@ import { LagChart } from "./lag-chart";
 import type { ConsumerInput, DiagramInput } from "./layout";
 import { SPEEDS, type Speed } from "./playback";
 import { ToolOutputs } from "./tool-outputs";
+import { useChallengeRecord } from "./use-challenge-record";
 import { runUrl, useLab, type LabController } from "./use-lab";
 
 export interface ClusterLabProps {
@@ -28,9 +30,11 @@ export interface ClusterLabProps {
   run?: string | null;
   /** Embedded on a question page: no URL syncing, a link to the full page instead. */
   embedded?: boolean;
+  /** When the signed-in user completed this challenge (the browser adds its own record). */
+  accountCompletedAt?: string | null;
 }
 
-export function ClusterLab({ scenarioId, run = null, embedded = false }: ClusterLabProps) {
+export function ClusterLab({ scenarioId, run = null, embedded = false, accountCompletedAt = null }: ClusterLabProps) {
   const scenario = labScenarioById(scenarioId);
   if (!scenario) {
     return (
@@ -39,7 +43,7 @@ export function ClusterLab({ scenarioId, run = null, embedded = false }: Cluster
       </p>
     );
   }
-  return <LiveLab scenario={scenario} run={run} embedded={embedded} />;
+  return <LiveLab scenario={scenario} run={run} embedded={embedded} accountCompletedAt={accountCompletedAt} />;
 }
 
 /** Every consumer in the drawn groups: the lab's rows, plus any the scenario created directly. */
@@ -57,14 +61,27 @@ function diagramConsumers(state: LabState, rows: LabConsumerRow[], groups: strin
   return [...rows.map((row) => ({ id: row.consumer, group: row.group, status: row.status, partitions: row.partitions })), ...extra];
 }
 
+/** The key the scenario's own steps send, so the produce form starts where the steps do. */
+function firstProducedKey(scenario: LabScenario): string {
+  for (const step of scenario.steps) {
+    for (const action of step.actions) if (action.type === "produce" && action.key) return action.key;
+  }
+  return "customer-1";
+}
+
 function drawnGroups(cluster: ClusterState, scenario: LabScenario): string[] {
   const others = Object.keys(cluster.groups).filter((id) => id !== scenario.group).sort();
   return scenario.group ? [scenario.group, ...others] : others;
 }
 
-function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: string | null; embedded: boolean }) {
+function LiveLab({ scenario, run, embedded, accountCompletedAt }: { scenario: LabScenario; run: string | null; embedded: boolean; accountCompletedAt: string | null }) {
   const lab = useLab(scenario.id, run, { syncUrl: !embedded });
   const { state, dispatch } = lab;
+  const record = useChallengeRecord(lab.client, scenario.id, accountCompletedAt);
+  const reset = () => {
+    lab.setPlaying(false);
+    dispatch({ type: "reset" });
+  };
   const { cluster } = state;
   // The diagram and the clock follow every step; the panels below follow a deferred copy that React
   // renders in the background and may skip while time runs fast, so they never hold up a frame.
@@ -92,6 +109,7 @@ function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: stri
     };
   }, [cluster, scenario.topic, state, rows, groups]);
   const controls = new Set(scenario.controls);
+  const defaultKey = useMemo(() => firstProducedKey(scenario), [scenario]);
 
   return (
     <div className="@container flex flex-col gap-4" data-testid="cluster-lab" data-scenario={scenario.id} data-now={cluster.now}>
@@ -101,7 +119,7 @@ function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: stri
           {lab.start.problem}
         </p>
       ) : null}
-      <Toolbar lab={lab} embedded={embedded} scenarioId={scenario.id} />
+      <Toolbar lab={lab} embedded={embedded} scenarioId={scenario.id} onReset={reset} />
       <div role="status" aria-live="polite" className={cn(state.lastError ? "rounded-xl border border-bad/30 bg-bad-soft px-4 py-2.5 text-sm" : "sr-only")} data-testid="lab-error">
         {state.lastError ? (
           <>
@@ -112,21 +130,28 @@ function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: stri
       </div>
 
       <figure className="min-w-0 rounded-2xl border border-border bg-surface p-3">
-        {/* On a phone the diagram keeps a readable size and scrolls sideways instead of shrinking. */}
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Cluster diagram, scrolls sideways on small screens">
-          <div className="min-w-[640px]">
-            <ClusterDiagram input={input} speed={lab.speed} />
-          </div>
-        </div>
+        {/* On a phone the diagram switches to its stacked layout (layout.ts) instead of shrinking. */}
+        <ClusterDiagram input={input} speed={lab.speed} />
         <Legend />
       </figure>
       <div className={cn("grid items-start gap-4", scenario.challenge && "@3xl:grid-cols-2")}>
-        <GuidedSteps scenario={scenario} stepIndex={state.stepIndex} dispatch={dispatch} />
-        {scenario.challenge ? <ChallengePanel challenge={scenario.challenge} status={state.challenge} /> : null}
+        <GuidedSteps scenario={scenario} stepIndex={state.stepIndex} doneBy={state.stepsDoneBy} dispatch={dispatch} />
+        {scenario.challenge ? (
+          <ChallengePanel
+            challenge={scenario.challenge}
+            status={state.challenge}
+            progress={challengeProgress(state)}
+            assisted={state.assisted}
+            record={record}
+            onTryYourself={reset}
+          />
+        ) : null}
       </div>
 
       <div className="grid gap-4 @2xl:grid-cols-2 @5xl:grid-cols-3">
-        {controls.has("produce") ? <ProduceControls state={panels} dispatch={dispatch} /> : null}
+        {controls.has("produce") ? <ProduceControls state={panels} dispatch={dispatch} defaultKey={defaultKey} eventTime={controls.has("windows")} /> : null}
+        {controls.has("windows") ? <WindowControls state={panels} dispatch={dispatch} /> : null}
+        {controls.has("transactions") ? <TransactionControls state={panels} dispatch={dispatch} /> : null}
         {controls.has("producer") ? <ProducerControls state={panels} dispatch={dispatch} /> : null}
         {controls.has("brokers") ? <BrokerControls state={panels} dispatch={dispatch} /> : null}
         {controls.has("consumers") || controls.has("assignor") ? (
@@ -148,7 +173,7 @@ function LiveLab({ scenario, run, embedded }: { scenario: LabScenario; run: stri
   );
 }
 
-function Toolbar({ lab, embedded, scenarioId }: { lab: LabController; embedded: boolean; scenarioId: string }) {
+function Toolbar({ lab, embedded, scenarioId, onReset }: { lab: LabController; embedded: boolean; scenarioId: string; onReset: () => void }) {
   const { state, playing, speed } = lab;
   const speedId = useId();
   const [copied, setCopied] = useState<"idle" | "copied" | "manual">("idle");
@@ -231,15 +256,7 @@ function Toolbar({ lab, embedded, scenarioId }: { lab: LabController; embedded: 
         <span role="status" aria-live="polite" className="text-xs text-good" data-testid="copy-status">
           {copied === "copied" ? "Link copied" : ""}
         </span>
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => {
-            lab.setPlaying(false);
-            lab.dispatch({ type: "reset" });
-          }}
-          data-testid="reset"
-        >
+        <Button size="sm" variant="ghost" onClick={onReset} data-testid="reset">
           Reset
         </Button>
         <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid="copy-link">
@@ -348,7 +365,9 @@ const StreamWindows = memo(function StreamWindows({ cluster }: { cluster: Cluste
                   <tr key={index} className="border-t border-border">
                     <td className="py-1">{output.key}</td>
                     <td className="py-1">
-                      [{output.start}, {output.end}){output.final ? " final" : ""}
+                      [{formatEventTimeShort(output.start)}, {formatEventTimeShort(output.end)}
+                      {app.window.kind === "session" ? "]" : ")"}
+                      {output.final ? " final" : ""}
                     </td>
                     <td className="py-1 text-right">{output.count ?? "deleted"}</td>
                   </tr>

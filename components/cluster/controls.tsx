@@ -7,7 +7,9 @@ import { memo, useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ClusterState } from "@/lib/cluster";
+import { formatEventTimeShort, parseEventTime } from "@/lib/demos/event-time";
 import type { LabAcks, LabAction, LabAssignor, LabConsumerRow, LabState } from "@/lib/demos/lab";
+import { formatMs } from "@/lib/format/time";
 import { formatRetention } from "./format";
 
 const FIELD = "h-9 w-full rounded-lg border border-border bg-surface px-2.5 text-sm text-text disabled:opacity-60";
@@ -36,10 +38,27 @@ type Dispatch = (action: LabAction) => void;
 
 const RATES = [0, 1, 10, 50, 100, 250, 500, 1000, 2000] as const;
 
-export const ProduceControls = memo(function ProduceControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
-  const [key, setKey] = useState("customer-1");
+export const ProduceControls = memo(function ProduceControls({
+  state,
+  dispatch,
+  defaultKey,
+  eventTime,
+}: {
+  state: LabState;
+  dispatch: Dispatch;
+  /** The key the scenario's steps use. */
+  defaultKey: string;
+  /** Offer an event-time field (window demos). */
+  eventTime: boolean;
+}) {
+  const [key, setKey] = useState(defaultKey);
   const [value, setValue] = useState("");
   const [count, setCount] = useState(1);
+  const [time, setTime] = useState("");
+  const timeId = useId();
+  const timeHintId = useId();
+  const timeMs = time.trim() === "" ? undefined : parseEventTime(time);
+  const timeInvalid = timeMs === null;
   const { workload } = state;
   return (
     <Panel title="Produce" description="Send records by hand, or set a steady workload that runs while time plays." testId="produce-controls">
@@ -47,7 +66,8 @@ export const ProduceControls = memo(function ProduceControls({ state, dispatch }
         className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_4.5rem] items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          dispatch({ type: "produce", key: key.trim() === "" ? null : key.trim(), ...(value ? { value } : {}), count });
+          if (timeInvalid) return;
+          dispatch({ type: "produce", key: key.trim() === "" ? null : key.trim(), ...(value ? { value } : {}), count, ...(timeMs !== undefined ? { timestamp: timeMs } : {}) });
         }}
       >
         <label className={LABEL}>
@@ -60,10 +80,40 @@ export const ProduceControls = memo(function ProduceControls({ state, dispatch }
         </label>
         <label className={LABEL}>
           Count
-          <input className={FIELD} type="number" min={1} max={1000} value={count} onChange={(e) => setCount(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))} />
+          <input
+            className={FIELD}
+            type="number"
+            min={1}
+            max={1000}
+            value={count}
+            onChange={(e) => setCount(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))}
+            data-testid="produce-count"
+          />
         </label>
-        <Button type="submit" size="sm" variant="secondary" className="col-span-3 justify-self-start" data-testid="produce-send">
+        {eventTime ? (
+          <div className="col-span-3 flex flex-col gap-1">
+            <label htmlFor={timeId} className="text-xs font-medium text-muted">
+              Event time (m:ss)
+            </label>
+            <input
+              id={timeId}
+              className={cn(FIELD, "max-w-40 font-mono", timeInvalid && "border-bad")}
+              value={time}
+              onChange={(e) => setTime(e.target.value)}
+              placeholder="e.g. 0:40"
+              inputMode="decimal"
+              aria-invalid={timeInvalid}
+              aria-describedby={timeHintId}
+              data-testid="produce-time"
+            />
+            <p id={timeHintId} className={cn("text-xs", timeInvalid ? "text-bad" : "text-muted")}>
+              {timeInvalid ? "Write minutes and seconds since the demo's start, like 0:40, 12:00 or 0:59.999." : "When the event happened, as the steps write it; empty means now."}
+            </p>
+          </div>
+        ) : null}
+        <Button type="submit" size="sm" variant="secondary" className="col-span-3 justify-self-start" disabled={timeInvalid} data-testid="produce-send">
           Send {count === 1 ? "record" : `${count} records`}
+          {eventTime && timeMs !== undefined && timeMs !== null ? ` at ${formatEventTimeShort(timeMs)}` : ""}
         </Button>
       </form>
       <WorkloadForm key={`${workload.ratePerSec}:${workload.keySkew}:${workload.keyCount}`} state={state} dispatch={dispatch} />
@@ -120,9 +170,25 @@ function WorkloadForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
 
 export const ProducerControls = memo(function ProducerControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
   const { producer } = state;
+  const pending = state.cluster.producers[producer.client]?.loseResponses ?? 0;
+  const hintId = useId();
   return (
     <Panel title="Producer" description="Applying starts a new producer client with these settings, as restarting your application would." testId="producer-controls">
       <ProducerForm key={`${producer.acks}:${producer.idempotence}:${producer.retries}:${producer.generation}`} state={state} dispatch={dispatch} />
+      <div className="flex flex-col gap-2 border-t border-border pt-3">
+        <p id={hintId} className="text-xs leading-relaxed text-muted">
+          A network fault: the broker writes the next request, but its acknowledgement never reaches the producer, which sends it again after
+          request.timeout.ms.
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "dropAcks", count: 1 })} aria-describedby={hintId} data-testid="drop-ack">
+            Lose the next acknowledgement
+          </Button>
+          <span role="status" className="text-xs text-warn tabular-nums" data-testid="acks-to-lose">
+            {pending > 0 ? `${pending === 1 ? "1 acknowledgement" : `${pending} acknowledgements`} will be lost` : ""}
+          </span>
+        </div>
+      </div>
     </Panel>
   );
 });
@@ -340,10 +406,22 @@ export const ConsumerControls = memo(function ConsumerControls({
   dispatch: Dispatch;
 }) {
   const assignorId = useId();
+  const [groupName, setGroupName] = useState(group ?? "");
+  const target = groupName.trim() || group;
   return (
     <Panel title={group ? `Consumer group ${group}` : "Consumers"} description="A partition is read by one member of a group at a time; members beyond the partition count wait idle." testId="consumer-controls">
-      <div className="flex flex-wrap items-end gap-2">
-        <Button size="sm" onClick={() => dispatch({ type: "addConsumer", ...(group ? { group } : {}) })} data-testid="add-consumer">
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          dispatch({ type: "addConsumer", ...(target ? { group: target } : {}) });
+        }}
+      >
+        <label className={cn(LABEL, "w-36")}>
+          Group
+          <input className={FIELD} value={groupName} onChange={(e) => setGroupName(e.target.value)} placeholder={group ?? "lab"} data-testid="consumer-group" />
+        </label>
+        <Button type="submit" size="sm" data-testid="add-consumer">
           Add consumer
         </Button>
         {showAssignor ? (
@@ -358,7 +436,10 @@ export const ConsumerControls = memo(function ConsumerControls({
             </select>
           </label>
         ) : null}
-      </div>
+      </form>
+      {target && target !== group ? (
+        <p className="-mt-1 text-xs text-muted">A new group has no committed offsets: its first consumer starts at the oldest record still kept.</p>
+      ) : null}
       {rows.length === 0 ? <p className="text-sm text-muted">No consumers yet.</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (
@@ -371,6 +452,7 @@ export const ConsumerControls = memo(function ConsumerControls({
           >
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className="font-mono text-sm font-medium">{row.consumer}</span>
+              {row.group !== group ? <span className="rounded bg-surface-2 px-1.5 py-px font-mono text-[0.7rem] text-muted">group {row.group}</span> : null}
               <span className={cn("text-xs", row.status === "idle" ? "font-semibold text-warn" : row.status === "crashed" ? "text-bad" : row.status === "slow" ? "text-warn" : "text-muted")}>{STATUS_TEXT[row.status]}</span>
               <span className="ml-auto flex gap-1">
                 {row.status !== "crashed" ? (
@@ -402,3 +484,140 @@ export const ConsumerControls = memo(function ConsumerControls({
     </Panel>
   );
 });
+
+// ---------------------------------------------------------------------------------------------
+// Transactions (the read-process-write app)
+// ---------------------------------------------------------------------------------------------
+
+export const TransactionControls = memo(function TransactionControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const { transactions, cluster } = state;
+  const seen = (consumer: string) => cluster.consumers[consumer]?.processedCount ?? 0;
+  const cell = "rounded-xl bg-surface-2 px-3 py-2";
+  return (
+    <Panel
+      title="Transactional app"
+      description="Each round turns the orders its consumer has read into invoices, adds its input offsets to the transaction, then commits or aborts it."
+      testId="transaction-controls"
+    >
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" onClick={() => dispatch({ type: "transaction", outcome: "commit" })} data-testid="tx-commit">
+          Run and commit
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "transaction", outcome: "abort" })} data-testid="tx-abort">
+          Run and abort
+        </Button>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 text-sm">
+        <div className={cell}>
+          <dt className="text-xs text-muted">committed / aborted</dt>
+          <dd className="font-semibold tabular-nums" data-testid="tx-counts">
+            {transactions.committed} / {transactions.aborted}
+          </dd>
+        </div>
+        <div className={cell}>
+          <dt className="text-xs text-muted">invoices seen: read_committed / read_uncommitted</dt>
+          <dd className="font-semibold tabular-nums">
+            {seen("auditor-committed")} / {seen("auditor-uncommitted")}
+          </dd>
+        </div>
+      </dl>
+    </Panel>
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Windows (the stream app)
+// ---------------------------------------------------------------------------------------------
+
+const SECOND_MS = 1000;
+const MINUTE_MS = 60 * SECOND_MS;
+const SIZES = [10 * SECOND_MS, 30 * SECOND_MS, MINUTE_MS, 2 * MINUTE_MS, 5 * MINUTE_MS, 10 * MINUTE_MS];
+const GRACES = [0, 30 * SECOND_MS, MINUTE_MS, 2 * MINUTE_MS, 3 * MINUTE_MS, 5 * MINUTE_MS, 10 * MINUTE_MS];
+const GAPS = [MINUTE_MS, 2 * MINUTE_MS, 5 * MINUTE_MS, 10 * MINUTE_MS, 15 * MINUTE_MS];
+
+/** The preset durations, plus the current value when it is not one of them. */
+const withCurrent = (presets: number[], current: number) => (presets.includes(current) ? presets : [...presets, current].sort((a, b) => a - b));
+
+export const WindowControls = memo(function WindowControls({ state, dispatch }: { state: LabState; dispatch: Dispatch }) {
+  const app = state.streamApp ? state.cluster.streams[state.streamApp] : undefined;
+  return (
+    <Panel title="Windows" description="Applying restarts the stream app with the new windows; it re-reads the topic from the start." testId="window-controls">
+      {app ? <WindowForm key={`${app.id}`} window={app.window} dispatch={dispatch} /> : <p className="text-sm text-muted">No stream app is running.</p>}
+    </Panel>
+  );
+});
+
+function WindowForm({ window: current, dispatch }: { window: ClusterState["streams"][string]["window"]; dispatch: Dispatch }) {
+  const session = current.kind === "session";
+  const [size, setSize] = useState(current.sizeMs);
+  const [advance, setAdvance] = useState(current.advanceMs);
+  const [grace, setGrace] = useState(current.graceMs);
+  const [gap, setGap] = useState(current.gapMs);
+  const changed = session ? gap !== current.gapMs || grace !== current.graceMs : size !== current.sizeMs || advance !== current.advanceMs || grace !== current.graceMs;
+  const kind = session ? "session" : advance < size ? "hopping" : "tumbling";
+  const options = (values: number[]) =>
+    values.map((ms) => (
+      <option key={ms} value={ms}>
+        {ms === 0 ? "none" : formatMs(ms)}
+      </option>
+    ));
+  return (
+    <form
+      className="grid grid-cols-2 items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!changed) return;
+        dispatch(session ? { type: "setWindow", gapMs: gap, graceMs: grace } : { type: "setWindow", sizeMs: size, advanceMs: Math.min(advance, size), graceMs: grace });
+      }}
+    >
+      {session ? (
+        <label className={LABEL}>
+          Inactivity gap
+          <select className={FIELD} value={gap} onChange={(e) => setGap(Number(e.target.value))} data-testid="window-gap">
+            {options(withCurrent(GAPS, current.gapMs))}
+          </select>
+        </label>
+      ) : (
+        <>
+          <label className={LABEL}>
+            Window size
+            <select
+              className={FIELD}
+              value={size}
+              onChange={(e) => {
+                const next = Number(e.target.value);
+                setSize(next);
+                if (advance >= size || advance > next) setAdvance(next);
+              }}
+              data-testid="window-size"
+            >
+              {options(withCurrent(SIZES, current.sizeMs))}
+            </select>
+          </label>
+          <label className={LABEL}>
+            A new window every
+            <select className={FIELD} value={Math.min(advance, size)} onChange={(e) => setAdvance(Number(e.target.value))} data-testid="window-advance">
+              {options(withCurrent(SIZES, current.advanceMs).filter((ms) => ms <= size))}
+            </select>
+          </label>
+        </>
+      )}
+      <label className={LABEL}>
+        Grace period
+        <select className={FIELD} value={grace} onChange={(e) => setGrace(Number(e.target.value))} data-testid="window-grace">
+          {options(withCurrent(GRACES, current.graceMs))}
+        </select>
+      </label>
+      <p className="col-span-2 text-xs leading-relaxed text-muted" data-testid="window-kind">
+        {kind === "session"
+          ? "Session windows: a key's events closer together than the gap form one session."
+          : kind === "hopping"
+            ? "Hopping windows: they overlap, so an event can count in more than one."
+            : "Tumbling windows: back to back, each event counts in exactly one."}
+      </p>
+      <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} disabled={!changed} className="col-span-2 justify-self-start" data-testid="window-apply">
+        Restart the app with these windows
+      </Button>
+    </form>
+  );
+}

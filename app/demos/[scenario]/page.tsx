@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClusterLab } from "@/components/cluster/cluster-lab";
 import { PageHeader } from "@/components/ui/page-header";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listDemoCompletions } from "@/lib/db/demo-progress";
+import { db } from "@/lib/db/prisma";
 import { formatVirtualTime } from "@/lib/format/time";
-import { demoScenarioById } from "@/lib/demos/catalog";
+import { demoScenarioById, type DemoScenarioId } from "@/lib/demos/catalog";
 import { questionsOpening } from "@/lib/demos/questions";
 import { buildWalkthrough } from "@/lib/demos/walkthrough";
 
@@ -23,12 +26,25 @@ function ToolOutput({ label, text }: { label: string; text: string }) {
   );
 }
 
+/** When the signed-in user completed this scenario's challenge, if they did (null when the database cannot say). */
+async function accountCompletion(scenarioId: DemoScenarioId): Promise<string | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  try {
+    return (await listDemoCompletions(db(), user.id))[scenarioId] ?? null;
+  } catch (error) {
+    console.error("Could not read demo completions", error);
+    return null;
+  }
+}
+
 export default async function DemoPage({ params, searchParams }: Props) {
   const scenario = demoScenarioById((await params).scenario);
   if (!scenario) notFound();
   const { run } = await searchParams;
   const walkthrough = buildWalkthrough(scenario.id);
   const questions = questionsOpening(scenario.id);
+  const completedAt = await accountCompletion(scenario.id);
 
   return (
     <>
@@ -44,7 +60,7 @@ export default async function DemoPage({ params, searchParams }: Props) {
         </p>
       </noscript>
 
-      <ClusterLab scenarioId={scenario.id} run={typeof run === "string" ? run : null} />
+      <ClusterLab scenarioId={scenario.id} run={typeof run === "string" ? run : null} accountCompletedAt={completedAt} />
 
       {walkthrough ? (
         <details className="mt-10 rounded-2xl border border-border bg-surface" data-testid="demo-walkthrough">

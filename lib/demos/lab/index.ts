@@ -4,6 +4,7 @@
 export * from "./types";
 export { createLab, labStep, replayLab, createLabClient, MAX_TICK_QUANTA } from "./reducer";
 export { consumerRows, groupLag } from "./views";
+export { challengeProgress } from "./progress";
 export { NOTE_LIMIT } from "./core";
 export { LAG_SERIES_LIMIT } from "./observation";
 export { encodeLabRun, decodeLabRun } from "./codec";

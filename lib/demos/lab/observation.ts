@@ -122,7 +122,16 @@ export function observe(lab: LabState, scenario: LabScenario, initial = false): 
     const status = scenario.challenge.check(next);
     const was = next.challenge?.met ?? false;
     next = { ...next, challenge: status };
-    if (status.met && !was && !initial) next = note(next, "success", "challenge-met", `Challenge met: ${status.detail}`);
+    if (status.met && !was && !initial) {
+      next = next.assisted
+        ? note(
+            next,
+            "info",
+            "challenge-met",
+            `Done for you: ${status.detail} The lab did a guided step in this run, so it does not complete the challenge; reset and get there with your own moves.`,
+          )
+        : note(next, "success", "challenge-met", `Challenge met: ${status.detail}`);
+    }
   }
   return next;
 }

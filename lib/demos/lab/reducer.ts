@@ -13,6 +13,7 @@ import { setWindow } from "./handlers/streams";
 import { setTopic } from "./handlers/topic";
 import { runTransaction } from "./handlers/transactions";
 import { idleConsumers, observe } from "./observation";
+import { advanceSteps, completeStepsThrough } from "./progress";
 import type { LabAction, LabClient, LabScenario, LabState } from "./types";
 import { produceAction, quantum, setWorkload } from "./workload";
 
@@ -51,7 +52,7 @@ export function createLab(scenarioId: DemoScenarioId, options: { seed?: string }
     durability: { acked: {}, ackedTotal: 0, lostTotal: 0, lost: [], duplicatesWritten: 0, duplicatesAvoided: 0, ackedSingleCopy: 0, acksDropped: 0, seenDeliveries: {} },
     streamApp: null,
     streamAppGeneration: 0,
-    transactions: { committed: 0, aborted: 0, lastInputOffset: {} },
+    transactions: { committed: 0, aborted: 0, last: null, lastInputOffset: {} },
     lagSeries: [],
     notes: [],
     noteSeq: 0,
@@ -60,6 +61,9 @@ export function createLab(scenarioId: DemoScenarioId, options: { seed?: string }
     challenge: null,
     lastError: null,
     stepIndex: 0,
+    stepStartedAt: 0,
+    stepsDoneBy: [],
+    assisted: false,
     killed: [],
     kills: [],
     baseline: { t: 0, ackedSingleCopy: 0, ackedTotal: 0, lostTotal: 0, duplicatesWritten: 0, duplicatesAvoided: 0, acksDropped: 0 },
@@ -83,11 +87,14 @@ export function createLab(scenarioId: DemoScenarioId, options: { seed?: string }
     eventCursor: lab.cluster.eventSeq,
     rebalances: { eager: 0, cooperative: 0, eagerSinceAssignor: 0 },
   };
-  lab = { ...lab, baseline: baseline(lab) };
+  lab = { ...lab, baseline: baseline(lab), stepStartedAt: lab.cluster.now };
   return observe(lab, scenario, true);
 }
 
-/** Applies one learner action. Pure; never throws: an invalid action only sets `lastError`. */
+/**
+ * Applies one learner action, then ticks off the guided steps whose state the lab is in. Pure; never
+ * throws: an invalid action only sets `lastError`.
+ */
 export function labStep(state: LabState, action: LabAction): LabState {
   let scenario: LabScenario;
   try {
@@ -98,8 +105,10 @@ export function labStep(state: LabState, action: LabAction): LabState {
   try {
     validateShape(action);
     if (action.type === "reset") return createLab(state.scenarioId, { seed: state.seed });
-    const next = apply({ ...state, lastError: null }, action, scenario);
-    return { ...next, actions: logAction(state.actions, action), lastError: null };
+    const guided = action.type === "guidedStep";
+    // Set before the action runs, so the challenge's note already knows whose run this is.
+    const next = apply({ ...state, lastError: null, assisted: state.assisted || guided }, action, scenario);
+    return { ...advanceSteps(next, scenario, guided ? "lab" : "you"), actions: logAction(state.actions, action), lastError: null };
   } catch (error) {
     return { ...state, lastError: messageOf(error) };
   }
@@ -184,7 +193,7 @@ function apply(lab: LabState, action: LabAction, scenario: LabScenario): LabStat
         if (inner.type === "guidedStep" || inner.type === "reset") continue;
         next = apply(next, inner, scenario);
       }
-      return { ...next, stepIndex: Math.max(next.stepIndex, action.index + 1) };
+      return completeStepsThrough(next, action.index);
     }
     default: {
       const unknown: { type?: unknown } = action;

@@ -1,6 +1,7 @@
 // The interactive lab's data model: what a learner can do (LabAction), what a scenario offers
 // (LabScenario), and the state the view renders (LabState). Framework-free and JSON-serialisable (the
-// scenario objects carry the only functions: their challenge checks). Runs in the browser or a worker.
+// scenario objects carry the only functions: their step predicates and challenge checks). Runs in the
+// browser or a worker.
 import type { ClusterAction, ClusterConfig, ConsumerConfig, ClusterState, StreamWindowSpec } from "@/lib/cluster";
 import type { DemoScenarioId } from "../catalog";
 
@@ -53,8 +54,24 @@ export interface LabStep {
   instruction: string;
   /** What to notice once it is done. */
   notice: string;
+  /** What "Do it for me" performs. */
   actions: LabAction[];
+  /**
+   * Whether the lab is in the state the instruction asks for, however it got there (the learner's own
+   * controls or "Do it for me"). Checked after every action while this is the current step;
+   * `startedAt` is the virtual time it became current (for "play N seconds").
+   */
+  done(state: LabState, startedAt: number): boolean;
 }
+
+/** Who completed a guided step: the learner with the controls, or the lab ("Do it for me"). */
+export type LabActor = "you" | "lab";
+
+/**
+ * Where the challenge stands for the learner: "complete" when it is met in a run the learner played on
+ * their own; "done-for-you" when it is met but the lab did a guided step in this run; else "open".
+ */
+export type ChallengeProgress = "open" | "done-for-you" | "complete";
 
 export interface ChallengeStatus {
   met: boolean;
@@ -241,8 +258,8 @@ export interface LabState {
   /** The windowed app the lab runs (window demos), else null. */
   streamApp: string | null;
   streamAppGeneration: number;
-  /** Transactions demo: the output offsets and number of committed/aborted rounds. */
-  transactions: { committed: number; aborted: number; lastInputOffset: Record<string, number> };
+  /** Transactions demo: the output offsets, the number of committed/aborted rounds and how the last one ended. */
+  transactions: { committed: number; aborted: number; last: "commit" | "abort" | null; lastInputOffset: Record<string, number> };
   /** Bounded (the last LAG_SERIES_LIMIT points). */
   lagSeries: LagPoint[];
   /** Bounded (the last NOTE_LIMIT notes), oldest first. */
@@ -254,8 +271,17 @@ export interface LabState {
   idleReported: string[];
   challenge: ChallengeStatus | null;
   lastError: string | null;
-  /** Next guided step to perform (0-based); equals steps.length when all are done. */
+  /** Next guided step to perform (0-based); equals steps.length when all are done. Never moves back. */
   stepIndex: number;
+  /** Virtual time when the current step became current. */
+  stepStartedAt: number;
+  /** Who completed each step so far (length stepIndex). */
+  stepsDoneBy: LabActor[];
+  /**
+   * The lab performed a guided step ("Do it for me") since the last reset: such a run can show the
+   * challenge's conditions met, but it never completes the challenge.
+   */
+  assisted: boolean;
   /** Brokers the learner killed, in order (challenges look at them). */
   killed: number[];
   kills: LabKill[];

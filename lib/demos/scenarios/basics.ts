@@ -1,6 +1,6 @@
 // The log itself: a tour of a three-broker cluster, keys and partitions, and retention and replay.
 import type { LabScenario, LabState } from "../lab/types";
-import { brokerOnline, groupRows, lagNow, met, notYet, processedOn } from "./checks";
+import { backInSync, brokerOnline, groupRows, lagNow, liveMembers, met, notYet, partitionCount, playedFor, processedOn, readableWithKey } from "./checks";
 import { MINUTE, SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
 
 export const clusterTour: LabScenario = {
@@ -27,24 +27,29 @@ export const clusterTour: LabScenario = {
         { type: "produce", key: "customer-1", value: "order", count: 3 },
         { type: "tick", quanta: 5 },
       ],
+      done: (state) => readableWithKey(state, "orders", "customer-1", 3) >= 3,
     },
     {
       title: "Share the work",
       instruction: "Add a second consumer to group 'billing'.",
       notice: "The group rebalances: the three partitions are split between the two members, and each partition is read by exactly one of them.",
       actions: [{ type: "addConsumer" }, { type: "tick", quanta: 5 }],
+      done: (state) => liveMembers(state, "billing").length >= 2,
     },
     {
       title: "Lose a broker",
       instruction: "Crash broker 2 and play ten seconds.",
       notice: "After broker.session.timeout.ms the controller moves leadership of broker 2's partitions to in-sync followers on brokers 1 and 3. Producers and consumers carry on; the partitions just have one replica fewer.",
       actions: [{ type: "killBroker", broker: 2 }, { type: "tick", quanta: 100 }],
+      // The controller has noticed (broker.session.timeout.ms) and moved broker 2's leaderships.
+      done: (state) => !brokerOnline(state, 2) && state.cluster.brokers["2"]!.fenced,
     },
     {
       title: "Bring it back",
       instruction: "Restart broker 2 and play two seconds.",
       notice: "Broker 2 catches up from the leaders and rejoins the ISR. It does not take its leaderships back by itself.",
       actions: [{ type: "restartBroker", broker: 2 }, { type: "tick", quanta: 20 }],
+      done: (state) => state.killed.includes(2) && backInSync(state, "orders", 2),
     },
   ],
   challenge: {
@@ -103,25 +108,28 @@ export const keyPartitioning: LabScenario = {
   steps: [
     {
       title: "One key, one partition",
-      instruction: "Send four records with the key alice and four with the key bob.",
+      instruction: "Send four records with the key alice and four with the key bob, and play half a second.",
       notice: "Every alice record is on the same partition, in the order it was sent; so is every bob record. The partition is murmur2(key) modulo the number of partitions.",
       actions: [
         { type: "produce", key: "alice", value: "alice order", count: 4 },
         { type: "produce", key: "bob", value: "bob order", count: 4 },
         { type: "tick", quanta: 5 },
       ],
+      done: (state) => readableWithKey(state, "orders", "alice", 4) >= 4 && readableWithKey(state, "orders", "bob", 4) >= 4,
     },
     {
       title: "Grow the topic",
       instruction: "Raise 'orders' from 3 to 6 partitions.",
       notice: "Kafka lets you add partitions but never remove them. The modulo changes from 3 to 6, so some keys now hash to a different partition.",
       actions: [{ type: "setTopic", partitions: 6 }],
+      done: (state) => partitionCount(state, "orders") >= 6,
     },
     {
       title: "Watch keys move",
       instruction: "Play five seconds of keyed traffic.",
       notice: "Keys whose hash lands differently now have old records on one partition and new ones on another: a consumer can read them out of order across the change.",
       actions: [{ type: "tick", quanta: 50 }],
+      done: (state) => keysOnSeveralPartitions(state) !== null,
     },
   ],
   challenge: {
@@ -141,6 +149,18 @@ export const keyPartitioning: LabScenario = {
     },
   },
 };
+
+/** Groups other than `mainGroup` that one of the lab's running consumers reads in. */
+function replayGroups(state: LabState, mainGroup: string): string[] {
+  const groups = new Set(state.consumers.map((c) => c.group).filter((group) => group !== mainGroup));
+  return [...groups].filter((group) => liveMembers(state, group).length > 0);
+}
+
+/** The group's first record read on some partition of 'audit' was past offset 0 (deleted history). */
+function startedPastZero(state: LabState, group: string): boolean {
+  const ledger = state.cluster.groups[group]?.ledger ?? {};
+  return Object.values(ledger).some((l) => (l.processed[0]?.[0] ?? 0) > 0);
+}
 
 function replayedFromStart(state: LabState, mainGroup: string): { group: string; processed: number } | null {
   const topic = state.cluster.topics.audit;
@@ -185,24 +205,30 @@ export const retentionReplay: LabScenario = {
       instruction: "Play ten seconds while 'billing' reads everything.",
       notice: "The billing group is caught up, yet every record is still in the log: consuming only moves the group's offset.",
       actions: [{ type: "tick", quanta: 100 }],
+      done: (state, startedAt) => playedFor(state, startedAt, 10 * SECOND),
     },
     {
       title: "A second group replays",
       instruction: "Add a consumer in a new group, 'analytics'.",
       notice: "With no committed offset it starts at the oldest record (auto.offset.reset=earliest) and reads the whole history, independently of 'billing'.",
       actions: [{ type: "addConsumer", group: "analytics" }, { type: "tick", quanta: 10 }],
+      // Any new group name does: what matters is a group with no committed offset of its own.
+      done: (state) => replayGroups(state, "billing").length >= 1,
     },
     {
       title: "Retention takes over",
       instruction: "Play ninety seconds.",
       notice: "Segments are closed every 10 s; a closed segment whose newest record is older than retention.ms (60 s) is deleted. The log start moves forward whether or not anyone read those records.",
       actions: [{ type: "tick", quanta: 900 }],
+      done: (state) => state.cluster.topics.audit!.partitions.some((p) => p.logStartOffset > 0),
     },
     {
       title: "Too late to replay",
       instruction: "Add a consumer in another new group, 'audit-late'.",
       notice: "It also asks for the earliest record, but that is now the new log start: deleted history cannot be replayed.",
       actions: [{ type: "addConsumer", group: "audit-late" }, { type: "tick", quanta: 10 }],
+      // A group that started reading where retention left the log, not at offset 0.
+      done: (state) => replayGroups(state, "billing").some((group) => startedPastZero(state, group)),
     },
   ],
   challenge: {

@@ -1,7 +1,8 @@
-// The challenge checks more than one scenario uses, written once: reading the state behind a challenge
-// (rows of a group, lag, kills, counters since the last settings change, stream windows) and the checks
-// whose wording is shared (the workload rate, idle members, a group that does not keep up).
-import type { DeliveryLedger } from "@/lib/cluster";
+// The challenge and guided-step checks more than one scenario uses, written once: reading the state
+// behind a challenge or a step (rows of a group, lag, kills, counters since the last settings change,
+// stream windows, time played, records of a key) and the checks whose wording is shared (the workload
+// rate, idle members, a group that does not keep up).
+import { highWatermarkOf, type DeliveryLedger } from "@/lib/cluster";
 import type { ChallengeStatus, LabBaseline, LabConsumerRow, LabDurability, LabKill, LabScenario, LabState } from "../lab/types";
 import { consumerRows, groupLag } from "../lab/views";
 
@@ -23,6 +24,54 @@ export function lagNow(state: LabState, scenario: LabScenario): number {
 
 export function groupRows(state: LabState, group: string): LabConsumerRow[] {
   return consumerRows(state).filter((row) => row.group === group);
+}
+
+/** The lab's consumers in `group` that have not crashed. */
+export function liveMembers(state: LabState, group: string): LabConsumerRow[] {
+  return groupRows(state, group).filter((row) => row.status !== "crashed");
+}
+
+/** At least `ms` of simulated time has passed since `since` (a step's "play N seconds"). */
+export function playedFor(state: LabState, since: number, ms: number): boolean {
+  return state.cluster.now - since >= ms;
+}
+
+export function partitionCount(state: LabState, topic: string): number {
+  return state.cluster.topics[topic]?.partitions.length ?? 0;
+}
+
+/** How far back from the high watermark `readableWithKey` looks on each partition (a step's records are recent). */
+const RECENT_RECORDS = 10_000;
+
+/**
+ * Records with `key` a consumer of `topic` can read now (in the leader's log, below the high watermark),
+ * counted among each partition's newest RECENT_RECORDS and up to `atLeast`: checked after every action, so
+ * it must stay cheap however long the lab has run.
+ */
+export function readableWithKey(state: LabState, topic: string, key: string, atLeast: number): number {
+  let count = 0;
+  for (const partition of state.cluster.topics[topic]?.partitions ?? []) {
+    const log = partition.logs[String(partition.leader >= 0 ? partition.leader : partition.replicas[0])];
+    if (!log) continue;
+    const end = Math.min(log.leo, highWatermarkOf(state.cluster, topic, partition.index));
+    const start = Math.max(partition.logStartOffset, end - RECENT_RECORDS);
+    for (let c = log.chunks.length - 1; c >= 0; c--) {
+      const chunk = log.chunks[c]!;
+      if (chunk.base + chunk.keys.length <= start) break;
+      for (let i = chunk.keys.length - 1; i >= 0; i--) {
+        const offset = chunk.base + i;
+        if (offset < start) break;
+        if (offset < end && chunk.keys[i] === key && ++count >= atLeast) return count;
+      }
+    }
+  }
+  return count;
+}
+
+/** `broker` is running and back in the ISR of every partition of `topic` it holds a replica of. */
+export function backInSync(state: LabState, topic: string, broker: number): boolean {
+  if (!brokerOnline(state, broker)) return false;
+  return (state.cluster.topics[topic]?.partitions ?? []).every((p) => !p.replicas.includes(broker) || p.isr.includes(broker));
 }
 
 /** The most recent kill that matches. */

@@ -1,10 +1,22 @@
 // Durability: acks under a leader crash, min.insync.replicas, ISR and leader election, idempotent retries.
 import { plural } from "@/lib/format/text";
-import type { LabScenario } from "../lab/types";
-import { lastKill, lostSince, met, notYet, partitionOf, sinceBaseline } from "./checks";
+import type { LabScenario, LabState } from "../lab/types";
+import { brokerOnline, lastKill, lostSince, met, notYet, partitionOf, sinceBaseline } from "./checks";
 import { SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
 
 const DELIVERY_TP = "payments-0";
+
+/** A broker other than `broker` leads payments-0 again. */
+function newLeader(state: LabState, broker: number): boolean {
+  const partition = partitionOf(state, "payments", 0);
+  return Boolean(partition) && partition!.leader >= 0 && partition!.leader !== broker;
+}
+
+/** The ISR of the topic's partition 0 is `broker` alone. */
+function soleIsr(state: LabState, topic: string, broker: number): boolean {
+  const isr = partitionOf(state, topic, 0)?.isr ?? [];
+  return isr.length === 1 && isr[0] === broker;
+}
 
 export const acksDurability: LabScenario = {
   ...scenarioMeta("acks-durability"),
@@ -30,16 +42,19 @@ export const acksDurability: LabScenario = {
       instruction: "Keep acks=1, crash broker 1 (the leader of payments-0) and play ten seconds.",
       notice: "The records broker 1 acknowledged in its last moments were never copied. Broker 2 takes over without them: the producer was told they were written, and they are gone.",
       actions: [{ type: "tick", quanta: 5 }, { type: "killBroker", broker: 1 }, { type: "tick", quanta: 100 }],
+      // Broker 1 died leading payments-0 under acks=1, and another broker has taken over.
+      done: (state) => Boolean(lastKill(state, (k) => k.broker === 1 && k.acks === "1" && k.led.includes(DELIVERY_TP))) && newLeader(state, 1),
     },
     {
       title: "The old leader returns",
       instruction: "Restart broker 1.",
       notice: "Broker 1 still had the lost records on disk, but it truncates its log to match the new leader before following it.",
       actions: [{ type: "restartBroker", broker: 1 }, { type: "tick", quanta: 20 }],
+      done: (state) => state.killed.includes(1) && brokerOnline(state, 1),
     },
     {
       title: "acks=all, min.insync.replicas=2, idempotence",
-      instruction: "Switch the producer to acks=all with idempotence, set min.insync.replicas=2, then crash the new leader, broker 2.",
+      instruction: "Switch the producer to acks=all with idempotence, set min.insync.replicas=2, then crash the new leader, broker 2, and play ten seconds.",
       notice: "An acknowledgement now means at least two brokers have the record, so the new leader has everything that was acknowledged. Retries of unanswered requests are recognised by sequence number instead of written twice.",
       actions: [
         { type: "setProducer", acks: "all", idempotence: true, retries: 2147483647 },
@@ -48,6 +63,8 @@ export const acksDurability: LabScenario = {
         { type: "killBroker", broker: 2 },
         { type: "tick", quanta: 100 },
       ],
+      done: (state) =>
+        Boolean(lastKill(state, (k) => k.broker === 2 && k.led.includes(DELIVERY_TP) && k.acks === "all" && k.idempotence && k.minInsyncReplicas >= 2)) && newLeader(state, 2),
     },
   ],
   challenge: {
@@ -102,10 +119,11 @@ export const minIsr: LabScenario = {
       instruction: "Stop brokers 3 and 2 and play fifteen seconds.",
       notice: "acks=all waits for the in-sync replicas, not for all replicas. Once brokers 2 and 3 are fenced, the ISR is broker 1 alone, and with min.insync.replicas=1 every write is acknowledged by a single copy.",
       actions: [{ type: "killBroker", broker: 3 }, { type: "killBroker", broker: 2 }, { type: "tick", quanta: 150 }],
+      done: (state) => !brokerOnline(state, 2) && !brokerOnline(state, 3) && soleIsr(state, "payments", 1),
     },
     {
       title: "Require two copies",
-      instruction: "Restart both brokers, set min.insync.replicas=2, and stop them again.",
+      instruction: "Restart both brokers, set min.insync.replicas=2, stop them again and play fifteen seconds.",
       notice: "Now the leader refuses writes with NotEnoughReplicas once the ISR drops below two. The producer keeps retrying, nothing is acknowledged, and nothing acknowledged can be lost.",
       actions: [
         { type: "restartBroker", broker: 2 },
@@ -116,6 +134,8 @@ export const minIsr: LabScenario = {
         { type: "killBroker", broker: 2 },
         { type: "tick", quanta: 150 },
       ],
+      done: (state) =>
+        state.cluster.topics.payments!.config.minInsyncReplicas >= 2 && !brokerOnline(state, 2) && !brokerOnline(state, 3) && soleIsr(state, "payments", 1),
     },
   ],
   challenge: {
@@ -161,18 +181,24 @@ export const leaderElection: LabScenario = {
       instruction: "Play fifty seconds. Broker 3's follower is stuck (a long pause).",
       notice: "Once broker 3 has not caught up for replica.lag.time.max.ms (30 s), the leader's next ISR check (every 15 s) drops it from the ISR. The high watermark keeps moving with brokers 1 and 2.",
       actions: [{ type: "tick", quanta: 500 }],
+      done: (state) => !partitionOf(state, "orders", 0)!.isr.includes(3),
     },
     {
       title: "Down to one in-sync replica",
       instruction: "Crash broker 2 and play ten seconds.",
       notice: "The ISR is now broker 1 alone. Writes with acks=1 (or acks=all with min.insync.replicas=1) still succeed on a single copy.",
       actions: [{ type: "killBroker", broker: 2 }, { type: "tick", quanta: 100 }],
+      done: (state) => !brokerOnline(state, 2) && soleIsr(state, "orders", 1),
     },
     {
       title: "The last in-sync replica dies",
       instruction: "Crash broker 1 and play ten seconds.",
       notice: "With unclean.leader.election.enable=true, broker 3, which was out of sync, becomes leader with its shorter log: everything it missed is lost. With it off, the partition would stay offline instead.",
       actions: [{ type: "killBroker", broker: 1 }, { type: "tick", quanta: 100 }],
+      done: (state) => {
+        const kill = lastKill(state, (k) => k.broker === 1 && k.soleIsr.includes("orders-0"));
+        return Boolean(kill) && !brokerOnline(state, 1) && state.cluster.now - kill!.t >= 10 * SECOND;
+      },
     },
   ],
   challenge: {
@@ -216,6 +242,7 @@ export const idempotentProducer: LabScenario = {
       instruction: "Drop the next acknowledgement, send one payment, and play three seconds.",
       notice: "The broker wrote the payment, but the answer never arrived. After request.timeout.ms the producer sends it again and the broker writes it a second time: a duplicate charge.",
       actions: [{ type: "dropAcks", count: 1 }, { type: "produce", key: "card-42", value: "charge 42" }, { type: "tick", quanta: 30 }],
+      done: (state) => state.durability.duplicatesWritten > 0,
     },
     {
       title: "The same with idempotence",
@@ -227,6 +254,7 @@ export const idempotentProducer: LabScenario = {
         { type: "produce", key: "card-42", value: "charge 42" },
         { type: "tick", quanta: 30 },
       ],
+      done: (state) => state.producer.idempotence && state.durability.duplicatesAvoided > 0,
     },
   ],
   challenge: {

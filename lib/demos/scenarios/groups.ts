@@ -1,8 +1,14 @@
 // Consumer groups: scaling to the partition count, rebalances and assignors, offsets and commits, lag.
 import { plural } from "@/lib/format/text";
-import type { LabScenario } from "../lab/types";
-import { groupRows, idleMembers, lagAtLeast, lagNow, met, notYet, processedOn, workloadBelow } from "./checks";
-import { SAFE_PRODUCER, scenarioMeta } from "./define";
+import type { LabScenario, LabState } from "../lab/types";
+import { groupRows, idleMembers, lagAtLeast, lagNow, liveMembers, met, notYet, partitionCount, playedFor, processedOn, workloadBelow } from "./checks";
+import { SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
+
+/** Every partition of `topic` is assigned to a running member of `group`. */
+function everyPartitionOwned(state: LabState, topic: string, group: string): boolean {
+  const owned = new Set(liveMembers(state, group).flatMap((row) => row.partitions));
+  return (state.cluster.topics[topic]?.partitions ?? []).every((p) => owned.has(`${topic}-${p.index}`));
+}
 
 export const groupScaling: LabScenario = {
   ...scenarioMeta("consumer-group-scaling"),
@@ -25,24 +31,28 @@ export const groupScaling: LabScenario = {
       instruction: "Play three seconds.",
       notice: "Each consumer handles about 250 records/s, so one consumer falls further behind every second.",
       actions: [{ type: "tick", quanta: 30 }],
+      done: (state, startedAt) => playedFor(state, startedAt, 3 * SECOND),
     },
     {
       title: "Scale to the partition count",
       instruction: "Add two consumers (three in total, one per partition).",
       notice: "Three consumers handle about 750 records/s: better, but still below 900, so the lag keeps growing, only more slowly.",
       actions: [{ type: "addConsumer" }, { type: "addConsumer" }, { type: "tick", quanta: 30 }],
+      done: (state) => liveMembers(state, "analytics").length >= 3,
     },
     {
       title: "Hit the ceiling",
       instruction: "Add a fourth consumer.",
       notice: "There are only three partitions, so the fourth consumer gets none and sits idle: more consumers than partitions adds no throughput.",
       actions: [{ type: "addConsumer" }, { type: "tick", quanta: 10 }],
+      done: (state) => liveMembers(state, "analytics").length >= 4,
     },
     {
       title: "Raise the ceiling",
       instruction: "Grow 'clicks' to 4 partitions.",
       notice: "The group rebalances onto four partitions, the idle consumer gets one, and four consumers (about 1,000 records/s) finally outpace the input.",
       actions: [{ type: "setTopic", partitions: 4 }, { type: "tick", quanta: 50 }],
+      done: (state) => partitionCount(state, "clicks") >= 4,
     },
   ],
   challenge: {
@@ -82,18 +92,21 @@ export const rebalanceAssignors: LabScenario = {
       instruction: "Add a third consumer while the group uses the range assignor.",
       notice: "Range is eager: every member gives up all its partitions, the group waits, and then the six partitions are handed out again, two each.",
       actions: [{ type: "addConsumer" }, { type: "tick", quanta: 10 }],
+      done: (state) => state.assignor !== "cooperative-sticky" && liveMembers(state, "workers").length >= 3,
     },
     {
       title: "Switch to cooperative-sticky",
       instruction: "Change the assignor to cooperative-sticky (the group restarts with the new setting).",
       notice: "A group agrees on one protocol, so switching means restarting every member with the new setting.",
       actions: [{ type: "setAssignor", strategy: "cooperative-sticky" }, { type: "tick", quanta: 10 }],
+      done: (state) => state.assignor === "cooperative-sticky",
     },
     {
       title: "An incremental rebalance",
       instruction: "Add a fourth consumer.",
       notice: "Only the partitions that move are revoked, in a first round; a second round gives them to the newcomer. The others keep reading throughout.",
       actions: [{ type: "addConsumer" }, { type: "tick", quanta: 10 }],
+      done: (state) => state.assignor === "cooperative-sticky" && liveMembers(state, "workers").length >= 4,
     },
   ],
   challenge: {
@@ -133,6 +146,7 @@ export const offsetsAndCommits: LabScenario = {
       instruction: "Play six seconds.",
       notice: "The consumers process payments as they arrive, but their offsets are committed only every 5 s (auto.commit.interval.ms).",
       actions: [{ type: "tick", quanta: 60 }],
+      done: (state, startedAt) => playedFor(state, startedAt, 6 * SECOND),
     },
     {
       title: "Crash between commits",
@@ -140,6 +154,8 @@ export const offsetsAndCommits: LabScenario = {
       notice: "c1 had processed payments after its last commit. When c2 takes over its partition (after session.timeout.ms, 10 s here) it starts from the committed offset and processes those payments a second time.",
       // 1.5 s more puts the crash at 9.5 s, 4.5 s after c1's last auto-commit (at 10 s it would land right after one).
       actions: [{ type: "tick", quanta: 15 }, { type: "crashConsumer", consumer: "c1" }, { type: "tick", quanta: 150 }],
+      // c1 crashed and a running member has taken over every partition (after session.timeout.ms).
+      done: (state) => state.cluster.consumers.c1?.status === "crashed" && everyPartitionOwned(state, "payments", "ledger"),
     },
   ],
   challenge: {
@@ -183,30 +199,35 @@ export const consumerLag: LabScenario = {
       instruction: "Play five seconds with two consumers.",
       notice: "Each consumer handles about 250 records/s; 600 arrive. The lag grows by roughly 100 records every second.",
       actions: [{ type: "tick", quanta: 50 }],
+      done: (state, startedAt) => playedFor(state, startedAt, 5 * SECOND),
     },
     {
       title: "Scale out",
       instruction: "Add two consumers, one per partition.",
       notice: "Four consumers, one partition each, handle about 1,000 records/s: the lag shrinks back towards zero.",
       actions: [{ type: "addConsumer" }, { type: "addConsumer" }, { type: "tick", quanta: 50 }],
+      done: (state) => liveMembers(state, "dashboards").length >= 4,
     },
     {
       title: "Past the partition count",
       instruction: "Add a fifth consumer.",
       notice: "There are four partitions, so the fifth consumer gets none and sits idle.",
       actions: [{ type: "addConsumer" }, { type: "tick", quanta: 10 }],
+      done: (state) => liveMembers(state, "dashboards").length > partitionCount(state, "events"),
     },
     {
       title: "A hot key",
       instruction: "Send half of the traffic with one key and play five seconds.",
       notice: "Every record of user-7 goes to the same partition: about 360 records/s for one consumer that handles 250. Only that partition lags, and more consumers cannot help; the key is the problem.",
       actions: [{ type: "setWorkload", ratePerSec: 600, keySkew: 0.5 }, { type: "tick", quanta: 50 }],
+      done: (state) => state.workload.keySkew >= 0.5,
     },
     {
       title: "A slow consumer",
       instruction: "Spread the keys again and make c1 slow.",
       notice: "c1 still polls and stays in the group, but it handles about 50 records/s: its partition's lag grows while the others stay at zero.",
       actions: [{ type: "setWorkload", ratePerSec: 600, keySkew: 0 }, { type: "slowConsumer", consumer: "c1", slow: true }, { type: "tick", quanta: 50 }],
+      done: (state) => state.workload.keySkew === 0 && groupRows(state, "dashboards").some((row) => row.consumer === "c1" && row.status === "slow"),
     },
   ],
   challenge: {

@@ -2,9 +2,14 @@
 // windows, late records and grace.
 import { plural } from "@/lib/format/text";
 import { formatMinutesSeconds } from "@/lib/format/time";
-import type { LabScenario } from "../lab/types";
+import type { LabScenario, LabState } from "../lab/types";
 import { activeApp, liveWindows, met, notYet } from "./checks";
 import { MINUTE, SAFE_PRODUCER, scenarioMeta, SECOND, windowedAppSetup } from "./define";
+
+/** The highest event time the current app has seen. */
+function streamTime(state: LabState): number {
+  return Math.max(0, ...(activeApp(state)?.tasks ?? []).map((task) => task.streamTime));
+}
 
 /** A window bound as the lab's steps write it: 0:40, 13:00. */
 const at = (ms: number) => formatMinutesSeconds(ms / SECOND);
@@ -42,18 +47,21 @@ export const transactionsEos: LabScenario = {
       instruction: "Play two seconds, then run a transaction and commit it.",
       notice: "The invoices and the billing group's new input offset are committed together. The read_committed auditor sees the invoices only once the COMMIT marker is written.",
       actions: [{ type: "tick", quanta: 20 }, { type: "transaction", outcome: "commit" }, { type: "tick", quanta: 5 }],
+      done: (state) => state.transactions.committed >= 1,
     },
     {
       title: "Abort one",
       instruction: "Play two seconds, then run a transaction and abort it.",
       notice: "The aborted invoices stay in the log, but read_committed skips them; read_uncommitted already saw them. The input offset did not move, so the app rewinds.",
       actions: [{ type: "tick", quanta: 20 }, { type: "transaction", outcome: "abort" }, { type: "tick", quanta: 5 }],
+      done: (state) => state.transactions.aborted >= 1,
     },
     {
       title: "Try again",
       instruction: "Run another transaction and commit it.",
       notice: "The same orders are invoiced again, and this time committed: read_committed sees each order's invoice exactly once.",
       actions: [{ type: "transaction", outcome: "commit" }, { type: "tick", quanta: 5 }],
+      done: (state) => state.transactions.last === "commit",
     },
   ],
   challenge: {
@@ -91,12 +99,21 @@ export const timeWindows: LabScenario = {
         { type: "produce", key: "/home", value: "click", timestamp: MINUTE },
         { type: "tick", quanta: 5 },
       ],
+      // The app has counted three clicks in [0:00, 1:00) and the one at 1:00 in the next window.
+      done: (state) => {
+        const windows = liveWindows(state, "/home");
+        return windows.some((w) => w.start === 0 && w.end === MINUTE && w.count >= 3) && windows.some((w) => w.start === MINUTE && w.count >= 1);
+      },
     },
     {
       title: "Hopping windows",
       instruction: "Make the windows hop: 1 minute long, a new one every 30 s.",
       notice: "Windows now overlap, so most clicks count in two windows: [0:30, 1:30) holds 0:40, 0:59.999 and 1:00.",
       actions: [{ type: "setWindow", sizeMs: MINUTE, advanceMs: 30 * SECOND }, { type: "tick", quanta: 5 }],
+      done: (state) => {
+        const window = activeApp(state)?.window;
+        return window?.kind === "hopping" && window.sizeMs === MINUTE && window.advanceMs === 30 * SECOND;
+      },
     },
   ],
   challenge: {
@@ -132,12 +149,17 @@ export const sessionWindows: LabScenario = {
         { type: "produce", key: "alice", value: "tap", timestamp: 13 * MINUTE },
         { type: "tick", quanta: 5 },
       ],
+      done: (state) => {
+        const sessions = liveWindows(state, "alice");
+        return sessions.some((w) => w.start === 0 && w.end === 2 * MINUTE) && sessions.some((w) => w.start === 12 * MINUTE && w.end === 13 * MINUTE);
+      },
     },
     {
       title: "A late event bridges them",
-      instruction: "Send one more alice event at 7:00.",
+      instruction: "Send one more alice event at 7:00 and play half a second.",
       notice: "7:00 is within 5 minutes of both sessions, so they merge into one session [0:00, 13:00] with five events; the two old results are replaced.",
       actions: [{ type: "produce", key: "alice", value: "tap", timestamp: 7 * MINUTE }, { type: "tick", quanta: 5 }],
+      done: (state) => liveWindows(state, "alice").some((w) => w.start <= 0 && w.end >= 13 * MINUTE),
     },
   ],
   challenge: {
@@ -164,35 +186,39 @@ export const lateData: LabScenario = {
   steps: [
     {
       title: "In-order readings",
-      instruction: "Send readings at 0:01, 0:09 and 0:11 (event time) and play half a second.",
-      notice: "Stream time is the highest event time seen: 0:11. The window [0:00, 0:10) stays open until stream time reaches 0:10 plus the 2-minute grace.",
+      instruction: "Send readings at 1:00, 9:00 and 11:00 (event time) and play half a second.",
+      notice: "Stream time is the highest event time seen: 11:00. The window [0:00, 10:00) stays open until stream time reaches 10:00 plus the 2-minute grace.",
       actions: [
         { type: "produce", key: "sensor-1", value: "21.5", timestamp: 1 * MINUTE },
         { type: "produce", key: "sensor-1", value: "21.6", timestamp: 9 * MINUTE },
         { type: "produce", key: "sensor-1", value: "21.8", timestamp: 11 * MINUTE },
         { type: "tick", quanta: 5 },
       ],
+      done: (state) => (activeApp(state)?.processed ?? 0) >= 3 && streamTime(state) >= 11 * MINUTE,
     },
     {
       title: "Late but within grace",
-      instruction: "Send a reading from 0:08, then one from 0:13.",
-      notice: "0:08 arrives at stream time 0:11: 0:11 − 2 min = 0:09 is before the window end, so it still counts. 0:13 then closes [0:00, 0:10) and emit-final outputs its count of 3.",
+      instruction: "Send a reading from 8:00, then one from 13:00, playing half a second after each.",
+      notice: "8:00 arrives at stream time 11:00: 11:00 − 2 min = 9:00 is before the window end, so it still counts. 13:00 then closes [0:00, 10:00) and emit-final outputs its count of 3.",
       actions: [
         { type: "produce", key: "sensor-1", value: "21.7", timestamp: 8 * MINUTE },
         { type: "tick", quanta: 5 },
         { type: "produce", key: "sensor-1", value: "21.9", timestamp: 13 * MINUTE },
         { type: "tick", quanta: 5 },
       ],
+      // [0:00, 10:00) closed with the late 8:00 reading counted: a final count of 3.
+      done: (state) => (activeApp(state)?.outputs ?? []).some((o) => o.final && o.start === 0 && o.end === 10 * MINUTE && (o.count ?? 0) >= 3),
     },
     {
       title: "Too late",
-      instruction: "Send a reading from 0:05.",
+      instruction: "Send a reading from 5:00 and play half a second.",
       notice: "Its window is closed, so Kafka Streams drops it and records why. A longer grace keeps windows open longer, at the cost of later final results.",
       actions: [{ type: "produce", key: "sensor-1", value: "21.4", timestamp: 5 * MINUTE }, { type: "tick", quanta: 5 }],
+      done: (state) => (activeApp(state)?.dropped ?? 0) > 0,
     },
   ],
   challenge: {
-    goal: "Count every reading the sensor sent, including the one from 0:05 that arrives after 0:13: no reading dropped as late.",
+    goal: "Count every reading the sensor sent, including the one from 5:00 that arrives after 13:00: no reading dropped as late.",
     hint: "How far behind stream time may a record be and still count?",
     check(state) {
       const app = activeApp(state);

@@ -29,6 +29,16 @@ export function guided(id: DemoScenarioId, count = scenario(id).steps.length): L
   );
 }
 
+/** The actions of guided steps `indexes`, as a learner does them with the lab's own controls. */
+export function stepActions(id: DemoScenarioId, ...indexes: number[]): LabAction[] {
+  return indexes.flatMap((index) => scenario(id).steps[index]!.actions);
+}
+
+/** A fresh lab with guided steps 0..count-1 done by hand: their actions, one by one, no "Do it for me". */
+export function byHand(id: DemoScenarioId, count = scenario(id).steps.length): LabState {
+  return play(createLab(id), stepActions(id, ...Array.from({ length: count }, (_, index) => index)));
+}
+
 /**
  * Applies an action that must be rejected: the message matches `pattern`, the action is not logged,
  * and everything but `lastError` is exactly the state before.
@@ -49,6 +59,15 @@ export function records(state: ClusterState, topic: string): { partition: number
 
 export function noteKinds(lab: LabState): string[] {
   return lab.notes.map((n) => n.kind ?? "");
+}
+
+/**
+ * What a run did to the cluster and what the lab derived from it, leaving out who did it: the action
+ * log, the guided-step progress and the wording of the challenge note (which says whose run it was).
+ */
+export function outcome(lab: LabState): string {
+  const notes = lab.notes.map((n) => (n.kind === "challenge-met" ? { ...n, tone: "success" as const, message: "" } : n));
+  return fingerprint({ ...lab, notes, actions: [], stepIndex: 0, stepStartedAt: 0, stepsDoneBy: [], assisted: false });
 }
 
 /** What a replay must reproduce exactly: the engine state and everything the lab derived from it. */

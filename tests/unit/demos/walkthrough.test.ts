@@ -107,6 +107,9 @@ describe("buildWalkthrough", () => {
     expect(w.steps[1]!.topics).toMatch(/Isr: 1\b/);
     expect(kinds(w, 2)).toEqual(expect.arrayContaining(["topic-settings", "broker-fenced", "challenge-met"]));
     expect(text(w, 2)).toMatch(/every write since was refused \(NotEnoughReplicas\)/);
+    // Played for the learner: the conditions hold, but the note says the run does not complete the challenge.
+    expect(text(w, 2)).toMatch(/^Done for you: .* reset and get there with your own moves\.$/m);
+    expect(text(w, 2)).not.toMatch(/Challenge met/);
   });
 
   it("leader-election: a stuck follower leaves the ISR and an unclean election loses what it missed", () => {

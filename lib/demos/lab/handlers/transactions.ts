@@ -41,7 +41,7 @@ export function runTransaction(lab: LabState, scenario: LabScenario, outcome: "c
   next = engine(next, { type: outcome === "commit" ? "commitTransaction" : "abortTransaction", producer });
   if (outcome === "commit") {
     return note(
-      { ...next, transactions: { ...next.transactions, committed: next.transactions.committed + 1, lastInputOffset: offsets } },
+      { ...next, transactions: { ...next.transactions, committed: next.transactions.committed + 1, last: "commit", lastInputOffset: offsets } },
       "success",
       "transaction-committed",
       `Committed: ${plural(count, "invoice")} and the group's input offsets (${Object.entries(offsets).map(([tp, o]) => `${tp}@${o}`).join(", ")}) became visible together. read_committed readers now see the invoices, and the orders will not be processed again.`,
@@ -53,7 +53,7 @@ export function runTransaction(lab: LabState, scenario: LabScenario, outcome: "c
     next = engine(next, { type: "seek", consumer: reader.id, partition: tp, offset: committed });
   }
   return note(
-    { ...next, transactions: { ...next.transactions, aborted: next.transactions.aborted + 1 } },
+    { ...next, transactions: { ...next.transactions, aborted: next.transactions.aborted + 1, last: "abort" } },
     "info",
     "transaction-aborted",
     `Aborted: the ${plural(count, "invoice")} stay in the log behind an ABORT marker, read_committed readers skip them, and the group's offsets did not move, so the app rewinds and will invoice those orders again in the next transaction. read_uncommitted readers saw them anyway.`,

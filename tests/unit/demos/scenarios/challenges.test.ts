@@ -1,16 +1,18 @@
 // Each scenario's challenge: unmet at the start, met by a sequence of learner actions that really does
-// what the goal asks, and left unmet — with a reason — by a tempting wrong approach.
+// what the goal asks, and left unmet — with a reason — by a tempting wrong approach. The learner's runs
+// here are their own (guided steps done by hand), so a met challenge is a complete one; what "Do it for
+// me" does to a challenge is in step-progress.test.ts.
 import { describe, expect, it } from "vitest";
 import type { DemoScenarioId } from "@/lib/demos/catalog";
-import { LAB_SCENARIOS, createLab, labStep, type LabAction, type LabState } from "@/lib/demos/lab";
-import { guided, play, records } from "../helpers";
+import { LAB_SCENARIOS, challengeProgress, createLab, type LabAction, type LabState } from "@/lib/demos/lab";
+import { byHand, play, records, stepActions } from "../helpers";
 
 const MINUTE = 60_000;
-const steps = (...indexes: number[]): LabAction[] => indexes.map((index) => ({ type: "guidedStep", index }));
 
 function expectMet(lab: LabState, detail: RegExp): void {
   expect(lab.challenge?.detail).toMatch(detail);
   expect(lab.challenge?.met).toBe(true);
+  expect(challengeProgress(lab)).toBe("complete");
   // Meeting it is news once: a success note that repeats the detail.
   const notes = lab.notes.filter((n) => n.kind === "challenge-met");
   expect(notes.length).toBeGreaterThan(0);
@@ -41,7 +43,7 @@ describe("every challenge", () => {
 
 describe("cluster-tour", () => {
   it("is met once leaders have moved off the crashed broker and the group has caught up", () => {
-    expectMet(guided("cluster-tour", 3), /After broker 2 crashed, every partition has a running leader and the group is caught up/);
+    expectMet(byHand("cluster-tour", 3), /After broker 2 crashed, every partition has a running leader and the group is caught up/);
   });
   it("is not met while the crashed broker still leads (before the controller notices)", () => {
     // broker.session.timeout.ms is 9 s; one second after the crash broker 1 is still the leader of orders-0.
@@ -51,7 +53,7 @@ describe("cluster-tour", () => {
 
 describe("key-partitioning", () => {
   it("is met by resizing the topic and sending more keyed traffic", () => {
-    expectMet(guided("key-partitioning"), /Key '[^']+' has records on partitions \d+ and \d+/);
+    expectMet(byHand("key-partitioning"), /Key '[^']+' has records on partitions \d+ and \d+/);
   });
   it("is not met by lots of traffic on the same key: the partition count decides", () => {
     const lab = run("key-partitioning", [{ type: "produce", key: "alice", count: 50 }, { type: "tick", quanta: 100 }]);
@@ -79,7 +81,7 @@ describe("consumer-group-scaling", () => {
 
 describe("rebalance-assignors", () => {
   it("is met by the guided steps: switch to cooperative-sticky, then grow to four", () => {
-    expectMet(guided("rebalance-assignors"), /Four members on cooperative-sticky: \d+ incremental rebalances/);
+    expectMet(byHand("rebalance-assignors"), /Four members on cooperative-sticky: \d+ incremental rebalances/);
   });
   it("does not count the members leaving the old protocol during the switch against it", () => {
     const lab = createLab("rebalance-assignors");
@@ -119,7 +121,7 @@ describe("offsets-and-commits", () => {
     expectMet(lab, /A consumer crashed and its partitions moved on, yet none of the \d+ processed payments was processed twice/);
   });
   it("is not met by the guided crash between two commits", () => {
-    expectUnmet(guided("offsets-and-commits"), /^\d+ payments were processed twice/);
+    expectUnmet(byHand("offsets-and-commits"), /^\d+ payments were processed twice/);
   });
   it("is not met before the crashed consumer's partitions are taken over", () => {
     const lab = createLab("offsets-and-commits");
@@ -130,7 +132,7 @@ describe("offsets-and-commits", () => {
 
 describe("retention-replay", () => {
   it("is met by a second group that reads from offset 0 before retention deletes anything", () => {
-    expectMet(guided("retention-replay", 2), /Group 'analytics' read \d+ records from offset 0, while 'billing' kept its own position/);
+    expectMet(byHand("retention-replay", 2), /Group 'analytics' read \d+ records from offset 0, while 'billing' kept its own position/);
   });
   it("is met later too when retention is off (retention.ms=-1)", () => {
     const lab = run("retention-replay", [{ type: "setTopic", retentionMs: -1 }, { type: "tick", quanta: 900 }, { type: "addConsumer", group: "analytics" }, { type: "tick", quanta: 20 }]);
@@ -150,11 +152,11 @@ describe("acks-durability", () => {
   const crashLeader: LabAction[] = [{ type: "tick", quanta: 20 }, { type: "killBroker", broker: 1 }, { type: "tick", quanta: 100 }];
 
   it("is met with acks=all, min.insync.replicas=2 and idempotence", () => {
-    expectMet(guided("acks-durability"), /Broker 2 died and broker [13] took over with every acknowledged record \(acks=all, min\.insync\.replicas=2, idempotent retries\)/);
+    expectMet(byHand("acks-durability"), /Broker 2 died and broker [13] took over with every acknowledged record \(acks=all, min\.insync\.replicas=2, idempotent retries\)/);
     expectMet(run("acks-durability", [...safe, ...crashLeader]), /Broker 1 died and broker [23] took over/);
   });
   it("is not met with acks=1: acknowledged records are lost", () => {
-    const lab = guided("acks-durability", 1);
+    const lab = byHand("acks-durability", 1);
     expect(lab.durability.lostTotal).toBeGreaterThan(0);
     expectUnmet(lab, /acknowledged records? (was|were) lost when broker 1 died \(acks=1\)/);
   });
@@ -186,10 +188,10 @@ describe("min-isr", () => {
   it("is met with min.insync.replicas=2: the lone leader refuses writes", () => {
     const lab = run("min-isr", [{ type: "setTopic", minInsyncReplicas: 2 }, ...twoDown]);
     expectMet(lab, /The ISR is broker 1 alone and every write since was refused \(NotEnoughReplicas\)/);
-    expectMet(guided("min-isr"), /every write since was refused/);
+    expectMet(byHand("min-isr"), /every write since was refused/);
   });
   it("is not met with min.insync.replicas=1: the lone leader acknowledges single copies", () => {
-    const lab = guided("min-isr", 1);
+    const lab = byHand("min-isr", 1);
     expect(lab.cluster.topics.payments!.partitions[0]!.isr).toEqual([1]);
     expectUnmet(lab, /^\d+ records were acknowledged while only one replica was in sync/);
   });
@@ -205,16 +207,16 @@ describe("min-isr", () => {
 
 describe("leader-election", () => {
   it("is met by turning unclean leader election off before the last in-sync replica dies", () => {
-    const lab = run("leader-election", [{ type: "setTopic", uncleanLeaderElection: false }, ...steps(0, 1, 2)]);
+    const lab = run("leader-election", [{ type: "setTopic", uncleanLeaderElection: false }, ...stepActions("leader-election", 0, 1, 2)]);
     expect(lab.cluster.topics.orders!.partitions[0]!.leader).toBe(-1);
     expect(lab.durability.lostTotal).toBe(0);
     expectMet(lab, /orders-0 is offline rather than led by a replica that missed acknowledged writes/);
   });
   it("is not met with unclean election on: broker 3 leads without what it missed", () => {
-    expectUnmet(guided("leader-election"), /^\d+ acknowledged records lost after broker 1 died/);
+    expectUnmet(byHand("leader-election"), /^\d+ acknowledged records lost after broker 1 died/);
   });
   it("is not met before the controller has had time to act", () => {
-    expectUnmet(run("leader-election", [...steps(0, 1), { type: "killBroker", broker: 1 }, { type: "tick", quanta: 50 }]), /Play at least ten seconds after the crash/);
+    expectUnmet(run("leader-election", [...stepActions("leader-election", 0, 1), { type: "killBroker", broker: 1 }, { type: "tick", quanta: 50 }]), /Play at least ten seconds after the crash/);
   });
 });
 
@@ -247,13 +249,13 @@ describe("idempotent-producer", () => {
     expectUnmet(after, /wrote 3 duplicate records/);
   });
   it("is not met by the guided steps alone, which drop one acknowledgement after the switch", () => {
-    expectUnmet(guided("idempotent-producer"), /^1 acknowledgement dropped with the current producer settings/);
+    expectUnmet(byHand("idempotent-producer"), /^1 acknowledgement dropped with the current producer settings/);
   });
 });
 
 describe("transactions-eos", () => {
   it("is met by an abort followed by a commit", () => {
-    expectMet(guided("transactions-eos", 2), /^\d+ orders processed, \d+ invoices visible to read_committed, one each/);
+    expectMet(byHand("transactions-eos", 2), /^\d+ orders processed, \d+ invoices visible to read_committed, one each/);
   });
   it("is not met without an abort, or without a commit after it", () => {
     expectUnmet(run("transactions-eos", [{ type: "tick", quanta: 20 }, { type: "transaction", outcome: "commit" }, { type: "tick", quanta: 20 }]), /No transaction has been aborted yet/);
@@ -263,11 +265,11 @@ describe("transactions-eos", () => {
 
 describe("consumer-lag", () => {
   it("is met with one consumer per partition", () => {
-    expectMet(guided("consumer-lag", 2), /Total lag \d+ with 4 consumers on 4 partitions, and none idle/);
+    expectMet(byHand("consumer-lag", 2), /Total lag \d+ with 4 consumers on 4 partitions, and none idle/);
   });
   it("is not met with an idle fifth consumer, or with too few consumers", () => {
-    expectUnmet(guided("consumer-lag", 3), /c5 is idle/);
-    expectUnmet(run("consumer-lag", [...steps(0), { type: "addConsumer" }, { type: "tick", quanta: 10 }]), /Total lag is \d+\. The group handles about 750 records\/s against 600 coming in/);
+    expectUnmet(byHand("consumer-lag", 3), /c5 is idle/);
+    expectUnmet(run("consumer-lag", [...stepActions("consumer-lag", 0), { type: "addConsumer" }, { type: "tick", quanta: 10 }]), /Total lag is \d+\. The group handles about 750 records\/s against 600 coming in/);
   });
   it("is not met by lowering the input rate", () => {
     expectUnmet(run("consumer-lag", [{ type: "setWorkload", ratePerSec: 300, keySkew: 0 }, { type: "tick", quanta: 100 }]), /Keep the workload at 600 records\/s or more \(it is 300\)/);
@@ -276,10 +278,10 @@ describe("consumer-lag", () => {
 
 describe("time-windows", () => {
   it("is met by hopping windows", () => {
-    expectMet(guided("time-windows"), /0:40 counts in \[0:00, 1:00\) and \[0:30, 1:30\): hopping windows overlap/);
+    expectMet(byHand("time-windows"), /0:40 counts in \[0:00, 1:00\) and \[0:30, 1:30\): hopping windows overlap/);
   });
   it("is not met by smaller tumbling windows", () => {
-    const lab = run("time-windows", [...steps(0), { type: "setWindow", sizeMs: 30_000 }, { type: "tick", quanta: 5 }]);
+    const lab = run("time-windows", [...stepActions("time-windows", 0), { type: "setWindow", sizeMs: 30_000 }, { type: "tick", quanta: 5 }]);
     expect(lab.cluster.streams[lab.streamApp!]!.window.kind).toBe("tumbling");
     expectUnmet(lab, /0:40 is in 1 window of the current app/);
   });
@@ -287,34 +289,34 @@ describe("time-windows", () => {
 
 describe("session-windows", () => {
   it("is met by a bridging event, or by a gap wider than the pause", () => {
-    expectMet(guided("session-windows"), /alice has one session \[0:00, 13:00\] with 5 events/);
+    expectMet(byHand("session-windows"), /alice has one session \[0:00, 13:00\] with 5 events/);
     // 2:00 → 12:00 is a 10-minute pause: a 10-minute gap joins the bursts without the bridging event.
-    expectMet(run("session-windows", [...steps(0), { type: "setWindow", gapMs: 10 * MINUTE }, { type: "tick", quanta: 5 }]), /one session \[0:00, 13:00\] with 4 events/);
+    expectMet(run("session-windows", [...stepActions("session-windows", 0), { type: "setWindow", gapMs: 10 * MINUTE }, { type: "tick", quanta: 5 }]), /one session \[0:00, 13:00\] with 4 events/);
   });
   it("is not met by two bursts under a 5-minute gap, nor a gap just short of the pause", () => {
-    expectUnmet(guided("session-windows", 1), /alice has 2 sessions: \[0:00, 2:00\], \[12:00, 13:00\]/);
-    expectUnmet(run("session-windows", [...steps(0), { type: "setWindow", gapMs: 10 * MINUTE - 1 }, { type: "tick", quanta: 5 }]), /alice has 2 sessions/);
+    expectUnmet(byHand("session-windows", 1), /alice has 2 sessions: \[0:00, 2:00\], \[12:00, 13:00\]/);
+    expectUnmet(run("session-windows", [...stepActions("session-windows", 0), { type: "setWindow", gapMs: 10 * MINUTE - 1 }, { type: "tick", quanta: 5 }]), /alice has 2 sessions/);
   });
 });
 
 describe("late-data-grace", () => {
-  it("is met with a grace period that covers the 0:05 reading", () => {
-    expectMet(run("late-data-grace", [{ type: "setWindow", graceMs: 5 * MINUTE }, ...steps(0, 1, 2)]), /All 6 readings counted with a grace period of 300 s; none dropped/);
+  it("is met with a grace period that covers the 5:00 reading", () => {
+    expectMet(run("late-data-grace", [{ type: "setWindow", graceMs: 5 * MINUTE }, ...stepActions("late-data-grace", 0, 1, 2)]), /All 6 readings counted with a grace period of 300 s; none dropped/);
     // Changing it afterwards works too: the new app re-reads the topic.
-    expectMet(run("late-data-grace", [...steps(0, 1, 2), { type: "setWindow", graceMs: 5 * MINUTE }, { type: "tick", quanta: 5 }]), /All 6 readings counted/);
+    expectMet(run("late-data-grace", [...stepActions("late-data-grace", 0, 1, 2), { type: "setWindow", graceMs: 5 * MINUTE }, { type: "tick", quanta: 5 }]), /All 6 readings counted/);
   });
-  it("is not met when the window has closed: end 0:10 + grace ≤ stream time 0:13", () => {
-    expectUnmet(guided("late-data-grace"), /^1 reading dropped as too late/);
-    // A 3-minute grace closes [0:00, 0:10) exactly at stream time 0:13; one millisecond more keeps it open.
-    expectUnmet(run("late-data-grace", [{ type: "setWindow", graceMs: 3 * MINUTE }, ...steps(0, 1, 2)]), /1 reading dropped/);
-    expectMet(run("late-data-grace", [{ type: "setWindow", graceMs: 3 * MINUTE + 1 }, ...steps(0, 1, 2)]), /All 6 readings counted/);
+  it("is not met when the window has closed: end 10:00 + grace ≤ stream time 13:00", () => {
+    expectUnmet(byHand("late-data-grace"), /^1 reading dropped as too late/);
+    // A 3-minute grace closes [0:00, 10:00) exactly at stream time 13:00; one millisecond more keeps it open.
+    expectUnmet(run("late-data-grace", [{ type: "setWindow", graceMs: 3 * MINUTE }, ...stepActions("late-data-grace", 0, 1, 2)]), /1 reading dropped/);
+    expectMet(run("late-data-grace", [{ type: "setWindow", graceMs: 3 * MINUTE + 1 }, ...stepActions("late-data-grace", 0, 1, 2)]), /All 6 readings counted/);
   });
 });
 
 it("records the challenge-met note once, when the status flips", () => {
-  let lab = guided("key-partitioning", 2);
+  let lab = byHand("key-partitioning", 2);
   expect(lab.challenge?.met).toBe(false);
-  lab = labStep(lab, { type: "guidedStep", index: 2 });
+  lab = play(lab, stepActions("key-partitioning", 2));
   expect(lab.notes.filter((n) => n.kind === "challenge-met")).toHaveLength(1);
   lab = play(lab, [{ type: "tick", quanta: 20 }, { type: "produce", key: "alice" }]);
   expect(lab.challenge?.met).toBe(true);
