@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LogoMark } from "@/components/layout/logo";
-import { SiteNav } from "@/components/layout/site-nav";
+import { MobileNav, SiteNav } from "@/components/layout/site-nav";
 import { ThemeToggle, themeBootScript } from "@/components/layout/theme-toggle";
 import "./globals.css";
 
@@ -36,7 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-border bg-bg/85 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
-          <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+          <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
             <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight" aria-label="Offset home">
               <LogoMark className="h-7 w-7" />
               <span className="text-[1.05rem]">Offset</span>
@@ -46,6 +46,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </div>
             <ThemeToggle />
             <UserMenu />
+            {/* Last in the header, so Tab runs from the Menu button straight into its panel. */}
+            <MobileNav />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-10 outline-none sm:px-6">

@@ -28,11 +28,11 @@ export async function UserMenu() {
   return (
     <div className="flex items-center gap-1">
       {user.role === "admin" ? (
-        <Link href="/admin/users" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-text">
+        <Link href="/admin/users" className="hidden rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-text lg:inline">
           Admin
         </Link>
       ) : null}
-      <span className="hidden max-w-40 truncate px-2 text-sm text-muted sm:inline" title={user.email} data-testid="user-name">
+      <span className="hidden max-w-40 truncate px-2 text-sm text-muted sm:inline lg:hidden xl:inline" title={user.email} data-testid="user-name">
         {user.name}
       </span>
       <SignOutButton />

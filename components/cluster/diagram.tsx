@@ -2,17 +2,94 @@
 
 // The cluster drawn as SVG: producer → brokers (each replica a chip: leader, in-sync follower,
 // out-of-sync follower, offline) → consumer group (idle members marked), and under them one lane per
-// partition with its log, high watermark and committed offsets. Geometry lives in layout.ts.
-import { memo, useEffect, useId, useMemo, useRef } from "react";
+// partition with its log, high watermark and committed offsets. Geometry lives in layout.ts; the
+// diagram measures its container so a phone gets the compact layout drawn at one unit per pixel.
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ClusterState } from "@/lib/cluster";
 import { cn } from "@/components/ui/cn";
 import { FlightLayer, type FlightLayerHandle } from "./flight-layer";
 import { flightsBetween } from "./flights";
 import { formatCount } from "./format";
-import { laneX, layoutDiagram, type BrokerSlot, type ConsumerSlot, type DiagramInput, type DiagramLayout, type GroupSlot, type PartitionLane, type ReplicaSlot } from "./layout";
+import {
+  laneX,
+  layoutDiagram,
+  type BrokerSlot,
+  type ConsumerSlot,
+  type DiagramInput,
+  type DiagramLayout,
+  type DiagramMode,
+  type GroupSlot,
+  type PartitionLane,
+  type ReplicaSlot,
+} from "./layout";
 
 /** Colours of committed-offset markers, one per group (read on both themes). */
 const GROUP_MARKER_CLASSES = ["fill-good stroke-good", "fill-[#7048e8] stroke-[#7048e8] dark:fill-[#b197fc] dark:stroke-[#b197fc]"];
+
+/**
+ * Type sizes and baselines per layout. The wide layout is scaled to fit its container; the compact
+ * one is drawn at one unit per CSS pixel, so its sizes are the rendered sizes: nothing under 12 px.
+ */
+const LOOK = {
+  wide: {
+    caption: "text-[11px]",
+    chipName: "text-[11px]",
+    chipText: "text-[10.5px]",
+    chipInset: 8,
+    chipBaseline: 4,
+    brokerTitle: "text-[13px]",
+    brokerTitleY: 22,
+    brokerDotY: 18,
+    brokerStatus: "text-[11px]",
+    brokerStatusY: 37,
+    groupTitle: "text-[13px]",
+    groupTitleY: 20,
+    groupState: "text-[11px]",
+    groupStateY: 35,
+    emptyY: 64,
+    consumerId: "text-[11.5px]",
+    consumerText: "text-[10.5px]",
+    consumerIdY: 17,
+    consumerPartsY: 34,
+    laneName: "text-[11px]",
+    laneStats: "text-[11px]",
+    producerTitle: "text-[12px]",
+    producerTitleY: 22,
+    producerLine: "text-[11px]",
+    producerLineY: 42,
+    producerLineH: 16,
+  },
+  compact: {
+    caption: "text-[12px]",
+    chipName: "text-[12px]",
+    chipText: "text-[12px]",
+    chipInset: 10,
+    chipBaseline: 4.5,
+    brokerTitle: "text-[14px]",
+    brokerTitleY: 24,
+    brokerDotY: 19.5,
+    brokerStatus: "text-[12px]",
+    brokerStatusY: 42,
+    groupTitle: "text-[14px]",
+    groupTitleY: 21,
+    groupState: "text-[12px]",
+    groupStateY: 39,
+    emptyY: 70,
+    consumerId: "text-[12.5px]",
+    consumerText: "text-[12px]",
+    consumerIdY: 19,
+    consumerPartsY: 38,
+    laneName: "text-[12.5px] font-medium",
+    laneStats: "text-[12px]",
+    producerTitle: "text-[13px]",
+    producerTitleY: 21,
+    producerLine: "text-[12px]",
+    producerLineY: 40,
+    producerLineH: 18,
+  },
+} satisfies Record<DiagramMode, Record<string, string | number>>;
+
+type Look = (typeof LOOK)[DiagramMode];
 
 const ROLE_LABEL: Record<ReplicaSlot["role"], string> = {
   leader: "leader",
@@ -21,7 +98,7 @@ const ROLE_LABEL: Record<ReplicaSlot["role"], string> = {
   offline: "offline",
 };
 
-function ReplicaChip({ slot, roleOffset }: { slot: ReplicaSlot; roleOffset: number }) {
+function ReplicaChip({ slot, roleOffset, look }: { slot: ReplicaSlot; roleOffset: number; look: Look }) {
   const leaderDown = slot.role === "leader" && slot.brokerDown;
   const shape = leaderDown
     ? "fill-bad-soft stroke-bad"
@@ -34,38 +111,38 @@ function ReplicaChip({ slot, roleOffset }: { slot: ReplicaSlot; roleOffset: numb
           : "fill-surface-2 stroke-border";
   const text = leaderDown ? "fill-bad" : slot.role === "leader" ? "fill-accent-fg" : slot.role === "follower" ? "fill-accent-strong" : slot.role === "out-of-sync" ? "fill-warn" : "fill-muted";
   const dashed = slot.role === "out-of-sync" || slot.role === "offline";
-  const baseline = slot.y + slot.h / 2 + 4;
+  const baseline = slot.y + slot.h / 2 + look.chipBaseline;
   return (
     <g data-testid="replica" data-broker={slot.broker} data-tp={slot.tp} data-role={leaderDown ? "leader-down" : slot.role} data-leo={slot.leo}>
       <rect x={slot.x} y={slot.y} width={slot.w} height={slot.h} rx={6} className={shape} strokeWidth={1.2} strokeDasharray={dashed ? "4 3" : undefined} />
-      <text x={slot.x + 8} y={baseline} className={cn("font-mono text-[11px]", text)}>
+      <text x={slot.x + look.chipInset} y={baseline} className={cn("font-mono", look.chipName, text)}>
         {slot.tp}
       </text>
-      <text x={slot.x + roleOffset} y={baseline} className={cn("text-[10.5px]", text, slot.role === "leader" && "font-semibold")}>
+      <text x={slot.x + roleOffset} y={baseline} className={cn(look.chipText, text, slot.role === "leader" && "font-semibold")}>
         {leaderDown ? "leader, down" : ROLE_LABEL[slot.role]}
       </text>
-      <text x={slot.x + slot.w - 8} y={baseline} textAnchor="end" className={cn("font-mono text-[10.5px] tabular-nums", text)}>
+      <text x={slot.x + slot.w - look.chipInset} y={baseline} textAnchor="end" className={cn("font-mono tabular-nums", look.chipText, text)}>
         {formatCount(slot.leo, true)}
       </text>
     </g>
   );
 }
 
-function BrokerCard({ broker, roleOffset }: { broker: BrokerSlot; roleOffset: number }) {
+function BrokerCard({ broker, roleOffset, look }: { broker: BrokerSlot; roleOffset: number; look: Look }) {
   const down = broker.status !== "online";
   const status = broker.status === "online" ? (broker.controller ? "online · controller" : "online") : broker.fenced ? `${broker.status} · fenced` : `${broker.status} · not fenced yet`;
   return (
     <g data-testid="broker" data-broker={broker.id} data-status={broker.status}>
       <rect x={broker.x} y={broker.y} width={broker.w} height={broker.h} rx={12} className={down ? "fill-surface-2 stroke-bad" : "fill-surface stroke-border"} strokeWidth={1.2} strokeDasharray={down ? "6 4" : undefined} />
-      <circle cx={broker.x + 16} cy={broker.y + 18} r={4.5} className={down ? "fill-bad" : "fill-good"} />
-      <text x={broker.x + 28} y={broker.y + 22} className="fill-text text-[13px] font-semibold">
+      <circle cx={broker.x + 16} cy={broker.y + look.brokerDotY} r={4.5} className={down ? "fill-bad" : "fill-good"} />
+      <text x={broker.x + 28} y={broker.y + look.brokerTitleY} className={cn("fill-text font-semibold", look.brokerTitle)}>
         Broker {broker.id}
       </text>
-      <text x={broker.x + 14} y={broker.y + 37} className={cn("text-[11px]", down ? "fill-bad" : "fill-muted")}>
+      <text x={broker.x + 14} y={broker.y + look.brokerStatusY} className={cn(look.brokerStatus, down ? "fill-bad" : "fill-muted")}>
         {status}
       </text>
       {broker.replicas.map((slot) => (
-        <ReplicaChip key={slot.key} slot={slot} roleOffset={roleOffset} />
+        <ReplicaChip key={slot.key} slot={slot} roleOffset={roleOffset} look={look} />
       ))}
     </g>
   );
@@ -78,7 +155,7 @@ const CONSUMER_STATUS: Record<ConsumerSlot["status"], string> = {
   idle: "idle · no partition",
 };
 
-function ConsumerCard({ consumer }: { consumer: ConsumerSlot }) {
+function ConsumerCard({ consumer, look }: { consumer: ConsumerSlot; look: Look }) {
   const tone =
     consumer.status === "crashed"
       ? "fill-bad-soft stroke-bad"
@@ -92,54 +169,62 @@ function ConsumerCard({ consumer }: { consumer: ConsumerSlot }) {
   return (
     <g data-testid="consumer" data-consumer={consumer.id} data-status={consumer.status}>
       <rect x={consumer.x} y={consumer.y} width={consumer.w} height={consumer.h} rx={8} className={tone} strokeWidth={1.2} strokeDasharray={consumer.status === "idle" ? "5 4" : undefined} />
-      <text x={consumer.x + 10} y={consumer.y + 17} className="fill-text font-mono text-[11.5px] font-medium">
+      <text x={consumer.x + 10} y={consumer.y + look.consumerIdY} className={cn("fill-text font-mono font-medium", look.consumerId)}>
         {consumer.id}
       </text>
-      <text x={consumer.x + consumer.w - 10} y={consumer.y + 17} textAnchor="end" className={cn("text-[10.5px]", statusText)}>
+      <text x={consumer.x + consumer.w - 10} y={consumer.y + look.consumerIdY} textAnchor="end" className={cn(look.consumerText, statusText)}>
         {CONSUMER_STATUS[consumer.status]}
       </text>
-      <text x={consumer.x + 10} y={consumer.y + 34} className="fill-muted font-mono text-[10.5px]">
+      <text x={consumer.x + 10} y={consumer.y + look.consumerPartsY} className={cn("fill-muted font-mono", look.consumerText)}>
         {partitions || "—"}
       </text>
     </g>
   );
 }
 
-function GroupBox({ group }: { group: GroupSlot }) {
+function GroupBox({ group, look }: { group: GroupSlot; look: Look }) {
   return (
     <g data-testid="group" data-group={group.id}>
       <rect x={group.x} y={group.y} width={group.w} height={group.h} rx={12} className="fill-surface stroke-border" strokeWidth={1.2} />
-      <text x={group.x + 12} y={group.y + 20} className="fill-text text-[13px] font-semibold">
+      <text x={group.x + 12} y={group.y + look.groupTitleY} className={cn("fill-text font-semibold", look.groupTitle)}>
         {group.id}
       </text>
-      <text x={group.x + 12} y={group.y + 35} className="fill-muted text-[11px]">
+      <text x={group.x + 12} y={group.y + look.groupStateY} className={cn("fill-muted", look.groupState)}>
         {group.state}
         {group.protocol ? ` · ${group.protocol}` : ""}
       </text>
       {group.consumers.length === 0 ? (
-        <text x={group.x + 12} y={group.y + 64} className="fill-muted text-[11px]">
+        <text x={group.x + 12} y={group.y + look.emptyY} className={cn("fill-muted", look.groupState)}>
           No consumers yet
         </text>
       ) : null}
       {group.consumers.map((consumer) => (
-        <ConsumerCard key={consumer.id} consumer={consumer} />
+        <ConsumerCard key={consumer.id} consumer={consumer} look={look} />
       ))}
     </g>
   );
 }
 
-function Lane({ lane, scale, groups }: { lane: PartitionLane; scale: number; groups: number }) {
-  const y = lane.y + 8;
-  const h = lane.h - 16;
+function Lane({ lane, scale, groups, mode }: { lane: PartitionLane; scale: number; groups: number; mode: DiagramMode }) {
+  const look = LOOK[mode];
+  const y = lane.barY;
+  const h = lane.barH;
   const start = laneX(lane, scale, lane.logStart);
   const hw = laneX(lane, scale, lane.hw);
   const leo = laneX(lane, scale, lane.leo);
   const lag = lane.committed[0] ? Math.max(0, lane.hw - lane.committed[0].offset) : null;
+  const lagText = lag !== null && lag > 0 ? `lag ${formatCount(lag)}` : null;
   return (
     <g data-testid="lane" data-tp={lane.tp} data-leo={lane.leo} data-hw={lane.hw}>
-      <text x={lane.x} y={lane.y + lane.h / 2 + 4} className="fill-text font-mono text-[11px]">
+      <text x={lane.x} y={lane.labelY} className={cn("fill-text font-mono", look.laneName)}>
         {lane.tp}
       </text>
+      {/* Compact: the lag on the name's line, where a long stats line has no room for it. */}
+      {mode === "compact" && lagText ? (
+        <text x={lane.x + lane.w} y={lane.labelY} textAnchor="end" className={cn("fill-warn font-medium", look.laneStats)}>
+          {lagText}
+        </text>
+      ) : null}
       <rect x={lane.barX} y={y} width={lane.barW} height={h} rx={3} className="fill-surface-2" />
       {start > lane.barX ? <rect x={lane.barX} y={y} width={start - lane.barX} height={h} className="fill-muted/25" /> : null}
       {hw > start ? <rect x={start} y={y} width={hw - start} height={h} className="fill-accent/45" /> : null}
@@ -154,27 +239,27 @@ function Lane({ lane, scale, groups }: { lane: PartitionLane; scale: number; gro
           </g>
         );
       })}
-      <text x={lane.barX + lane.barW + 12} y={lane.y + lane.h / 2 + 4} className="fill-muted text-[11px]">
+      <text x={lane.statsX} y={lane.statsY} className={cn("fill-muted", look.laneStats)}>
         <tspan className="fill-text">LEO {formatCount(lane.leo)}</tspan>
         {` · HW ${formatCount(lane.hw)}`}
         {groups > 0 ? (lane.committed[0] ? ` · committed ${formatCount(lane.committed[0].offset)}` : " · nothing committed") : ""}
-        {lag !== null && lag > 0 ? <tspan className="fill-warn">{` · lag ${formatCount(lag)}`}</tspan> : null}
+        {mode === "wide" && lagText ? <tspan className="fill-warn">{` · ${lagText}`}</tspan> : null}
       </text>
     </g>
   );
 }
 
-function ProducerBox({ producer, brokerX, arrowId }: { producer: NonNullable<DiagramLayout["producer"]>; brokerX: number | null; arrowId: string }) {
-  const midY = producer.y + producer.h / 2;
+function ProducerBox({ producer, arrowId, look }: { producer: NonNullable<DiagramLayout["producer"]>; arrowId: string; look: Look }) {
+  const { arrow } = producer;
   return (
     <g data-testid="producer">
-      <line x1={producer.x + producer.w} y1={midY} x2={(brokerX ?? producer.x + producer.w + 40) - 6} y2={midY} className="stroke-border" strokeWidth={1.5} markerEnd={`url(#${arrowId})`} />
+      {arrow ? <line x1={arrow.from.x} y1={arrow.from.y} x2={arrow.to.x} y2={arrow.to.y} className="stroke-border" strokeWidth={1.5} markerEnd={`url(#${arrowId})`} /> : null}
       <rect x={producer.x} y={producer.y} width={producer.w} height={producer.h} rx={12} className="fill-surface stroke-accent" strokeWidth={1.4} />
-      <text x={producer.x + 12} y={producer.y + 22} className="fill-text font-mono text-[12px] font-semibold">
+      <text x={producer.x + 12} y={producer.y + look.producerTitleY} className={cn("fill-text font-mono font-semibold", look.producerTitle)}>
         {producer.title}
       </text>
       {producer.lines.map((line, index) => (
-        <text key={index} x={producer.x + 12} y={producer.y + 42 + index * 16} className="fill-muted font-mono text-[11px]">
+        <text key={index} x={producer.x + 12} y={producer.y + look.producerLineY + index * look.producerLineH} className={cn("fill-muted font-mono", look.producerLine)}>
           {line}
         </text>
       ))}
@@ -199,7 +284,9 @@ export const ClusterDiagram = memo(function ClusterDiagram({
   speed: number;
 }) {
   const titleId = useId();
-  const layout = useMemo(() => layoutDiagram(input), [input]);
+  const [available, observe] = useContainerWidth();
+  const layout = useMemo(() => layoutDiagram(input, available ?? undefined), [input, available]);
+  const look = LOOK[layout.mode];
   const flights = useRef<FlightLayerHandle>(null);
   const previous = useRef<{ cluster: ClusterState } | null>(null);
 
@@ -213,37 +300,58 @@ export const ClusterDiagram = memo(function ClusterDiagram({
 
   const groupCount = layout.groups.length;
   return (
-    <svg
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className="h-auto w-full select-none"
-      role="img"
-      aria-labelledby={titleId}
-      data-testid="cluster-diagram"
-    >
-      <title id={titleId}>{`Cluster diagram: ${describe(layout)}`}</title>
-      <defs>
-        <marker id={`${titleId}-arrow`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" className="fill-border" />
-        </marker>
-      </defs>
-      {layout.captions.map((caption) => (
-        <text key={caption.text} x={caption.x} y={caption.y} className="fill-muted text-[11px] font-medium tracking-wide uppercase">
-          {caption.text}
-        </text>
-      ))}
+    <div ref={observe} className="min-w-0">
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        className="h-auto w-full select-none"
+        role="img"
+        aria-labelledby={titleId}
+        data-testid="cluster-diagram"
+        data-layout={layout.mode}
+      >
+        <title id={titleId}>{`Cluster diagram: ${describe(layout)}`}</title>
+        <defs>
+          <marker id={`${titleId}-arrow`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L8,4 L0,8 z" className="fill-border" />
+          </marker>
+        </defs>
+        {layout.captions.map((caption) => (
+          <text key={caption.text} x={caption.x} y={caption.y} className={cn("fill-muted font-medium tracking-wide uppercase", look.caption)}>
+            {caption.text}
+          </text>
+        ))}
 
-      {layout.producer ? <ProducerBox producer={layout.producer} brokerX={layout.brokers[0]?.x ?? null} arrowId={`${titleId}-arrow`} /> : null}
+        {layout.producer ? <ProducerBox producer={layout.producer} arrowId={`${titleId}-arrow`} look={look} /> : null}
 
-      {layout.brokers.map((broker) => (
-        <BrokerCard key={broker.id} broker={broker} roleOffset={layout.roleOffset} />
-      ))}
-      {layout.groups.map((group) => (
-        <GroupBox key={group.id} group={group} />
-      ))}
-      {layout.lanes.map((lane) => (
-        <Lane key={lane.tp} lane={lane} scale={layout.scale} groups={groupCount} />
-      ))}
-      <FlightLayer ref={flights} />
-    </svg>
+        {layout.brokers.map((broker) => (
+          <BrokerCard key={broker.id} broker={broker} roleOffset={layout.roleOffset} look={look} />
+        ))}
+        {layout.groups.map((group) => (
+          <GroupBox key={group.id} group={group} look={look} />
+        ))}
+        {layout.lanes.map((lane) => (
+          <Lane key={lane.tp} lane={lane} scale={layout.scale} groups={groupCount} mode={layout.mode} />
+        ))}
+        <FlightLayer ref={flights} />
+      </svg>
+    </div>
   );
 });
+
+/**
+ * The width of the diagram's box in whole CSS pixels, kept current as it resizes (rotation, a
+ * window drag). Null until measured: the server and the first paint draw the wide layout.
+ */
+function useContainerWidth(): [width: number | null, observe: (element: HTMLDivElement | null) => void] {
+  const [width, setWidth] = useState<number | null>(null);
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const measure = () => setWidth(Math.floor(element.getBoundingClientRect().width));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return [width, setElement];
+}

@@ -70,11 +70,11 @@ export function PreviewPanel({
         <label htmlFor={ids.answer} className="text-xs font-medium text-muted">
           Paste an answer
         </label>
-        <div className="flex items-center gap-1.5">
+        <div className="flex min-w-0 items-center gap-1.5">
           <label htmlFor={ids.sample} className="sr-only">
             Try a sample answer
           </label>
-          <select id={ids.sample} value={sample} onChange={(event) => chooseSample(event.target.value)} className="rounded-md border border-border bg-surface px-1.5 py-0.5 text-xs" data-testid="preview-sample">
+          <select id={ids.sample} value={sample} onChange={(event) => chooseSample(event.target.value)} className="max-w-full min-w-0 rounded-md border border-border bg-surface px-1.5 py-0.5 text-xs" data-testid="preview-sample">
             <option value="">Try a sample…</option>
             <option value="model">The model answer</option>
             {samples.map((candidate) => (

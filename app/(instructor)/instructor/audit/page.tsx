@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: Props) {
             id="audit-question"
             name="question"
             defaultValue={question?.slug ?? ""}
-            className="mt-1 h-10 max-w-[28rem] rounded-lg border border-border bg-surface px-3 text-sm text-text"
+            className="mt-1 h-10 w-full max-w-[28rem] rounded-lg border border-border bg-surface px-3 text-sm text-text"
             data-testid="audit-question"
           >
             <option value="">All questions</option>
