@@ -1,63 +1,71 @@
 import Link from "next/link";
-import type { HeatRow } from "@/lib/history/heat-map";
+import { cn } from "@/components/ui/cn";
+import { gapSummary } from "@/lib/history/gap-summary";
+import type { HeatMap } from "@/lib/history/heat-map";
 import type { QuestionSummary } from "@/lib/history/summary";
 import { DeltaBadge } from "./score-badge";
 import { formatPercent, formatScore } from "./format";
 
-export interface GapWithHint extends HeatRow {
-  hint?: string;
-}
-
 /**
  * In the spirit of a mock interview's overall assessment: the points you keep leaving out, how to
- * say them, and where you have improved most.
+ * say them, and where you have improved most. Every sentence is read off the heat map beside it
+ * (gapSummary), so the two describe the same answers.
  */
-export function ConsistentGaps({ gaps, summaries, basedOn }: { gaps: GapWithHint[]; summaries: QuestionSummary[]; basedOn: number }) {
+export function ConsistentGaps({ map, hints, summaries }: { map: HeatMap; hints: ReadonlyMap<string, string>; summaries: QuestionSummary[] }) {
+  const summary = gapSummary(map);
   const improved = summaries
     .filter((row) => row.scored >= 2 && row.firstScore !== null && row.latestScore !== null)
     .map((row) => ({ row, change: Math.round((row.latestScore! - row.firstScore!) * 10) / 10 }))
     .sort((a, b) => b.change - a.change)[0];
 
   return (
-    <div className="flex flex-col gap-4" data-testid="consistent-gaps">
-      {gaps.length > 0 ? (
+    <div className="flex flex-col gap-4" data-testid="consistent-gaps" data-summary={summary.kind}>
+      {summary.kind === "gaps" ? (
         <>
-          <p className="leading-relaxed">
-            The consistent gap across your {basedOn > 1 ? `last ${basedOn.toLocaleString("en")} answers` : "answers"}{" "}
-            {gaps.length === 1 ? "is one point" : `is ${gaps.length} points`} you leave out more often than not. Work {gaps.length === 1 ? "it" : "them"} into your next answers.
+          <p className="leading-relaxed" data-testid="gaps-headline">
+            {summary.headline}
           </p>
           <ol className="flex flex-col gap-3">
-            {gaps.map((gap) => (
-              <li key={gap.key} className="rounded-xl border border-border p-3.5">
-                <div className="flex items-start justify-between gap-3">
-                  <p className="font-medium leading-snug">{gap.label}</p>
-                  <span className="shrink-0 rounded-full bg-bad-soft px-2 py-0.5 text-xs font-semibold text-bad tabular-nums">
-                    {formatPercent(gap.rate)} <span className="sr-only">of the time,</span>
-                    <span className="font-normal">
-                      {" "}
-                      ({gap.missed}/{gap.asked})
+            {summary.named.map((gap) => {
+              const hint = hints.get(gap.key);
+              return (
+                <li key={gap.key} className="rounded-xl border border-border p-3.5" data-testid="consistent-gap" data-key={gap.key}>
+                  <div className="flex items-start justify-between gap-3">
+                    <p className="font-medium leading-snug">{gap.label}</p>
+                    <span className="shrink-0 rounded-full bg-bad-soft px-2 py-0.5 text-xs font-semibold text-bad tabular-nums" data-testid="gap-rate">
+                      {formatPercent(gap.rate)} <span className="sr-only">of the time,</span>
+                      <span className="font-normal">
+                        {" "}
+                        ({gap.missed}/{gap.asked})
+                      </span>
                     </span>
-                  </span>
-                </div>
-                <p className="mt-0.5 text-xs text-muted">
-                  <Link href={`/history/questions/${gap.questionSlug}`} className="hover:text-text hover:underline">
-                    {gap.questionTitle}
-                  </Link>
-                  {gap.kind === "misconception" ? " · a misconception you claimed" : ""}
-                </p>
-                {gap.hint ? (
-                  <p className="mt-2 text-sm leading-relaxed text-muted">
-                    <span className="font-medium text-text">{gap.kind === "misconception" ? "What is true: " : "Say it like this: "}</span>
-                    {gap.hint}
+                  </div>
+                  <p className="mt-0.5 text-xs text-muted">
+                    <Link href={`/history/questions/${gap.questionSlug}`} className="hover:text-text hover:underline">
+                      {gap.questionTitle}
+                    </Link>
+                    {gap.kind === "misconception" ? " · a misconception you claimed" : ""}
                   </p>
-                ) : null}
-              </li>
-            ))}
+                  {hint ? (
+                    <p className="mt-2 text-sm leading-relaxed text-muted">
+                      <span className="font-medium text-text">{gap.kind === "misconception" ? "What is true: " : "Say it like this: "}</span>
+                      {hint}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
           </ol>
+          {summary.footnote ? <p className="text-sm text-muted">{summary.footnote}</p> : null}
         </>
+      ) : summary.kind === "tentative" ? (
+        <div className="rounded-xl bg-warn-soft px-4 py-3 text-sm leading-relaxed" data-testid="gaps-headline">
+          <p className="font-medium">{summary.headline}</p>
+          <p className="mt-1 text-text">{summary.detail}</p>
+        </div>
       ) : (
-        <p className="rounded-xl bg-good-soft px-4 py-3 text-sm leading-relaxed text-good">
-          No point is missed more than half the time across these answers. Keep the streak going; the heat map below shows what slips now and then.
+        <p className={cn("rounded-xl px-4 py-3 text-sm leading-relaxed", summary.kind === "empty" ? "bg-surface-2 text-muted" : "bg-good-soft text-good")} data-testid="gaps-headline">
+          {summary.headline}
         </p>
       )}
       {improved && improved.change > 0 ? (

@@ -58,7 +58,8 @@ export function MissHeatMap({ map }: { map: HeatMap }) {
       <div className="-mx-1 overflow-x-auto px-1 pb-1">
         <table className="w-full border-separate border-spacing-0 text-left text-sm">
           <caption className="sr-only">
-            Rubric points you missed most, by {map.unit}: each cell is the share of answers in that {map.unit} that missed the point.
+            Rubric points you missed most, by {map.unit}: each cell is the share of answers in that {map.unit} that missed the point; the last column counts every
+            period shown.
           </caption>
           <thead>
             <tr className="text-xs text-muted">
@@ -78,10 +79,15 @@ export function MissHeatMap({ map }: { map: HeatMap }) {
           </thead>
           <tbody>
             {map.rows.map((row) => (
-              <tr key={row.key}>
+              <tr key={row.key} data-testid="heat-row" data-key={row.key} data-consistent={row.consistent}>
                 <th scope="row" className="sticky left-0 z-10 max-w-[11rem] min-w-[11rem] bg-surface py-1 pr-3 align-middle font-normal sm:max-w-[20rem] sm:min-w-[16rem]">
                   <span className="line-clamp-2 font-medium leading-snug">{row.label}</span>
                   <span className="mt-0.5 block truncate text-xs text-muted">
+                    {row.consistent ? (
+                      <span className="mr-1.5 inline-block rounded-full bg-bad-soft px-1.5 font-semibold text-bad" data-testid="heat-row-consistent">
+                        Consistent gap
+                      </span>
+                    ) : null}
                     <Link href={`/history/questions/${row.questionSlug}`} className="hover:text-text hover:underline">
                       {row.questionTitle}
                     </Link>
@@ -91,7 +97,7 @@ export function MissHeatMap({ map }: { map: HeatMap }) {
                 {row.cells.map((cell, index) => (
                   <Cell key={map.columns[index]!.start.toISOString()} cell={cell} period={map.columns[index]!.longLabel} label={row.label} />
                 ))}
-                <td className="py-1 pl-3 text-right align-middle whitespace-nowrap tabular-nums">
+                <td className="py-1 pl-3 text-right align-middle whitespace-nowrap tabular-nums" data-testid="heat-row-total">
                   <span className="font-semibold">{formatPercent(row.rate)}</span>
                   <span className="block text-xs text-muted">
                     {row.missed} of {row.asked}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { cn } from "@/components/ui/cn";
+import { timeAxis } from "@/lib/history/time-axis";
 import { formatDateTime, formatScore } from "./format";
 
 export interface ChartSeries {
@@ -18,10 +19,19 @@ export const SERIES_PALETTE =
   "[--series-1:var(--accent)] [--series-2:#7048e8] [--series-3:var(--warn)] [--series-4:#c2255c] [--series-5:#3b5bdb] " +
   "dark:[--series-2:#b197fc] dark:[--series-4:#f783ac] dark:[--series-5:#91a7ff]";
 
-const tickDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
 const tipDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 type Row = { t: number } & Record<string, number>;
+
+// Scores run 0–10 and both ends are real scores: the axis keeps room beyond them, so a line at 0
+// does not sink into the x axis and one at 10 does not merge with the top grid line.
+const SCORE_DOMAIN: [number, number] = [0, 10];
+const SCORE_TICKS = [0, 2, 4, 6, 8, 10];
+const SCORE_PADDING = { top: 12, bottom: 12 };
+
+const noSubscription = () => () => {};
+/** True once in the browser: tick labels follow the viewer's time zone, which the server cannot know. */
+const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 function TrendTooltip({ active, payload, label }: TooltipContentProps<ValueType, NameType>) {
   if (!active || !payload?.length) return null;
@@ -60,6 +70,9 @@ export function ScoreTrendChart({ series, summary, height = 260, initiallyShown 
     }
     return [...byTime.values()].sort((a, b) => a.t - b.t);
   }, [series]);
+  const inBrowser = useInBrowser();
+  const axis = useMemo(() => (inBrowser ? timeAxis(rows.map((row) => row.t)) : null), [inBrowser, rows]);
+  const tickLabels = useMemo(() => new Map(axis?.ticks.map((tick) => [tick.value, tick.label])), [axis]);
   const toggle = (slug: string) =>
     setHidden((current) => {
       const next = new Set(current);
@@ -78,15 +91,16 @@ export function ScoreTrendChart({ series, summary, height = 260, initiallyShown 
             dataKey="t"
             type="number"
             scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={(value: number) => tickDate.format(new Date(value))}
+            domain={axis?.domain ?? ["dataMin", "dataMax"]}
+            ticks={axis?.ticks.map((tick) => tick.value) ?? []}
+            tickFormatter={(value: number) => tickLabels.get(value) ?? ""}
             tick={{ fill: "var(--muted)", fontSize: 12 }}
             stroke="var(--border)"
             tickMargin={8}
-            minTickGap={28}
-            padding={{ left: 8, right: 8 }}
+            minTickGap={16}
+            padding={{ left: 12, right: 12 }}
           />
-          <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fill: "var(--muted)", fontSize: 12 }} stroke="var(--border)" width={44} />
+          <YAxis domain={SCORE_DOMAIN} ticks={SCORE_TICKS} padding={SCORE_PADDING} tick={{ fill: "var(--muted)", fontSize: 12 }} stroke="var(--border)" width={44} />
           <Tooltip content={TrendTooltip} cursor={{ stroke: "var(--muted)", strokeDasharray: "3 3" }} />
           {series.map((line, index) =>
             hidden.has(line.slug) ? null : (
@@ -106,6 +120,11 @@ export function ScoreTrendChart({ series, summary, height = 260, initiallyShown 
           )}
         </LineChart>
       </div>
+      {axis?.caption ? (
+        <p className="mt-1 text-center text-xs text-muted" data-testid="trend-axis-caption">
+          {axis.caption}
+        </p>
+      ) : null}
       {single ? null : (
         <figcaption className="mt-3">
           <ul className="flex flex-wrap gap-2" aria-label="Questions in the chart">

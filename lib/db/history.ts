@@ -9,7 +9,7 @@
 import { isAttemptId, toCompareSide, type CompareSide } from "@/lib/history/compare";
 import { exportByteStream } from "@/lib/history/export-stream";
 import { toExportRecord, type ExportFormat, type ExportRecord } from "@/lib/history/export";
-import { buildHeatMap, HEAT_MAP_ATTEMPTS, type HeatAggregateRow, type HeatMap } from "@/lib/history/heat-map";
+import { buildHeatMap, HEAT_MAP_ATTEMPTS, HEAT_MAP_COLUMNS, type HeatAggregateRow, type HeatMap } from "@/lib/history/heat-map";
 import { isHistorySlug, knownValues, parseHistoryQuery, type HistoryQuery, type HistoryValues, type RawQuery } from "@/lib/history/query";
 import { totalsOf, type QuestionSummary } from "@/lib/history/summary";
 import { toTimelineAttempt, type TimelineAttempt } from "@/lib/history/timeline";
@@ -154,9 +154,11 @@ export async function getMissHeatMap(
   options: { maxRows?: number; maxColumns?: number; attempts?: number } = {},
 ): Promise<HeatMap> {
   // Bounded: the latest HEAT_MAP_ATTEMPTS scored attempts (newest first along the userId+createdAt
-  // index), so the cost stays flat however long the history grows. The bucket size follows their
-  // span: weeks up to 12 weeks, months up to two years, quarters beyond.
+  // index), so the cost stays flat however long the history grows. The period is the smallest that
+  // fits their whole span into the columns (weeks, then months, then quarters), so nothing the
+  // filters select falls outside the map unless it spans more than `columns` quarters.
   const limit = options.attempts ?? HEAT_MAP_ATTEMPTS;
+  const columns = options.maxColumns ?? HEAT_MAP_COLUMNS;
   const rows = await db.$queryRaw<(HeatAggregateRow & { attempts: number })[]>(Prisma.sql`
     WITH base AS (
       SELECT a."createdAt", a."questionId", s.id AS "scoreId"
@@ -169,16 +171,23 @@ export async function getMissHeatMap(
     ),
     span AS (
       SELECT CASE
-        WHEN max("createdAt") - min("createdAt") <= interval '84 days' THEN 'week'
-        WHEN max("createdAt") - min("createdAt") <= interval '730 days' THEN 'month'
+        WHEN date_trunc('week', max("createdAt")) - date_trunc('week', min("createdAt")) < ${columns}::int * interval '7 days' THEN 'week'
+        WHEN (extract(year FROM max("createdAt")) - extract(year FROM min("createdAt"))) * 12
+          + extract(month FROM max("createdAt")) - extract(month FROM min("createdAt")) < ${columns}::int THEN 'month'
         ELSE 'quarter' END AS unit,
         count(*)::int AS attempts
       FROM base
     ),
+    periods AS (
+      SELECT date_trunc(span.unit, b."createdAt") AS bucket, count(*)::int AS attempts
+      FROM base b CROSS JOIN span
+      GROUP BY 1
+    ),
     counted AS (
       SELECT b."questionId", i."itemId", i.kind, date_trunc(span.unit, b."createdAt") AS bucket,
         max(i.label) AS label, count(*)::int AS asked,
-        count(*) FILTER (WHERE (i.kind = 'misconception') = i.met)::int AS missed
+        -- Met (for a misconception: claimed); lib/history/gaps.ts turns this into misses.
+        count(*) FILTER (WHERE i.met)::int AS met
       FROM base b
       CROSS JOIN span
       -- Per score through the ScoreItem(scoreId) index. OFFSET 0 keeps the planner from turning
@@ -191,10 +200,13 @@ export async function getMissHeatMap(
       GROUP BY b."questionId", i."itemId", i.kind, bucket
     )
     SELECT q.slug AS "questionSlug", q.title AS "questionTitle", c."itemId", c.label, c.kind::text AS kind,
-      span.unit, span.attempts, c.bucket, c.asked, c.missed
-    FROM counted c CROSS JOIN span JOIN "Question" q ON q.id = c."questionId"`);
-  const basedOn = rows[0]?.attempts ?? 0;
-  return { ...buildHeatMap(rows, options), basedOn, capped: basedOn >= limit };
+      span.unit, span.attempts, c.bucket, p.attempts AS "periodAttempts", c.asked, c.met
+    FROM counted c CROSS JOIN span
+    JOIN periods p ON p.bucket = c.bucket
+    JOIN "Question" q ON q.id = c."questionId"`);
+  const total = rows[0]?.attempts ?? 0;
+  const map = buildHeatMap(rows, { maxRows: options.maxRows, maxColumns: columns });
+  return { ...map, capped: total >= limit || total > map.basedOn };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,10 @@
 // The heat map of rubric points missed most ("consistent gaps"), shaped from per-period counts.
+//
+// One window for everything: the periods drawn as columns. A row's totals, the consistent gaps and
+// `basedOn` count only the answers in those periods, so the summary beside the map and the map's
+// own "Missed" column always describe the same answers with the same definition of a miss.
 import type { RubricItemKind } from "@/lib/db/generated/client";
+import { isConsistentGap, missedCount, missedMostly } from "./gaps";
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +25,8 @@ export interface HeatRow {
   asked: number;
   missed: number;
   rate: number;
+  /** Missed more often than not over at least three answers (isConsistentGap). */
+  consistent: boolean;
   /** One per column; null when the question was not answered in that period. */
   cells: (HeatCell | null)[];
 }
@@ -27,17 +34,24 @@ export interface HeatRow {
 /** The heat map reads the latest this-many scored attempts (about 10 rubric rows each). */
 export const HEAT_MAP_ATTEMPTS = 2000;
 
+/** At most this many periods (columns); the query picks the period that fits the span into them. */
+export const HEAT_MAP_COLUMNS = 8;
+
 export interface HeatMap {
   unit: BucketUnit;
-  /** How many scored attempts it is based on, and whether older ones were left out. */
+  /** How many scored attempts fall in the columns' periods: the answers every number here counts. */
   basedOn: number;
+  /** Whether older scored attempts matching the filters were left out (before the first column, or past HEAT_MAP_ATTEMPTS). */
   capped: boolean;
   columns: { start: Date; label: string; longLabel: string }[];
+  /** Points missed at least once, missed most first; every consistent gap is among them (up to maxRows). */
   rows: HeatRow[];
-  /** How many distinct points were checked in all (before keeping the top rows). */
+  /** How many distinct points were checked in these periods (before keeping the top rows). */
   itemCount: number;
-  /** Repeated gaps worth saying out loud: missed at least half the time, at least 3 times asked. */
+  /** Every consistent gap in these periods, missed most first (the summary names the first few). */
   consistentGaps: HeatRow[];
+  /** Points missed more often than not, but in too few answers to call them consistent yet. */
+  tentativeGaps: number;
 }
 
 export interface HeatAggregateRow {
@@ -48,8 +62,11 @@ export interface HeatAggregateRow {
   kind: RubricItemKind;
   unit: BucketUnit;
   bucket: Date;
+  /** Scored attempts (of any question) in this period. */
+  periodAttempts: number;
   asked: number;
-  missed: number;
+  /** How many of the `asked` answers met the point (for a misconception: claimed it). */
+  met: number;
 }
 
 /** Start of the period before `start`. */
@@ -72,8 +89,8 @@ export function bucketLabels(start: Date, unit: BucketUnit): { label: string; lo
 
 export function buildHeatMap(
   rows: HeatAggregateRow[],
-  { maxRows = 12, maxColumns = 8 }: { maxRows?: number; maxColumns?: number } = {},
-): Omit<HeatMap, "basedOn" | "capped"> {
+  { maxRows = 12, maxColumns = HEAT_MAP_COLUMNS }: { maxRows?: number; maxColumns?: number } = {},
+): Omit<HeatMap, "capped"> {
   const unit: BucketUnit = rows[0]?.unit ?? "week";
   let latest = 0;
   for (const row of rows) latest = Math.max(latest, row.bucket.getTime());
@@ -92,7 +109,12 @@ export function buildHeatMap(
   const columnOf = new Map(starts.map((start, index) => [start.getTime(), index]));
 
   const byItem = new Map<string, HeatRow>();
+  const periodAttempts = new Map<number, number>();
   for (const row of rows) {
+    const column = columnOf.get(row.bucket.getTime());
+    // Periods older than the columns are outside the window: not in any total either.
+    if (column === undefined) continue;
+    periodAttempts.set(column, row.periodAttempts);
     const key = `${row.questionSlug}/${row.itemId}`;
     let item = byItem.get(key);
     if (!item) {
@@ -106,29 +128,43 @@ export function buildHeatMap(
         asked: 0,
         missed: 0,
         rate: 0,
+        consistent: false,
         cells: starts.map(() => null),
       };
       byItem.set(key, item);
     }
+    const missed = missedCount(row.kind, row.asked, row.met);
     item.asked += row.asked;
-    item.missed += row.missed;
-    const column = columnOf.get(row.bucket.getTime());
-    if (column !== undefined) {
-      const cell = item.cells[column] ?? { asked: 0, missed: 0 };
-      cell.asked += row.asked;
-      cell.missed += row.missed;
-      item.cells[column] = cell;
-    }
+    item.missed += missed;
+    const cell = item.cells[column] ?? { asked: 0, missed: 0 };
+    cell.asked += row.asked;
+    cell.missed += missed;
+    item.cells[column] = cell;
   }
   const all = [...byItem.values()];
-  for (const item of all) item.rate = item.asked ? item.missed / item.asked : 0;
+  for (const item of all) {
+    item.rate = item.asked ? item.missed / item.asked : 0;
+    item.consistent = isConsistentGap(item);
+  }
   const missedMost = (a: HeatRow, b: HeatRow) => b.missed - a.missed || b.rate - a.rate || a.label.localeCompare(b.label);
   const ranked = all.filter((item) => item.missed > 0).sort(missedMost);
+  const consistentGaps = ranked.filter((item) => item.consistent);
+  // Every consistent gap the summary names must be a row here, even one missed fewer times than
+  // the points that fill the rest of the rows.
+  const keep = new Set(consistentGaps.slice(0, maxRows));
+  for (const item of ranked) {
+    if (keep.size >= maxRows) break;
+    keep.add(item);
+  }
+  let basedOn = 0;
+  for (const count of periodAttempts.values()) basedOn += count;
   return {
     unit,
+    basedOn,
     columns: starts.map((start) => ({ start, ...bucketLabels(start, unit) })),
-    rows: ranked.slice(0, maxRows),
+    rows: ranked.filter((item) => keep.has(item)),
     itemCount: all.length,
-    consistentGaps: ranked.filter((item) => item.asked >= 3 && item.rate >= 0.5).slice(0, 3),
+    consistentGaps,
+    tentativeGaps: all.filter((item) => !item.consistent && missedMostly(item)).length,
   };
 }

@@ -18,6 +18,7 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { compareAttempts } from "@/lib/history/compare";
+import { gapSummary } from "@/lib/history/gap-summary";
 import type { ExportRecord } from "@/lib/history/export";
 import { knownValues, parseHistoryQuery } from "@/lib/history/query";
 import { totalsOf } from "@/lib/history/summary";
@@ -202,9 +203,9 @@ describe("history", () => {
 
   it("counts missed rubric points per item and month for the heat map", async () => {
     const map = await getMissHeatMap(db, ALICE.id, filters({ question: "kafka-architecture" }));
-    expect(map.unit).toBe("month"); // 2 March → 31 May is more than 12 weeks
+    expect(map.unit).toBe("month"); // 2 March → 31 May is more than 8 weeks: months fit the 8 columns
     expect(map.columns.map((column) => column.label)).toEqual(["Mar 2026", "Apr 2026", "May 2026"]);
-    expect(map.basedOn).toBe(5);
+    expect(map).toMatchObject({ basedOn: 5, capped: false });
     const [a1, a2] = required(ARCH);
     const top = map.rows[0]!;
     expect(top).toMatchObject({ itemId: a1, asked: 5, missed: 5, rate: 1 });
@@ -217,7 +218,8 @@ describe("history", () => {
     // A misconception counts when it was claimed (once, in arch2); bonus points are never gaps.
     expect(map.rows.find((row) => row.itemId === WRONG)).toMatchObject({ kind: "misconception", asked: 5, missed: 1 });
     expect(map.rows.some((row) => row.kind === "bonus")).toBe(false);
-    expect(map.consistentGaps[0]).toMatchObject({ itemId: a1 });
+    expect(map.consistentGaps[0]).toMatchObject({ itemId: a1, consistent: true });
+    expect(map.consistentGaps.every((gap) => gap.asked >= 3 && gap.missed * 2 > gap.asked)).toBe(true);
     // Sorted by how often each point was missed.
     const missed = map.rows.map((row) => row.missed);
     expect(missed).toEqual([...missed].sort((x, y) => y - x));
@@ -230,6 +232,54 @@ describe("history", () => {
     expect(map.basedOn).toBe(3);
     const bobOnly = await getMissHeatMap(db, BOB.id, filters({ question: "kafka-architecture" }));
     expect(bobOnly.rows.every((row) => row.asked === 1)).toBe(true);
+  });
+
+  it("picks the period that fits every attempt into the columns, and counts only what it draws", async () => {
+    // Alice's 8 scored attempts span March to May 2026.
+    const months = await getMissHeatMap(db, ALICE.id, {}, { maxColumns: 3 });
+    expect(months).toMatchObject({ unit: "month", basedOn: 8, capped: false });
+    const quarters = await getMissHeatMap(db, ALICE.id, {}, { maxColumns: 2 });
+    expect(quarters.unit).toBe("quarter");
+    expect(quarters.columns.map((column) => column.label)).toEqual(["Q1 2026", "Q2 2026"]);
+    expect(quarters.basedOn).toBe(8);
+    // Only the latest 3 scored attempts (arch5, lag2, arch4): the map and its gaps say so.
+    const latest = await getMissHeatMap(db, ALICE.id, {}, { attempts: 3 });
+    expect(latest).toMatchObject({ basedOn: 3, capped: true });
+    expect(latest.rows.every((row) => row.asked <= 2)).toBe(true);
+    expect(latest.consistentGaps).toEqual([]);
+  });
+
+  it("gives the consistent-gaps summary exactly what the heat map shows", async () => {
+    const alice = (await loadHistory(db, ALICE.id, {})).heatMap;
+    const summary = gapSummary(alice);
+    expect(summary.kind).toBe("gaps");
+    if (summary.kind !== "gaps") return;
+    const drawn = new Map(alice.rows.map((row) => [row.key, row]));
+    for (const gap of summary.named) expect(drawn.get(gap.key)).toMatchObject({ asked: gap.asked, missed: gap.missed, consistent: true });
+    expect(summary.headline).toContain(`your 8 scored answers since ${alice.columns[0]!.longLabel}`);
+    expect(alice.rows.filter((row) => row.consistent).map((row) => row.key)).toEqual(alice.consistentGaps.map((gap) => gap.key));
+
+    // Bob answered kafka-architecture once and missed every required point: the heat map is all
+    // 100%, so the summary must not say nothing is missed more often than not.
+    const bob = await getMissHeatMap(db, BOB.id, filters({ question: "kafka-architecture" }));
+    expect(bob.rows.length).toBeGreaterThan(0);
+    expect(bob.rows.every((row) => row.rate === 1 && row.asked === 1 && !row.consistent)).toBe(true);
+    expect(bob.tentativeGaps).toBe(required(ARCH).length);
+    expect(gapSummary(bob)).toMatchObject({ kind: "tentative", headline: expect.stringMatching(/^No consistent gap yet across your one scored answer in /) });
+  });
+
+  it("keeps scores of 0 and 10 in the trend, with or without a score filter", async () => {
+    const dana: CurrentUser = { id: "dana-trend-ends", name: "Dana", email: "dana-ends@example.com", role: "candidate" };
+    await db.user.create({ data: dana });
+    await record("dana0", dana, LAG, "2026-06-01T09:00:00Z", [], 0);
+    await record("dana10", dana, LAG, "2026-06-01T10:00:00Z", required(LAG), 10);
+    await record("dana5", dana, LAG, "2026-06-01T11:00:00Z", required(LAG).slice(0, 3), 5);
+    for (const raw of [{}, { minScore: "0", maxScore: "10" }, { minScore: "0" }, { maxScore: "10" }] as Record<string, string>[]) {
+      const [line] = await getScoreTrend(db, dana.id, filters(raw));
+      expect(line!.points.map((point) => point.score), JSON.stringify(raw)).toEqual([0, 10, 5]);
+    }
+    expect((await getScoreTrend(db, dana.id, filters({ minScore: "10" })))[0]!.points.map((point) => point.score)).toEqual([10]);
+    expect((await getScoreTrend(db, dana.id, filters({ maxScore: "0" })))[0]!.points.map((point) => point.score)).toEqual([0]);
   });
 
   it("draws the score trend for the most-practised questions, oldest point first", async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AttemptsTable } from "@/components/history/attempts-table";
-import { ConsistentGaps, type GapWithHint } from "@/components/history/consistent-gaps";
+import { ConsistentGaps } from "@/components/history/consistent-gaps";
 import { EmptyHistory } from "@/components/history/empty-history";
 import { formatDate, formatScore } from "@/components/history/format";
 import { HistoryFilters, type QuestionOptionGroup } from "@/components/history/history-filters";
@@ -18,6 +18,7 @@ import { getContentBank } from "@/lib/content/bank";
 import { loadHistory, type HistoryQuestion } from "@/lib/db/history";
 import { db } from "@/lib/db/prisma";
 import { pluralGrouped } from "@/lib/format/text";
+import { heatMapScope } from "@/lib/history/gap-summary";
 import { hasFilters, historySearch } from "@/lib/history/query";
 
 export const metadata: Metadata = { title: "History" };
@@ -75,10 +76,13 @@ export default async function HistoryPage({ searchParams }: Props) {
   }
 
   const invalid = Object.fromEntries(query.problems.filter((problem) => problem.field !== "page").map((problem) => [problem.field, `problem-${problem.field}`]));
-  const gaps: GapWithHint[] = heatMap.consistentGaps.map((gap) => {
+  // How to say each consistent gap (or, for a misconception, what is true), from the rubric.
+  const hints = new Map<string, string>();
+  for (const gap of heatMap.consistentGaps) {
     const item = bank.questions.find((question) => question.slug === gap.questionSlug)?.rubric.items.find((candidate) => candidate.id === gap.itemId);
-    return { ...gap, hint: gap.kind === "misconception" ? item?.correction : item?.hint };
-  });
+    const hint = gap.kind === "misconception" ? item?.correction : item?.hint;
+    if (hint) hints.set(gap.key, hint);
+  }
   const pageHref = (target: number) => `/history${historySearch(query.values, { page: target > 1 ? target : undefined })}#attempts`;
 
   return (
@@ -151,7 +155,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                 </SectionCard>
               </div>
               <SectionCard id="gaps" title="Consistent gaps" description="What to work on next." className="lg:col-span-2">
-                <ConsistentGaps gaps={gaps} summaries={data.summaries} basedOn={heatMap.basedOn} />
+                <ConsistentGaps map={heatMap} hints={hints} summaries={data.summaries} />
               </SectionCard>
             </div>
 
@@ -159,10 +163,10 @@ export default async function HistoryPage({ searchParams }: Props) {
               id="heat-map"
               title="Rubric points you miss most"
               description={
-                <>
-                  How often each point was left out (or, for a misconception, claimed), by {heatMap.unit}.{" "}
-                  {heatMap.capped ? `Based on your latest ${heatMap.basedOn.toLocaleString("en")} scored answers.` : null}
-                </>
+                <span data-testid="heat-map-scope">
+                  How often each point was left out (or, for a misconception, claimed), by {heatMap.unit}, across {heatMapScope(heatMap)}
+                  {heatMap.capped ? " (older answers are left out)" : ""}.
+                </span>
               }
             >
               <MissHeatMap map={heatMap} />
