@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ItemStat } from "@/lib/db/rubrics";
 import { RateBar } from "./rate-bar";
+import { ScrollTable } from "./scroll-table";
 
 /** One rubric point's statistics (lib/db/rubrics.ts). */
 export type ItemStatRow = ItemStat;
@@ -59,8 +60,9 @@ export function ItemStatsTable({ items }: { items: ItemStatRow[] }) {
           </button>
         ))}
       </div>
-      <div className="-mx-5 overflow-x-auto sm:-mx-6">
-        <table className="w-full min-w-[36rem] text-left text-sm" data-testid="item-stats">
+      {/* Sized to fit the card at desktop widths (labels and ids wrap, the numbers do not); narrower, it scrolls in place. */}
+      <ScrollTable label="Rubric items" className="-mx-5 sm:-mx-6" hintClassName="px-5 sm:px-6" testId="item-stats-frame">
+        <table className="w-full min-w-[30rem] text-left text-sm" data-testid="item-stats">
           <caption className="sr-only">
             Each rubric item with how often answers met it. For a misconception the rate is how often answers made the wrong claim.
           </caption>
@@ -85,21 +87,22 @@ export function ItemStatsTable({ items }: { items: ItemStatRow[] }) {
               const misconception = item.kind === "misconception";
               return (
                 <tr key={item.itemId} className="border-b border-border align-top last:border-b-0" data-testid="item-stats-row" data-item={item.itemId}>
-                  <td className="py-2.5 pr-3 pl-5 sm:pl-6">
+                  <td className="min-w-[10rem] py-2.5 pr-3 pl-5 sm:pl-6">
                     <p className="leading-snug">{item.label}</p>
-                    <p className="font-mono text-xs text-muted">{item.itemId}</p>
+                    <p className="font-mono text-xs break-words text-muted">{item.itemId}</p>
                   </td>
                   <td className="py-2.5 pr-3">
                     <Badge tone={KIND[item.kind].tone}>{KIND[item.kind].label}</Badge>
                   </td>
-                  <td className="py-2.5 pr-3 whitespace-nowrap">
+                  <td className="py-2.5 pr-3">
                     {item.scored === 0 ? (
                       <span className="text-muted">No answers yet</span>
                     ) : (
-                      <>
-                        <RateBar rate={item.hitRate} tone={misconception ? "fired" : "hit"} label={misconception ? "Claimed in" : "Met in"} />
-                        <span className="ml-2 text-xs text-muted">{misconception ? "claimed" : "met"}</span>
-                      </>
+                      // One line where the card has room; between 1024 and 1279 px the card is narrowest, and the word goes under the bar.
+                      <span className="flex items-center gap-x-2 whitespace-nowrap lg:max-xl:flex-wrap">
+                        <RateBar rate={item.hitRate} tone={misconception ? "fired" : "hit"} label={misconception ? "Claimed in" : "Met in"} className="whitespace-nowrap" />
+                        <span className="text-xs text-muted">{misconception ? "claimed" : "met"}</span>
+                      </span>
                     )}
                   </td>
                   <td className="py-2.5 pr-5 text-right whitespace-nowrap tabular-nums sm:pr-6">
@@ -110,7 +113,7 @@ export function ItemStatsTable({ items }: { items: ItemStatRow[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { pluralGrouped } from "@/lib/format/text";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { callApi } from "./api-client";
+import { ConfirmDialog } from "./confirm-dialog";
 import { RescoreProgress, type RescoreJobData } from "./rescore-progress";
 import { StatusMessage, type StatusNote } from "./status-message";
 
@@ -34,16 +36,36 @@ export function compareTarget(row: VersionRowData, versions: VersionRowData[]): 
   return previous ? { from: previous.version, to: row.version } : null;
 }
 
-/** Newest first: every version with its state and what can be done with it. */
-export function VersionsPanel({ slug, versions, initialJob }: { slug: string; versions: VersionRowData[]; initialJob: RescoreJobData | null }) {
+/**
+ * Newest first: every version with its state and what can be done with it. Publishing asks first,
+ * saying what it will do: which version goes live, how many past attempts it re-scores
+ * (`attemptsToRescore`, counted when the page was rendered) and that their original scores stay.
+ */
+export function VersionsPanel({
+  slug,
+  versions,
+  initialJob,
+  attemptsToRescore,
+}: {
+  slug: string;
+  versions: VersionRowData[];
+  initialJob: RescoreJobData | null;
+  attemptsToRescore: number;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<StatusNote | null>(null);
   const [job, setJob] = useState<RescoreJobData | null>(initialJob);
   const latest = versions.find((row) => row.isLatest)?.version ?? versions[0]?.version ?? 0;
+  const active = versions.find((row) => row.isActive)?.version ?? null;
   const base = `/api/instructor/questions/${encodeURIComponent(slug)}/versions`;
 
   async function publish(version: number) {
+    setConfirming(null);
+    // The Publish button is disabled, then gone once this version is active: the outcome is where focus can stay.
+    statusRef.current?.focus();
     setPending({ kind: "publish", version });
     setNote({ tone: "info", text: `Publishing v${version}…` });
     const result = await callApi<{ version: number; rescoreJobId: string | null; attemptsToRescore?: number }>(`${base}/${version}/publish`, { body: {} });
@@ -82,8 +104,11 @@ export function VersionsPanel({ slug, versions, initialJob }: { slug: string; ve
 
   return (
     <div className="flex flex-col gap-4">
+      {/* The outcome of the last action first, then the re-score it started ("…being re-scored below"). */}
+      <div ref={statusRef} tabIndex={-1} className="rounded-lg" data-testid="versions-status-focus">
+        <StatusMessage note={note} testId="versions-status" />
+      </div>
       {job ? <RescoreProgress key={job.id} initial={job} /> : null}
-      <StatusMessage note={note} testId="versions-status" />
       <ol className="flex flex-col gap-3" aria-label="Rubric versions, newest first">
         {versions.map((row) => {
           const compare = compareTarget(row, versions);
@@ -117,7 +142,14 @@ export function VersionsPanel({ slug, versions, initialJob }: { slug: string; ve
                 </div>
                 <div className="flex flex-wrap gap-2">
                   {!row.isActive ? (
-                    <Button size="sm" onClick={() => publish(row.version)} disabled={busy} data-testid={`publish-${row.version}`} aria-label={`Publish v${row.version}`}>
+                    <Button
+                      size="sm"
+                      onClick={() => setConfirming(row.version)}
+                      disabled={busy}
+                      aria-haspopup="dialog"
+                      data-testid={`publish-${row.version}`}
+                      aria-label={`Publish v${row.version}`}
+                    >
                       {pending?.kind === "publish" && pending.version === row.version ? "Publishing…" : "Publish"}
                     </Button>
                   ) : null}
@@ -158,6 +190,42 @@ export function VersionsPanel({ slug, versions, initialJob }: { slug: string; ve
           );
         })}
       </ol>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Publish version ${confirming ?? ""}?`}
+        confirmLabel={attemptsToRescore > 0 ? `Publish v${confirming ?? ""} and re-score ${pluralGrouped(attemptsToRescore, "attempt")}` : `Publish v${confirming ?? ""}`}
+        onConfirm={() => confirming !== null && void publish(confirming)}
+        onCancel={() => setConfirming(null)}
+        testId="publish-confirm"
+      >
+        {confirming !== null ? <PublishConsequences version={confirming} active={active} attemptsToRescore={attemptsToRescore} /> : null}
+      </ConfirmDialog>
     </div>
+  );
+}
+
+/** What publishing a version does, in the order it happens. */
+function PublishConsequences({ version, active, attemptsToRescore }: { version: number; active: number | null; attemptsToRescore: number }) {
+  return (
+    <>
+      <p data-testid="publish-confirm-version">
+        <span className="font-semibold">v{version} becomes the active rubric</span>
+        {active !== null ? `, in place of v${active}` : ""}. Every new answer is scored with it.
+      </p>
+      <p data-testid="publish-confirm-rescore">
+        {attemptsToRescore > 0 ? (
+          <>
+            <span className="font-semibold">{pluralGrouped(attemptsToRescore, "past attempt")} will be re-scored</span> with v{version} in the background. You can follow
+            the progress on this page.
+          </>
+        ) : (
+          "Nobody has a scored attempt at this question yet, so there is nothing to re-score."
+        )}
+      </p>
+      <p data-testid="publish-confirm-originals">
+        <span className="font-semibold">Every original score is kept.</span> Candidates see their new score next to the one they had, and you can publish another
+        version at any time.
+      </p>
+    </>
   );
 }

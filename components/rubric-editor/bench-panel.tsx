@@ -1,11 +1,12 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { callApi, type ApiProblem } from "@/components/instructor/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { BenchComparison, BenchReport, BenchRow } from "@/lib/rubrics/bench";
 import type { RubricInput } from "./draft-state";
+import { revealAndFocus } from "./reveal";
 import type { BenchAttemptOption } from "./types";
 import { plural } from "@/lib/format/text";
 
@@ -16,7 +17,12 @@ export interface BenchResponse {
   publishedVersion?: number;
 }
 
-type State = { status: "idle" } | { status: "running" } | { status: "done"; data: BenchResponse; fingerprint: string } | { status: "error"; error: ApiProblem };
+// `run` counts finished runs, so each one (not only the first) brings its results into view.
+type State =
+  | { status: "idle" }
+  | { status: "running" }
+  | { status: "done"; data: BenchResponse; fingerprint: string; run: number }
+  | { status: "error"; error: ApiProblem; run: number };
 
 const SOURCE_LABELS: Record<BenchRow["source"], string> = {
   "model-answer": "Model",
@@ -26,6 +32,22 @@ const SOURCE_LABELS: Record<BenchRow["source"], string> = {
 };
 
 const fmt = (value: number | null, digits: number) => (value === null ? "—" : value.toFixed(digits));
+
+/** The run's outcome in one or two sentences, for the screen reader's live region. */
+export function benchSummary(data: BenchResponse, publishedVersion: number): string {
+  const scored = data.draft.rows.length;
+  if (scored === 0) return "Test bench finished: there was nothing to score.";
+  const figures = (report: BenchReport) => `Spearman ${fmt(report.spearman, 2)}, MAE ${fmt(report.mae, 2)}`;
+  const over = data.draft.traps.reduce((count, trap) => count + trap.over.length, 0);
+  return [
+    `Test bench finished: ${plural(scored, "answer")} scored.`,
+    `Your draft: ${figures(data.draft)}; published v${publishedVersion}: ${figures(data.published)}.`,
+    `${data.comparison.moved.length} of ${scored} scores change with your draft.`,
+    over > 0 ? `${plural(over, "trap answer scores", "trap answers score")} over the line.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
 
 export function BenchPanel({
   slug,
@@ -49,7 +71,16 @@ export function BenchPanel({
   const [selected, setSelected] = useState<Set<string>>(() => new Set(attempts.slice(0, 20).map((attempt) => attempt.attemptId)));
   const [state, setState] = useState<State>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const runs = useRef(0);
+  const outcomeRef = useRef<HTMLHeadingElement | HTMLParagraphElement | null>(null);
   const ids = { heading: useId(), attempts: useId() };
+  const finishedRun = state.status === "done" || state.status === "error" ? state.run : 0;
+
+  useEffect(() => {
+    // The bench sits at the foot of the side panel, which scrolls on its own at desktop widths: without
+    // this a run's results would land below that panel's fold, with nothing to say they arrived.
+    if (finishedRun > 0) revealAndFocus(outcomeRef.current);
+  }, [finishedRun]);
 
   const run = async () => {
     abort.current?.abort();
@@ -62,10 +93,11 @@ export function BenchPanel({
         body: { rubric, attemptIds: [...selected] },
         signal: controller.signal,
       });
+      runs.current += 1;
       if (result.ok) {
-        setState({ status: "done", data: result.data, fingerprint: sentFingerprint });
+        setState({ status: "done", data: result.data, fingerprint: sentFingerprint, run: runs.current });
       } else {
-        setState({ status: "error", error: result.error });
+        setState({ status: "error", error: result.error, run: runs.current });
         if (result.error.issues.length) onIssues(result.error);
       }
     } catch {
@@ -157,12 +189,34 @@ export function BenchPanel({
         </p>
       </div>
 
+      {/* Present from the start, so the summary written into it on each run is announced. */}
+      <p className="sr-only" role="status" data-testid="bench-summary">
+        {state.status === "done" ? benchSummary(state.data, state.data.publishedVersion ?? publishedVersion) : ""}
+      </p>
+
       {state.status === "error" ? (
-        <p className="mt-3 rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad" role="alert" data-testid="bench-error">
+        <p
+          ref={(element) => {
+            outcomeRef.current = element;
+          }}
+          tabIndex={-1}
+          className="mt-3 scroll-mt-12 rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad"
+          role="alert"
+          data-testid="bench-error"
+        >
           {state.error.message}
         </p>
       ) : null}
-      {state.status === "done" ? <BenchResults data={state.data} stale={stale} publishedVersion={state.data.publishedVersion ?? publishedVersion} /> : null}
+      {state.status === "done" ? (
+        <BenchResults
+          data={state.data}
+          stale={stale}
+          publishedVersion={state.data.publishedVersion ?? publishedVersion}
+          headingRef={(element) => {
+            outcomeRef.current = element;
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -189,15 +243,37 @@ function Agreement({ title, report, testId, better }: { title: string; report: B
   );
 }
 
-function BenchResults({ data, stale, publishedVersion }: { data: BenchResponse; stale: boolean; publishedVersion: number }) {
+function BenchResults({
+  data,
+  stale,
+  publishedVersion,
+  headingRef,
+}: {
+  data: BenchResponse;
+  stale: boolean;
+  publishedVersion: number;
+  headingRef: (element: HTMLHeadingElement | null) => void;
+}) {
   const publishedById = new Map(data.published.rows.map((row) => [row.id, row]));
   const { spearmanDelta, maeDelta } = data.comparison;
+  const heading = (
+    // scroll-mt leaves the Run button in sight above the results once they are scrolled into view.
+    <h3 ref={headingRef} tabIndex={-1} className="scroll-mt-12 rounded text-sm font-semibold" data-testid="bench-results-heading">
+      Results
+    </h3>
+  );
   if (data.draft.rows.length === 0) {
-    return <p className="mt-3 text-sm text-muted">There was nothing to score: this question has no graded answers yet and no attempts were chosen.</p>;
+    return (
+      <div className="mt-3 border-t border-border pt-3" data-testid="bench-results">
+        {heading}
+        <p className="mt-1 text-sm text-muted">There was nothing to score: this question has no graded answers yet and no attempts were chosen.</p>
+      </div>
+    );
   }
   return (
-    <div className={cn("mt-3", stale && "opacity-70")} data-testid="bench-results">
-      <div className="grid grid-cols-2 gap-2">
+    <div className={cn("mt-3 border-t border-border pt-3", stale && "opacity-70")} data-testid="bench-results">
+      {heading}
+      <div className="mt-2 grid grid-cols-2 gap-2">
         <Agreement title="Your draft" report={data.draft} testId="bench-agreement-draft" better={{ spearman: (spearmanDelta ?? 0) > 0.005, mae: (maeDelta ?? 0) < -0.005 }} />
         <Agreement
           title={`Published v${publishedVersion}`}

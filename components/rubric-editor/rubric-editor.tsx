@@ -343,7 +343,12 @@ export function RubricEditor(props: RubricEditorProps) {
           )}
         </div>
 
-        <aside className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-18 lg:max-h-[calc(100dvh-5.5rem)] lg:self-start lg:overflow-y-auto lg:pb-2" aria-label="Save, preview and test">
+        {/* Sticky and scrolling on its own at desktop widths (bench-panel.tsx brings a run's results into view in it). */}
+        <aside
+          className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-18 lg:max-h-[calc(100dvh-5.5rem)] lg:self-start lg:overflow-y-auto lg:pb-2"
+          aria-label="Save, preview and test"
+          data-testid="editor-side-panel"
+        >
           <section className="rounded-2xl border border-border bg-surface p-4" aria-labelledby={`${ids.note}-heading`} data-testid="save-panel">
             <h2 id={`${ids.note}-heading`} className="text-base font-semibold">
               Save

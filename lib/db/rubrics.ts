@@ -203,6 +203,12 @@ export async function revertRubricVersion(db: Db, input: { slug: string; toVersi
   });
 }
 
+/** The attempts a publish re-scores: every scored first answer to the question (follow-ups have no rubric). */
+export function countAttemptsToRescore(db: Db | Prisma.TransactionClient, question: { id: string } | { slug: string }): Promise<number> {
+  const which = "id" in question ? { questionId: question.id } : { question: { slug: question.slug } };
+  return db.attempt.count({ where: { ...which, parentAttemptId: null, status: "scored" } });
+}
+
 export interface PublishOutcome {
   version: number;
   rescoreJobId: string | null;
@@ -235,7 +241,7 @@ export async function publishRubricVersion(
       summary: `Published v${version} of ${slug}${previous ? ` (was v${previous.version})` : ""}`,
       details: { version, previousVersion: previous?.version ?? null },
     });
-    const attemptsToRescore = await tx.attempt.count({ where: { questionId: question.id, parentAttemptId: null, status: "scored" } });
+    const attemptsToRescore = await countAttemptsToRescore(tx, { id: question.id });
     if (attemptsToRescore === 0) return { version, rescoreJobId: null, attemptsToRescore };
     const job = await tx.rescoreJob.create({
       data: { questionId: question.id, rubricVersionId: target.id, total: attemptsToRescore, requestedById: actorId },

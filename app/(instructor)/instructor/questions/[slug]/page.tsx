@@ -19,7 +19,7 @@ import { listAuditEvents } from "@/lib/db/audit";
 import { listGradedSamples, MAX_GRADED_SAMPLES } from "@/lib/db/graded-samples";
 import { db } from "@/lib/db/prisma";
 import { latestRescoreJob, type RescoreJobView } from "@/lib/db/rescore";
-import { getRubricStats, getRubricWorkspace } from "@/lib/db/rubrics";
+import { countAttemptsToRescore, getRubricStats, getRubricWorkspace } from "@/lib/db/rubrics";
 import { pluralGrouped } from "@/lib/format/text";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -42,12 +42,13 @@ function jobToShow(job: RescoreJobView | null): RescoreJobData | null {
 export default async function InstructorQuestionPage({ params }: Props) {
   const { slug } = await params;
   await requireUserForPage(`/instructor/questions/${slug}`, "instructor");
-  const [workspace, stats, audit, job, samples] = await Promise.all([
+  const [workspace, stats, audit, job, samples, attemptsToRescore] = await Promise.all([
     getRubricWorkspace(db(), { slug }),
     getRubricStats(db(), { slug }),
     listAuditEvents(db(), { slug, limit: 8 }),
     latestRescoreJob(db(), { slug }),
     listGradedSamples(db(), { slug }).catch(() => []),
+    countAttemptsToRescore(db(), { slug }),
   ]);
   if (!workspace || !stats) notFound();
   const { question, active, latest, versions } = workspace;
@@ -129,7 +130,7 @@ export default async function InstructorQuestionPage({ params }: Props) {
         }
         testId="versions"
       >
-        <VersionsPanel slug={slug} versions={rows} initialJob={jobToShow(job)} />
+        <VersionsPanel slug={slug} versions={rows} initialJob={jobToShow(job)} attemptsToRescore={attemptsToRescore} />
         <details className="mt-5 rounded-xl border border-border p-4">
           <summary className="cursor-pointer font-medium">Import a rubric from a question file</summary>
           <div className="mt-3">
