@@ -13,9 +13,10 @@ export async function DueToday() {
   const user = await getCurrentUser().catch(() => null);
   if (!user) return null;
   const now = new Date();
-  const queue = await reviewQueue(db(), user.id, now, { dueLimit: 20, upcomingLimit: 1 }).catch(() => null);
+  const queue = await reviewQueue(db(), user.id, now, { dueLimit: SHOWN, upcomingLimit: 1 }).catch(() => null);
   if (!queue) return null;
-  const count = queue.due.length;
+  // The total, not the rows read: the list below shows a few, the heading counts them all.
+  const count = queue.dueTotal;
   const first = queue.due[0];
 
   return (

@@ -6,6 +6,7 @@ import { submitReviewAction, type ReviewSubmitState } from "@/app/(practice)/rev
 import { FeedbackView } from "@/components/feedback/feedback-view";
 import { AnswerBox, useAnswerTimer, useDraft } from "@/components/practice/answer-box";
 import { Button, LinkButton } from "@/components/ui/button";
+import { changeSinceLastTime } from "./review-text";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
 
@@ -16,8 +17,10 @@ function comesBack(intervalDays: number) {
 }
 
 // A review answer: the same answer box as practice (with its own draft key), then the feedback, when
-// the question comes back, and the way on to the next due question.
-export function ReviewPanel({ slug, timeBudgetMinutes }: { slug: string; timeBudgetMinutes: number }) {
+// the question comes back, and the way on to the next due question. `previousScore` is the last score
+// before this review; it is kept from the first render because the page re-renders with the new one.
+export function ReviewPanel({ slug, timeBudgetMinutes, previousScore }: { slug: string; timeBudgetMinutes: number; previousScore: number | null }) {
+  const [lastTime] = useState(previousScore);
   const draftSlug = `review-${slug}`;
   const [text, setText] = useDraft(draftSlug);
   const [started, setStarted] = useState(false);
@@ -43,12 +46,20 @@ export function ReviewPanel({ slug, timeBudgetMinutes }: { slug: string; timeBud
 
   if (state?.status === "scored") {
     const score = state.feedback?.score;
+    const change = typeof score === "number" ? changeSinceLastTime(score, lastTime) : null;
     return (
       <div className="flex flex-col gap-6">
         <section aria-live="polite" className="flex flex-col gap-4 rounded-2xl border border-accent/30 bg-accent-soft/50 p-5 sm:flex-row sm:items-center sm:justify-between" data-testid="review-outcome">
           <div>
             <p className="font-semibold">
-              {typeof score === "number" ? `Scored ${score.toFixed(1)} / 10. ` : "Answer saved. "}
+              {typeof score === "number" ? (
+                <>
+                  Scored <span data-testid="review-score">{score.toFixed(1)}</span> / 10
+                  {change ? <span data-testid="review-change">, {change}</span> : null}.{" "}
+                </>
+              ) : (
+                "Answer saved. "
+              )}
               {state.schedule ? (
                 <>
                   This question comes back {comesBack(state.schedule.intervalDays)}

@@ -45,18 +45,22 @@ export interface QueueEntry {
   intervalDays?: number;
 }
 
-/** Due today (most overdue first), then what comes back later. */
+/**
+ * Due today (most overdue first), then what comes back later, each list cut at its limit. The totals
+ * count every question in the queue, so a page can say how many a cut list leaves out.
+ */
 export async function reviewQueue(db: Db, userId: string, now = new Date(), { dueLimit = 50, upcomingLimit = 8 } = {}) {
   const cutoff = endOfDay(now);
-  const [due, upcoming, total] = await Promise.all([
+  const [due, upcoming, total, dueTotal] = await Promise.all([
     dueReviews(db, userId, cutoff, dueLimit),
     db.reviewItem.findMany({
       where: { userId, dueAt: { gt: cutoff }, question: { archivedAt: null } },
-      orderBy: { dueAt: "asc" },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: upcomingLimit,
       select: { dueAt: true, lastScore: true, intervalDays: true, missedItemIds: true, question: { select: { slug: true, title: true, track: true, level: true } } },
     }),
     db.reviewItem.count({ where: { userId, question: { archivedAt: null } } }),
+    db.reviewItem.count({ where: { userId, dueAt: { lte: cutoff }, question: { archivedAt: null } } }),
   ]);
   const entry = (row: { dueAt: Date; lastScore: number | null; missedItemIds: string[]; intervalDays?: number; question: { slug: string; title: string; track: string; level: string } }): QueueEntry => ({
     ...row.question,
@@ -65,7 +69,9 @@ export async function reviewQueue(db: Db, userId: string, now = new Date(), { du
     missedCount: row.missedItemIds.length,
     ...(row.intervalDays !== undefined ? { intervalDays: row.intervalDays } : {}),
   });
-  return { due: due.map(entry), upcoming: upcoming.map(entry), total };
+  // Four separate reads: an answer saved between them must not make a total smaller than its own list.
+  const dueCount = Math.max(dueTotal, due.length);
+  return { due: due.map(entry), upcoming: upcoming.map(entry), total, dueTotal: dueCount, upcomingTotal: Math.max(total - dueCount, upcoming.length) };
 }
 
 /** How many questions are due by the end of today — for the home page and the review header. */
@@ -87,3 +93,4 @@ export async function reviewStateFor(db: Db, userId: string, slug: string) {
     select: { dueAt: true, intervalDays: true, repetitions: true, easiness: true, lastScore: true, missedItemIds: true },
   });
 }
+

@@ -9,7 +9,8 @@ export function reviewAfter(
   { userId, questionId, result, previous, now = new Date() }: { userId: string; questionId: string; result: ScoreResult; previous: ReviewSnapshot | null; now?: Date },
 ): ReviewUpdate {
   const missed = result.items.filter((item) => item.kind === "required" && !item.met).map((item) => item.id);
-  const next = nextReview(previous ?? INITIAL_REVIEW, recallQuality(result.score, missed.length), now);
+  // The score alone sets the quality: it already counts the missed points (see sm2.ts); they are kept to show, not to weigh again.
+  const next = nextReview(previous ?? INITIAL_REVIEW, recallQuality(result.score), now);
   return { userId, questionId, easiness: next.easiness, intervalDays: next.intervalDays, repetitions: next.repetitions, dueAt: next.dueAt, lastScore: result.score, missedItemIds: missed };
 }
 

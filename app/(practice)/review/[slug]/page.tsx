@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Prose } from "@/components/practice/prose";
 import { LevelBadge } from "@/components/questions/level-badge";
+import { ReviewContext } from "@/components/review/review-context";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { Badge } from "@/components/ui/badge";
 import { requireUserForPage } from "@/lib/auth/session";
@@ -56,23 +57,18 @@ export default async function ReviewQuestionPage({ params }: Props) {
           )}
         </div>
         <h1 className="text-3xl font-semibold tracking-tight text-balance">{question.title}</h1>
-        <p className="text-sm text-muted" data-testid="review-context">
-          {state?.lastScore != null
-            ? `Last time you scored ${state.lastScore.toFixed(1)}${state.missedItemIds.length > 0 ? ` and missed ${state.missedItemIds.length} required ${state.missedItemIds.length === 1 ? "point" : "points"}` : ""}. `
-            : ""}
-          {isDue
-            ? dueCount > 1
-              ? `${dueCount - 1} more due today after this one.`
-              : "This is the last question due today."
-            : dueCount > 0
-              ? `${dueCount} other ${dueCount === 1 ? "question is" : "questions are"} due today.`
-              : "Nothing is due today; this is an early review."}
-        </p>
+        <ReviewContext
+          key={question.slug}
+          lastScore={state?.lastScore ?? null}
+          missedCount={state?.missedItemIds.length ?? 0}
+          isDue={isDue}
+          dueCount={dueCount}
+        />
       </header>
       <section aria-label="Question" className="rounded-2xl border border-accent/30 bg-accent-soft/50 p-5 text-[1.05rem]">
         <Prose html={promptHtml} testId="question-prompt" />
       </section>
-      <ReviewPanel slug={question.slug} timeBudgetMinutes={question.timeBudgetMinutes} />
+      <ReviewPanel key={question.slug} slug={question.slug} timeBudgetMinutes={question.timeBudgetMinutes} previousScore={state?.lastScore ?? null} />
       {demo ? (
         <p className="text-sm text-muted">
           Stuck?{" "}
