@@ -282,6 +282,21 @@ function committedMarkers(cluster: ClusterState, groups: GroupSlot[], tp: string
   });
 }
 
+/** What a partition's lane shows, the same in both layouts; only its geometry differs. */
+function laneData(cluster: ClusterState, groups: GroupSlot[], topic: string, partition: PartitionState, stats: { hw: number; leo: number }) {
+  const tp = `${topic}-${partition.index}`;
+  return {
+    tp,
+    topic,
+    partition: partition.index,
+    leader: partition.leader,
+    logStart: partition.logStartOffset,
+    hw: stats.hw,
+    leo: stats.leo,
+    committed: committedMarkers(cluster, groups, tp),
+  };
+}
+
 function uniqueGroups(input: DiagramInput): string[] {
   return input.groups.filter((id, index) => input.groups.indexOf(id) === index);
 }
@@ -357,18 +372,10 @@ function layoutWide(input: DiagramInput): DiagramLayout {
   const barX = g.pad + g.laneLabelW;
   const barW = Math.max(120, width - g.pad - g.laneStatsW - barX);
   const lanes: PartitionLane[] = partitions.map(({ topic, partition }, index) => {
-    const tp = `${topic}-${partition.index}`;
     const y = lanesTop + index * g.laneH;
     const textY = y + g.laneH / 2 + 4;
     return {
-      tp,
-      topic,
-      partition: partition.index,
-      leader: partition.leader,
-      logStart: partition.logStartOffset,
-      hw: stats[index]!.hw,
-      leo: stats[index]!.leo,
-      committed: committedMarkers(cluster, groups, tp),
+      ...laneData(cluster, groups, topic, partition, stats[index]!),
       x: g.pad,
       y,
       w: width - 2 * g.pad,
@@ -485,17 +492,9 @@ function layoutCompact(input: DiagramInput, width: number): DiagramLayout {
   }
   const lanesTop = y;
   const lanes: PartitionLane[] = partitions.map(({ topic, partition }, index) => {
-    const tp = `${topic}-${partition.index}`;
     const top = lanesTop + index * c.laneH;
     return {
-      tp,
-      topic,
-      partition: partition.index,
-      leader: partition.leader,
-      logStart: partition.logStartOffset,
-      hw: stats[index]!.hw,
-      leo: stats[index]!.leo,
-      committed: committedMarkers(cluster, groups, tp),
+      ...laneData(cluster, groups, topic, partition, stats[index]!),
       x: pad,
       y: top,
       w: inner,

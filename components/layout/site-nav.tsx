@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { authClient } from "@/lib/auth/client";
 import { hasRole } from "@/lib/auth/roles";
 
@@ -110,30 +111,15 @@ function MobileMenu({ links }: { links: NavLink[] }) {
     setOpen(false);
   }
 
+  useDismiss({ open, button, panel, onDismiss: close });
   useEffect(() => {
     if (!open) return;
     panel.current?.querySelector<HTMLElement>("a")?.focus();
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      event.preventDefault();
-      close(true);
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (panel.current?.contains(target) || button.current?.contains(target)) return;
-      close(false);
-    };
     // Widening to the desktop layout hides the button; the links are in the header then.
     const desktop = window.matchMedia(DESKTOP_QUERY);
     const onWiden = () => desktop.matches && close(false);
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("pointerdown", onPointerDown);
     desktop.addEventListener("change", onWiden);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("pointerdown", onPointerDown);
-      desktop.removeEventListener("change", onWiden);
-    };
+    return () => desktop.removeEventListener("change", onWiden);
   }, [open, close]);
 
   return (

@@ -449,8 +449,9 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
 /** A combination across sentences draws on a sentence where one of the item's own terms is waved away. */
 function dismissedInComboSentences(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, phraseHits: PhraseHits): boolean {
   const { tokens } = ctx.analysed;
+  const first = tokens[combo[0]!.start]!.sentence;
+  if (combo.every((occ) => tokens[occ.start]!.sentence === first)) return false;
   const sentences = new Set(combo.map((occ) => tokens[occ.start]!.sentence));
-  if (sentences.size < 2) return false;
   for (const pattern of item.patterns) {
     for (const term of pattern.terms) {
       for (const phrase of term.phrases) {
