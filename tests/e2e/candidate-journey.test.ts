@@ -81,8 +81,9 @@ describe("a candidate's journey", () => {
     await page.goto(`${baseUrl}/history`);
     await page.getByTestId("attempts-table").waitFor();
     expect(await page.getByTestId("attempts-table").locator("tbody tr").count()).toBe(2);
-    await page.getByTestId("score-trend").waitFor();
-    expect(await page.getByTestId("score-trend").locator("svg").count()).toBeGreaterThan(0);
+    // The chart measures its box in the browser before it draws, so wait for the drawing itself.
+    await page.getByTestId("score-trend").locator("svg.recharts-surface").first().waitFor();
+    expect(await page.getByTestId("score-trend").locator("svg.recharts-surface .recharts-line").count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/journey-2-history.png`, fullPage: true });
     // Filters live in the URL: a track with no attempts empties the table, clearing restores it.
     await page.getByTestId("filter-track").selectOption("streaming");
