@@ -6,6 +6,7 @@ import type { ScoreResult } from "@/lib/scoring";
 import { Prisma, type AnswerSource, type ScoreReason } from "./generated/client";
 import type { Db } from "./prisma";
 import { retryAfterSeconds, windowHitSql } from "./rate-limit";
+import { preparedQuery } from "./sql";
 
 export interface NewAttempt {
   userId: string;
@@ -64,7 +65,7 @@ export async function storeAttemptWithinLimit(
   data: Omit<NewAttempt, "parentAttemptId" | "followUpIndex" | "status">,
   limit: { key: string; max: number; windowSeconds: number },
 ): Promise<StoreOutcome> {
-  const rows = await db.$queryRaw<{ count: number; resetInMs: number; id: string | null; createdAt: Date | null; review: ReviewSnapshot | null }[]>`
+  const rows = await preparedQuery<{ count: number; resetInMs: number; id: string | null; createdAt: Date | null; review: ReviewSnapshot | null }>(db, "offset_store_attempt", Prisma.sql`
     WITH hit AS (${windowHitSql(limit.key, limit.max, limit.windowSeconds)}
     ), attempt AS (
       INSERT INTO "Attempt" ("id", "userId", "questionId", "rubricVersionId", "answer", "answerSource", "status", "idempotencyKey", "timeSpentMs", "mockSessionId", "mockPosition", "createdAt", "updatedAt")
@@ -74,10 +75,10 @@ export async function storeAttemptWithinLimit(
       ON CONFLICT ("userId", "idempotencyKey") DO NOTHING
       RETURNING "id", "createdAt"
     )
-    SELECT hit."count", hit."resetInMs", attempt."id", attempt."createdAt",
+    SELECT hit."count", hit."resetInMs", attempt."id", attempt."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
       (SELECT json_build_object('easiness', r."easiness", 'intervalDays', r."intervalDays", 'repetitions', r."repetitions")
        FROM "ReviewItem" r WHERE r."userId" = ${data.userId} AND r."questionId" = ${data.questionId}::uuid) AS "review"
-    FROM hit LEFT JOIN attempt ON true`;
+    FROM hit LEFT JOIN attempt ON true`);
   const row = rows[0]!;
   if (row.id && row.createdAt) return { kind: "stored", id: row.id, createdAt: row.createdAt, review: row.review };
   // Not inserted: the key was used before (a double click, a retry), or the limit is spent.
@@ -167,7 +168,7 @@ export async function saveScore(
   },
 ): Promise<{ id: string; createdAt: Date }> {
   const items = result.items.map((item) => ({ itemId: item.id, label: item.label, kind: item.kind, weight: item.weight, met: item.met, evidence: item.evidence }));
-  const rows = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
+  const rows = await preparedQuery<{ id: string; createdAt: Date }>(db, "offset_save_score", Prisma.sql`
     WITH retire AS (
       UPDATE "Score" SET "isCurrent" = false WHERE "attemptId" = ${attemptId}::uuid AND "isCurrent" AND ${current}
     ), score AS (
@@ -191,7 +192,7 @@ export async function saveScore(
         "easiness" = excluded."easiness", "intervalDays" = excluded."intervalDays", "repetitions" = excluded."repetitions",
         "dueAt" = excluded."dueAt", "lastScore" = excluded."lastScore", "missedItemIds" = excluded."missedItemIds", "updatedAt" = now()
     )
-    SELECT "id", "createdAt" FROM score`;
+    SELECT "id", "createdAt" AT TIME ZONE 'UTC' AS "createdAt" FROM score`);
   return rows[0]!;
 }
 

@@ -45,6 +45,9 @@ describe("submitAnswer", () => {
     expect(stored).toMatchObject({ status: "scored", timeSpentMs: 95_000, answer: GOOD_ANSWER, llmStatus: "not_requested" });
     expect(stored.scores).toHaveLength(1);
     expect(stored.scores[0]).toMatchObject({ scorer: "rules", reason: "initial", isCurrent: true, score: outcome.result!.score });
+    // The times the submit path reads back from its own statements are the stored ones, in UTC.
+    expect(outcome.fresh!.createdAt.toISOString()).toBe(stored.createdAt.toISOString());
+    expect(outcome.fresh!.scoredAt.toISOString()).toBe(stored.scores[0]!.createdAt.toISOString());
     const partitions = stored.scores[0]!.items.find((item) => item.itemId === "partitions-for-scale");
     expect(partitions?.met).toBe(true);
     expect(partitions?.evidence[0]).toContain("partitions spread across brokers");

@@ -2,6 +2,7 @@
 // first admin, attempts a crash left unscored, database outages, hostile auth bodies, and bad input
 // that must answer 4xx naming the problem.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QueryConfig } from "pg";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as attemptRoute } from "@/app/api/attempts/[id]/route";
 import { GET as listRoute, POST as submitRoute } from "@/app/api/attempts/route";
@@ -9,7 +10,7 @@ import { POST as importRoute } from "@/app/api/instructor/questions/[slug]/impor
 import { auth } from "@/lib/auth/auth";
 import { FAILED_SIGN_INS_ALLOWED } from "@/lib/auth/request-guard";
 import { insertAttempt } from "@/lib/db/attempts";
-import { db, type Db } from "@/lib/db/prisma";
+import { db, DRIVER_POOL, driverPool, type Db } from "@/lib/db/prisma";
 import { getScoringContext } from "@/lib/db/questions";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
@@ -176,13 +177,19 @@ describe("a database outage", () => {
   it("says the answer was saved when the outage came after storing it, and the retry finishes it", async () => {
     const user = await createTestUser();
     const connectionLost = Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
-    // The database vanishes just as the score is written.
+    // The database vanishes just as the score is written (a statement that goes straight to the driver).
+    const pool = driverPool(db());
+    const flakyPool = new Proxy(pool, {
+      get(target, property, receiver) {
+        if (property === "query") {
+          return (config: QueryConfig) => (config.text.includes('INSERT INTO "Score"') ? Promise.reject(connectionLost) : target.query(config));
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
     const flaky = new Proxy(db(), {
       get(target, property, receiver) {
-        if (property === "$queryRaw") {
-          return (strings: TemplateStringsArray, ...values: unknown[]) =>
-            strings.join("").includes('INSERT INTO "Score"') ? Promise.reject(connectionLost) : target.$queryRaw(strings, ...values);
-        }
+        if (property === DRIVER_POOL) return { pool: flakyPool, config: {} };
         return Reflect.get(target, property, receiver);
       },
     }) as Db;

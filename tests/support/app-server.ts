@@ -23,7 +23,10 @@ export interface RunningApp {
 export async function startApp({ databaseUrl, env = {}, readyTimeoutMs = 300_000 }: { databaseUrl: string; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<RunningApp> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_CPU_PROF=<dir> profiles the server (Node refuses --cpu-prof in NODE_OPTIONS): `npm run bench:submit`
+  // then open the .cpuprofile in Chrome's DevTools or speedscope.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), OPENAI_API_KEY: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
