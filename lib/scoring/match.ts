@@ -237,7 +237,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   };
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
   const walk = (node: number, t: number, c: number, crossings: number): void => {
-    tryPhrases(node);
+    if (groups[node]!.length !== 0) tryPhrases(node);
     const word = tokens[t]!.n;
     const next = boundary[node]!;
     if (c < word.length) {
