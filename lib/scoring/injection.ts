@@ -71,7 +71,7 @@ const PATTERNS: RegExp[] = [
   // A verdict presented as already decided, or asked to be copied.
   /\b(?:copy|paste|reproduce|return|output|echo)\b[^.!?\n]{0,50}\b(?:unchanged|verbatim|as[- ]is|this verdict|the verdict|this grade|the grade|this score|into your (?:output|response|answer))/,
   /\b(?:pre-?computed|precomputed|official|expected|approved|agreed)\s+(?:grade|score|verdict|evaluation|rating|mark|grader response)\b|\bfinal\s+(?:grade|verdict|mark)\b/,
-  /\b(?:score|grade|rating|verdict|mark|final_score|final score)\s*(?:=|:)\s*["']?(?:10|ten|100|excellent|strong|pass|perfect|full|a\+?)\b/,
+  /\b(?:score|grade|rating|verdict|mark|final_score|final score)\s*(?:=|:)\s*["']?(?:10|ten|100|excellent|strong|pass|perfect|full|a\+?)\b(?=\s*(?:[^\w\s]|$|[\w-]+\s*[:=]))/,
   /\bno (?:further )?(?:deductions?|review needed|further review)\b/,
   /\b(?:reviewers?|graders?|evaluators?|markers?)\s+(?:are|were|is)\s+(?:instructed|told|asked|expected)\b/,
   /\b(?:strong|definite) hire\b|\bhire\s*[:=]\s*(?:true|yes)\b/,
@@ -130,10 +130,15 @@ const HIDDEN_REGIONS = [
   /\[(?:[^[\]]){0,400}\]/g,
 ];
 const GRADING_KEY = "(?:score|scores|grade|grades|verdict|evaluation|assessment|rating|final_?score|result|points|pass|hire|decision|rubric\\w*|correctness|completeness|overall|grader\\w*|evaluator\\w*|reviewer\\w*)";
+/**
+ * A verdict's value ends its clause, or the next key follows it ("grade: A reviewer_comment: none"): in
+ * "Completeness: a batch job sees everything" or "Score: a number the model emits", the colon opens prose.
+ */
+const VALUE_ENDS = "(?=\\s*(?:[^\\w\\s]|$|[\\w-]+\\s*[:=]))";
 const TOP_VALUE = "(?:10|100|a\\+?|pass|passed|true|yes|excellent|perfect|strong(?: hire)?|hire|full|complete|exemplary|approved|all)";
 const VERDICT_RE = new RegExp(
   [
-    `["']?${GRADING_KEY}["']?\\s*[:=]\\s*["']?${TOP_VALUE}\\b`,
+    `["']?${GRADING_KEY}["']?\\s*[:=]\\s*["']?${TOP_VALUE}${VALUE_ENDS}`,
     `<${GRADING_KEY}[^>]*>\\s*${TOP_VALUE}\\s*<\\/`,
     `<(?:evaluation|assessment|result|verdict)[^>]*\\b(?:score|grade|verdict)\\s*=\\s*["']${TOP_VALUE}`,
     `<(?:marks|score|grade|verdict|rating|points)\\b[^>]*\\b(?:awarded|value|score|given)\\s*=\\s*["']?${TOP_VALUE}`,

@@ -128,8 +128,9 @@ function newClaims(items: ItemMatch[], claims: ItemMatch[]): ItemMatch[] {
   const charged = new Set<string>();
   const kept: ItemMatch[] = [];
   for (const claim of [...claims].sort((a, b) => b.item.item.weight - a.item.item.weight)) {
-    // Two claims of one topic in the same sentences are one error caught twice; different topics are two errors.
-    const key = `${claim.item.claim?.topic}|${claim.sentences.join(",")}`;
+    // Two claims made by exactly the same sentences are one error caught twice (the catalogue words one idea in
+    // several ways, often under different topics); a claim with a sentence of its own is another error.
+    const key = claim.sentences.join(",");
     if (charged.has(key) || claim.sentences.every((sentence) => chargedSentences.has(sentence))) continue;
     charged.add(key);
     kept.push(claim);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadContentBank, formatProblem } from "@/lib/content/load";
 import { calibrationSlugs, loadCalibrationSet } from "@/lib/scoring/calibration";
 import { falseClaimsIn } from "@/lib/scoring/false-claims";
+import { scoreWithRules } from "@/lib/scoring";
 
 const bank = loadContentBank();
 const only = process.env.CLAIMS_FILE;
@@ -42,5 +43,15 @@ describe("the false-claim catalogue", () => {
       falseClaimsIn(question.modelAnswer, bank.vocabulary, bank.claims).map((hit) => `${question.slug}: ${hit.id} in "${hit.evidence[0]}"`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it.runIf(!only)("charges one sentence once, however many catalogue entries word its idea", () => {
+    const question = bank.questions.find((candidate) => candidate.slug === "stream-exactly-once")!;
+    const sentence = "Nothing is needed on the consumer side, since isolation.level defaults to read_committed, so downstream readers skip aborted records automatically.";
+    // The catalogue words this one idea twice (the default, and what downstream readers therefore do).
+    expect(madeBy(sentence).length).toBeGreaterThanOrEqual(2);
+    const result = scoreWithRules({ question, answer: `${question.modelAnswer}\n\n${sentence}`, vocabulary: bank.vocabulary, claims: bank.claims });
+    expect(result.items.filter((item) => item.kind === "misconception" && item.met)).toHaveLength(1);
+    expect(result.breakdown.cap?.reason).toBe("misconception");
   });
 });

@@ -67,15 +67,16 @@ describe("scripts/score.ts", { timeout: 60_000 }, () => {
     expect(out[3]).toMatchObject({ id: "d", score: 0 });
   });
 
-  it("scores 1,000 answers in one batch in seconds", () => {
+  // How fast is for `npm run bench:scoring`; a timed assertion here only fails on a busy machine.
+  it("scores 1,000 answers in one batch, one line each", () => {
     const dir = mkdtempSync(join(tmpdir(), "offset-score-"));
     const file = join(dir, "big.jsonl");
     const text = "Kafka is an append-only log split into partitions across brokers, so it scales. Consumers track offsets and can replay history. ".repeat(8);
     writeFileSync(file, Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: i, question: SLUG, text })).join("\n"));
-    const started = Date.now();
     const { code, stdout } = cli(["--batch", file]);
     expect(code).toBe(0);
-    expect(stdout.trim().split("\n")).toHaveLength(1000);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: number; score: number });
+    expect(lines.map((line) => line.id)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(new Set(lines.map((line) => line.score)).size).toBe(1);
   });
 });
