@@ -1,4 +1,4 @@
-import { LinkButton } from "@/components/ui/button";
+import { NotFoundLinks } from "@/components/ui/not-found-links";
 
 export default function NotFound() {
   return (
@@ -6,12 +6,7 @@ export default function NotFound() {
       <p className="font-mono text-sm text-accent">404 · offset out of range</p>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">We could not find that page</h1>
       <p className="mt-3 text-muted">The link may be old, or the question may have been renamed. The question bank has everything that exists today.</p>
-      <div className="mt-8 flex justify-center gap-3">
-        <LinkButton href="/questions">Browse questions</LinkButton>
-        <LinkButton href="/" variant="secondary">
-          Home
-        </LinkButton>
-      </div>
+      <NotFoundLinks primary={{ href: "/questions", label: "Browse questions" }} secondary={{ href: "/", label: "Home" }} />
     </div>
   );
 }

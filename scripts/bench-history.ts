@@ -7,19 +7,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { loadContentBank, type Question } from "@/lib/content/load";
 import type { Prisma } from "@/lib/db/generated/client";
-import {
-  exportStream,
-  getAttemptsForCompare,
-  getHistoryPage,
-  getMissHeatMap,
-  getQuestionSummaries,
-  getQuestionTimeline,
-  getScoreTrend,
-  HISTORY_PAGE_SIZE,
-  listCompareChoices,
-  listHistoryQuestions,
-  loadHistory,
-} from "@/lib/db/history";
+import { exportStream, getAttemptsForCompare, getHistoryPage, getMissHeatMap, getQuestionSummaries, getQuestionTimeline, getScoreTrend, HISTORY_PAGE_SIZE, listCompareChoices, listHistoryQuestions, loadHistory } from "@/lib/db/history";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
@@ -28,6 +16,7 @@ import type { ExportFormat } from "@/lib/history/export";
 import { parseHistoryQuery } from "@/lib/history/query";
 import { startApp, signUp } from "@/tests/support/app-server";
 import { acquireTestServer, createTempDatabase } from "@/tests/support/database";
+import { seededRandom } from "@/tests/support/seeded-random";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -39,18 +28,6 @@ const RUNS = arg("runs", 20);
 const KEEP = process.argv.includes("--keep");
 const DAY = 86_400_000;
 
-// A small deterministic PRNG (mulberry32) so every run seeds the same history.
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentences(text: string): string[] {
   return text
     .replace(/[*#`>|]/g, "")
@@ -60,7 +37,7 @@ function sentences(text: string): string[] {
 }
 
 async function seedUser(db: Db, questions: Question[], questionIds: Map<string, { id: string; rubricVersionId: string }>, userId: string, count: number, seed: number) {
-  const random = prng(seed);
+  const random = seededRandom(seed); // the same history on every run
   const now = Date.now();
   // Some questions are practised far more than others, like real people do.
   const weights = questions.map((_, index) => 1 / (1 + index * 0.15));

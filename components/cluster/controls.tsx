@@ -15,6 +15,24 @@ import { formatRetention } from "./format";
 const FIELD = "h-9 w-full rounded-lg border border-border bg-surface px-2.5 text-sm text-text disabled:opacity-60";
 const LABEL = "flex flex-col gap-1 text-xs font-medium text-muted";
 
+/** The settings forms' default layout: two columns of fields, the apply button below. */
+const FORM_GRID = "grid grid-cols-2 items-end gap-2";
+
+/** A form that applies to the lab in the browser: submitting only calls `onSubmit`, it never loads a page. */
+function ControlsForm({ className = FORM_GRID, onSubmit, children }: { className?: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className={className}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 function Panel({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
   const id = useId();
   return (
@@ -62,10 +80,9 @@ export const ProduceControls = memo(function ProduceControls({
   const { workload } = state;
   return (
     <Panel title="Produce" description="Send records by hand, or set a steady workload that runs while time plays." testId="produce-controls">
-      <form
+      <ControlsForm
         className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_4.5rem] items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (timeInvalid) return;
           dispatch({ type: "produce", key: key.trim() === "" ? null : key.trim(), ...(value ? { value } : {}), count, ...(timeMs !== undefined ? { timestamp: timeMs } : {}) });
         }}
@@ -115,7 +132,7 @@ export const ProduceControls = memo(function ProduceControls({
           Send {count === 1 ? "record" : `${count} records`}
           {eventTime && timeMs !== undefined && timeMs !== null ? ` at ${formatEventTimeShort(timeMs)}` : ""}
         </Button>
-      </form>
+      </ControlsForm>
       <WorkloadForm key={`${workload.ratePerSec}:${workload.keySkew}:${workload.keyCount}`} state={state} dispatch={dispatch} />
     </Panel>
   );
@@ -129,13 +146,7 @@ function WorkloadForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
   const rates = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
   const changed = rate !== workload.ratePerSec || skew !== Math.round(workload.keySkew * 100) || keyCount !== workload.keyCount;
   return (
-    <form
-      className="grid grid-cols-2 items-end gap-2 border-t border-border pt-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        dispatch({ type: "setWorkload", ratePerSec: rate, keySkew: skew / 100, keyCount });
-      }}
-    >
+    <ControlsForm className="grid grid-cols-2 items-end gap-2 border-t border-border pt-3" onSubmit={() => dispatch({ type: "setWorkload", ratePerSec: rate, keySkew: skew / 100, keyCount })}>
       <label className={LABEL}>
         Rate (records/s)
         <select className={FIELD} value={rate} onChange={(e) => setRate(Number(e.target.value))} data-testid="workload-rate">
@@ -160,7 +171,7 @@ function WorkloadForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
       <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} className="col-span-2 justify-self-start" data-testid="workload-apply">
         Apply workload
       </Button>
-    </form>
+    </ControlsForm>
   );
 }
 
@@ -201,13 +212,7 @@ function ProducerForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
   const conflict = idempotence && acks !== "all";
   const changed = acks !== producer.acks || idempotence !== producer.idempotence || retries !== producer.retries;
   return (
-    <form
-      className="grid grid-cols-2 items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        dispatch({ type: "setProducer", acks, idempotence, retries });
-      }}
-    >
+    <ControlsForm onSubmit={() => dispatch({ type: "setProducer", acks, idempotence, retries })}>
       <label className={LABEL}>
         acks
         <select className={FIELD} value={acks} onChange={(e) => setAcks(e.target.value as LabAcks)} data-testid="producer-acks">
@@ -238,7 +243,7 @@ function ProducerForm({ state, dispatch }: { state: LabState; dispatch: Dispatch
       <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} className="col-span-2 justify-self-start" data-testid="producer-apply">
         Apply producer settings
       </Button>
-    </form>
+    </ControlsForm>
   );
 }
 
@@ -282,10 +287,8 @@ function TopicForm({ current, brokers, dispatch }: { current: NonNullable<Return
     </option>
   ));
   return (
-    <form
-      className="grid grid-cols-2 items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ControlsForm
+      onSubmit={() => {
         if (changes.length === 0) return;
         dispatch({ type: "setTopic", ...Object.fromEntries(changes.map((key) => [key, draft[key]])) });
       }}
@@ -336,7 +339,7 @@ function TopicForm({ current, brokers, dispatch }: { current: NonNullable<Return
       <Button type="submit" size="sm" variant={changes.length > 0 ? "primary" : "secondary"} disabled={changes.length === 0} className="col-span-2 justify-self-start" data-testid="topic-apply">
         Apply topic changes
       </Button>
-    </form>
+    </ControlsForm>
   );
 }
 
@@ -410,13 +413,7 @@ export const ConsumerControls = memo(function ConsumerControls({
   const target = groupName.trim() || group;
   return (
     <Panel title={group ? `Consumer group ${group}` : "Consumers"} description="A partition is read by one member of a group at a time; members beyond the partition count wait idle." testId="consumer-controls">
-      <form
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          dispatch({ type: "addConsumer", ...(target ? { group: target } : {}) });
-        }}
-      >
+      <ControlsForm className="flex flex-wrap items-end gap-2" onSubmit={() => dispatch({ type: "addConsumer", ...(target ? { group: target } : {}) })}>
         <label className={cn(LABEL, "w-36")}>
           Group
           <input className={FIELD} value={groupName} onChange={(e) => setGroupName(e.target.value)} placeholder={group ?? "lab"} data-testid="consumer-group" />
@@ -436,7 +433,7 @@ export const ConsumerControls = memo(function ConsumerControls({
             </select>
           </label>
         ) : null}
-      </form>
+      </ControlsForm>
       {target && target !== group ? (
         <p className="-mt-1 text-xs text-muted">A new group has no committed offsets: its first consumer starts at the oldest record still kept.</p>
       ) : null}
@@ -562,10 +559,8 @@ function WindowForm({ window: current, dispatch }: { window: ClusterState["strea
       </option>
     ));
   return (
-    <form
-      className="grid grid-cols-2 items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ControlsForm
+      onSubmit={() => {
         if (!changed) return;
         dispatch(session ? { type: "setWindow", gapMs: gap, graceMs: grace } : { type: "setWindow", sizeMs: size, advanceMs: Math.min(advance, size), graceMs: grace });
       }}
@@ -618,6 +613,6 @@ function WindowForm({ window: current, dispatch }: { window: ClusterState["strea
       <Button type="submit" size="sm" variant={changed ? "primary" : "secondary"} disabled={!changed} className="col-span-2 justify-self-start" data-testid="window-apply">
         Restart the app with these windows
       </Button>
-    </form>
+    </ControlsForm>
   );
 }

@@ -98,18 +98,18 @@ const ROLE_LABEL: Record<ReplicaSlot["role"], string> = {
   offline: "offline",
 };
 
+/** A replica chip's box and text colours by its role; a leader on a broker that is down has its own. */
+const REPLICA_TONES: Record<ReplicaSlot["role"] | "leader-down", { shape: string; text: string }> = {
+  "leader-down": { shape: "fill-bad-soft stroke-bad", text: "fill-bad" },
+  leader: { shape: "fill-accent stroke-accent", text: "fill-accent-fg" },
+  follower: { shape: "fill-accent-soft stroke-accent", text: "fill-accent-strong" },
+  "out-of-sync": { shape: "fill-warn-soft stroke-warn", text: "fill-warn" },
+  offline: { shape: "fill-surface-2 stroke-border", text: "fill-muted" },
+};
+
 function ReplicaChip({ slot, roleOffset, look }: { slot: ReplicaSlot; roleOffset: number; look: Look }) {
   const leaderDown = slot.role === "leader" && slot.brokerDown;
-  const shape = leaderDown
-    ? "fill-bad-soft stroke-bad"
-    : slot.role === "leader"
-      ? "fill-accent stroke-accent"
-      : slot.role === "follower"
-        ? "fill-accent-soft stroke-accent"
-        : slot.role === "out-of-sync"
-          ? "fill-warn-soft stroke-warn"
-          : "fill-surface-2 stroke-border";
-  const text = leaderDown ? "fill-bad" : slot.role === "leader" ? "fill-accent-fg" : slot.role === "follower" ? "fill-accent-strong" : slot.role === "out-of-sync" ? "fill-warn" : "fill-muted";
+  const { shape, text } = REPLICA_TONES[leaderDown ? "leader-down" : slot.role];
   const dashed = slot.role === "out-of-sync" || slot.role === "offline";
   const baseline = slot.y + slot.h / 2 + look.chipBaseline;
   return (
@@ -155,16 +155,16 @@ const CONSUMER_STATUS: Record<ConsumerSlot["status"], string> = {
   idle: "idle · no partition",
 };
 
+/** A consumer card's box and status-text colours by its status. */
+const CONSUMER_TONES: Record<ConsumerSlot["status"], { tone: string; statusText: string }> = {
+  running: { tone: "fill-surface stroke-border", statusText: "fill-muted" },
+  slow: { tone: "fill-warn-soft stroke-warn", statusText: "fill-warn" },
+  crashed: { tone: "fill-bad-soft stroke-bad", statusText: "fill-bad" },
+  idle: { tone: "fill-surface-2 stroke-muted", statusText: "fill-muted" },
+};
+
 function ConsumerCard({ consumer, look }: { consumer: ConsumerSlot; look: Look }) {
-  const tone =
-    consumer.status === "crashed"
-      ? "fill-bad-soft stroke-bad"
-      : consumer.status === "slow"
-        ? "fill-warn-soft stroke-warn"
-        : consumer.status === "idle"
-          ? "fill-surface-2 stroke-muted"
-          : "fill-surface stroke-border";
-  const statusText = consumer.status === "crashed" ? "fill-bad" : consumer.status === "slow" ? "fill-warn" : "fill-muted";
+  const { tone, statusText } = CONSUMER_TONES[consumer.status];
   const partitions = consumer.partitions.map((tp) => tp.replace(/^.*-(\d+)$/, "P$1")).join(" ");
   return (
     <g data-testid="consumer" data-consumer={consumer.id} data-status={consumer.status}>

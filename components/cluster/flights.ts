@@ -3,15 +3,15 @@
 // step (two when many records moved), and the whole step at most `limit` — the diagram shows where
 // records go, the numbers show how many.
 import type { ClusterState } from "@/lib/cluster";
-import { consumerAnchor, producerAnchor, replicaAnchor, replicaKey, type DiagramLayout } from "./layout";
+import { consumerAnchor, producerAnchor, replicaAnchor, replicaKey, type DiagramLayout, type Point } from "./layout";
 
 export type FlightKind = "produce" | "replicate" | "consume";
 
 export interface Flight {
   kind: FlightKind;
   tp: string;
-  from: { x: number; y: number };
-  to: { x: number; y: number };
+  from: Point;
+  to: Point;
   /** 0..1: later dots of the same step start a little later, so two dots do not overlap. */
   delay: number;
 }

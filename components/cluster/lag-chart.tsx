@@ -9,10 +9,8 @@ import { niceCeiling } from "./layout";
 
 const W = 520;
 const H = 170;
-const LEFT = 44;
-const RIGHT = 12;
-const TOP = 12;
-const BOTTOM = 26;
+/** Room around the plot: the value labels on the left, the time labels below. */
+const MARGIN = { left: 44, right: 12, top: 12, bottom: 26 };
 
 export interface LagSummary {
   now: number;
@@ -44,8 +42,8 @@ export const LagChart = memo(function LagChart({ series, group }: { series: read
   const t0 = series[0]?.t ?? 0;
   const t1 = Math.max(t0 + 1000, series.at(-1)?.t ?? 0);
   const top = niceCeiling(Math.max(summary.max, 10));
-  const x = (t: number) => LEFT + ((t - t0) / (t1 - t0)) * (W - LEFT - RIGHT);
-  const y = (v: number) => TOP + (1 - v / top) * (H - TOP - BOTTOM);
+  const x = (t: number) => MARGIN.left + ((t - t0) / (t1 - t0)) * (W - MARGIN.left - MARGIN.right);
+  const y = (v: number) => MARGIN.top + (1 - v / top) * (H - MARGIN.top - MARGIN.bottom);
   const total = series.map((p) => ({ x: x(p.t), y: y(p.total) }));
   const worst = summary.worstPartition ? series.map((p) => ({ x: x(p.t), y: y(p.byPartition[summary.worstPartition!] ?? 0) })) : [];
   const label =
@@ -72,16 +70,16 @@ export const LagChart = memo(function LagChart({ series, group }: { series: read
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={label}>
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
-              <line x1={LEFT} x2={W - RIGHT} y1={y(top * f)} y2={y(top * f)} className="stroke-border" strokeDasharray={f === 0 ? undefined : "3 4"} />
-              <text x={LEFT - 6} y={y(top * f) + 4} textAnchor="end" className="fill-muted text-[10px] tabular-nums">
+              <line x1={MARGIN.left} x2={W - MARGIN.right} y1={y(top * f)} y2={y(top * f)} className="stroke-border" strokeDasharray={f === 0 ? undefined : "3 4"} />
+              <text x={MARGIN.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-muted text-[10px] tabular-nums">
                 {formatCount(top * f, true)}
               </text>
             </g>
           ))}
-          <text x={LEFT} y={H - 8} className="fill-muted text-[10px]">
+          <text x={MARGIN.left} y={H - 8} className="fill-muted text-[10px]">
             {formatVirtualTime(t0)}
           </text>
-          <text x={W - RIGHT} y={H - 8} textAnchor="end" className="fill-muted text-[10px]">
+          <text x={W - MARGIN.right} y={H - 8} textAnchor="end" className="fill-muted text-[10px]">
             {formatVirtualTime(t1)}
           </text>
           {total.length > 1 ? (

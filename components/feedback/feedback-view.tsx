@@ -3,15 +3,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { ScoreOutOfTen } from "@/components/ui/score-out-of-ten";
 import { HighlightedAnswer } from "./highlighted-answer";
 import { takeJustSubmitted } from "./just-submitted";
 import type { FeedbackData, FeedbackItem } from "./types";
-
-function scoreTone(score: number) {
-  if (score >= 8) return "text-good";
-  if (score >= 5) return "text-accent-strong";
-  return "text-warn";
-}
 
 const KIND_TITLES = { required: "Must cover", bonus: "Extra credit", misconception: "Misconceptions checked" } as const;
 
@@ -72,12 +67,7 @@ export function FeedbackView({
             <h2 id={ids.score} className="text-sm font-medium text-muted">
               {heading}
             </h2>
-            <p className="mt-1 flex items-baseline gap-1.5">
-              <span className={cn("text-5xl font-semibold tracking-tight tabular-nums", scoreTone(data.score))} data-testid="score">
-                {data.score.toFixed(1)}
-              </span>
-              <span className="text-lg text-muted">/ 10</span>
-            </p>
+            <ScoreOutOfTen score={data.score} size="large" className="mt-1" testId="score" />
             {previousScore != null ? <ChangeSinceLastTry score={data.score} previous={previousScore} /> : null}
             {scoreMeta}
           </div>

@@ -1,12 +1,23 @@
 import Link from "next/link";
 import type { HistoryPage } from "@/lib/db/history";
 import { Badge } from "@/components/ui/badge";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { CompareSelection } from "./compare-selection";
 import { formatDateTime, formatDuration, formatScore } from "./format";
 import { PreviousScore, scoreChange, type ListedScore } from "./previous-score";
 import { ScoreBadge } from "./score-badge";
 
 const STATUS = { pending: "Scoring…", failed: "Scoring failed", unscored: "Not scored" } as const;
+
+// The tick box's column is named for screen readers only; narrower screens drop the date, scorer and time.
+const COLUMNS: readonly TableColumn[] = [
+  [<span key="compare" className="sr-only">Compare</span>, "w-10 py-2 pr-1 pl-5 font-medium sm:pl-6"],
+  ["Question", "py-2 pr-3 font-medium"],
+  ["Date", "hidden py-2 pr-3 font-medium md:table-cell"],
+  ["Scorer", "hidden py-2 pr-3 font-medium lg:table-cell"],
+  ["Time", "hidden py-2 pr-3 font-medium sm:table-cell"],
+  ["Score", "py-2 pr-5 text-right font-medium sm:pr-6"],
+];
 
 /** One page of attempts; each row links to its feedback and can be ticked for comparison. */
 export function AttemptsTable({ rows, trackTitles }: { rows: HistoryPage["rows"]; trackTitles: Record<string, string> }) {
@@ -15,28 +26,7 @@ export function AttemptsTable({ rows, trackTitles }: { rows: HistoryPage["rows"]
       <div className="-mx-5 overflow-x-auto sm:-mx-6">
         <table className="w-full min-w-[20rem] text-left text-sm" data-testid="attempts-table">
           <caption className="sr-only">Your attempts, newest first. Tick two to compare them.</caption>
-          <thead className="border-y border-border bg-surface-2 text-xs text-muted">
-            <tr>
-              <th scope="col" className="w-10 py-2 pr-1 pl-5 font-medium sm:pl-6">
-                <span className="sr-only">Compare</span>
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Question
-              </th>
-              <th scope="col" className="hidden py-2 pr-3 font-medium md:table-cell">
-                Date
-              </th>
-              <th scope="col" className="hidden py-2 pr-3 font-medium lg:table-cell">
-                Scorer
-              </th>
-              <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">
-                Time
-              </th>
-              <th scope="col" className="py-2 pr-5 text-right font-medium sm:pr-6">
-                Score
-              </th>
-            </tr>
-          </thead>
+          <TableHead className="border-y border-border bg-surface-2 text-xs text-muted" columns={COLUMNS} />
           <tbody>
             {rows.map((row) => {
               const score = row.scores[0] ?? null;

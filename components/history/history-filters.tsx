@@ -14,6 +14,14 @@ export interface QuestionOptionGroup {
   options: Option[];
 }
 
+function Options({ options }: { options: Option[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 const FIELDS = ["question", "track", "from", "to", "minScore", "maxScore"] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -75,11 +83,7 @@ export function HistoryFilters({
             <option value="">All questions</option>
             {questions.map((group) => (
               <optgroup key={group.label} label={group.label}>
-                {group.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
+                <Options options={group.options} />
               </optgroup>
             ))}
           </select>
@@ -88,11 +92,7 @@ export function HistoryFilters({
           Track
           <select name="track" value={values.track} onChange={(event) => update("track", event.target.value)} className={cn(control, "border-border")} data-testid="filter-track" {...described("track")}>
             <option value="">All tracks</option>
-            {tracks.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <Options options={tracks} />
           </select>
         </label>
         <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">

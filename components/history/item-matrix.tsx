@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ItemMatrix as Matrix } from "@/lib/history/timeline";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatScore, formatShortDate } from "./format";
+import { PointGridHead } from "./point-grid-head";
 
 /** Rubric points × the latest attempts at one question: covered, missed, or a misconception claimed. */
 export function ItemMatrix({ matrix }: { matrix: Matrix }) {
@@ -11,24 +12,16 @@ export function ItemMatrix({ matrix }: { matrix: Matrix }) {
       <div className="-mx-1 overflow-x-auto px-1 pb-1">
         <table className="w-full border-separate border-spacing-0 text-left text-sm">
           <caption className="sr-only">Each rubric point in your latest {matrix.attempts.length} scored attempts, oldest first. Points missed most are listed first.</caption>
-          <thead>
-            <tr className="text-xs text-muted">
-              <th scope="col" className="sticky left-0 z-10 bg-surface pr-3 pb-2 font-medium">
-                Rubric point
+          <PointGridHead missedClassName="pb-2 pl-3 text-right font-medium">
+            {matrix.attempts.map((attempt) => (
+              <th key={attempt.id} scope="col" className="px-0.5 pb-2 text-center font-medium">
+                <Link href={`/attempts/${attempt.id}`} className="block rounded hover:text-text hover:underline" title={`Attempt of ${formatDateTime(attempt.createdAt)}`}>
+                  <span className="block whitespace-nowrap">{formatShortDate(attempt.createdAt)}</span>
+                  <span className="block font-semibold text-text tabular-nums">{formatScore(attempt.score)}</span>
+                </Link>
               </th>
-              {matrix.attempts.map((attempt) => (
-                <th key={attempt.id} scope="col" className="px-0.5 pb-2 text-center font-medium">
-                  <Link href={`/attempts/${attempt.id}`} className="block rounded hover:text-text hover:underline" title={`Attempt of ${formatDateTime(attempt.createdAt)}`}>
-                    <span className="block whitespace-nowrap">{formatShortDate(attempt.createdAt)}</span>
-                    <span className="block font-semibold text-text tabular-nums">{formatScore(attempt.score)}</span>
-                  </Link>
-                </th>
-              ))}
-              <th scope="col" className="pb-2 pl-3 text-right font-medium">
-                Missed
-              </th>
-            </tr>
-          </thead>
+            ))}
+          </PointGridHead>
           <tbody>
             {matrix.rows.map((row) => (
               <tr key={row.itemId}>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { HeatCell, HeatMap } from "@/lib/history/heat-map";
 import { cn } from "@/components/ui/cn";
 import { formatPercent, KIND_LABELS } from "./format";
+import { PointGridHead } from "./point-grid-head";
 
 // Five steps of "how often missed", from the design tokens so both themes keep their contrast.
 const STEPS = [
@@ -61,22 +62,14 @@ export function MissHeatMap({ map }: { map: HeatMap }) {
             Rubric points you missed most, by {map.unit}: each cell is the share of answers in that {map.unit} that missed the point; the last column counts every
             period shown.
           </caption>
-          <thead>
-            <tr className="text-xs text-muted">
-              <th scope="col" className="sticky left-0 z-10 bg-surface pr-3 pb-2 font-medium">
-                Rubric point
+          <PointGridHead missedClassName="pb-2 pl-3 text-right font-medium whitespace-nowrap">
+            {map.columns.map((column) => (
+              <th key={column.start.toISOString()} scope="col" className="px-0.5 pb-2 text-center font-medium whitespace-nowrap">
+                <span className="sr-only">{period} </span>
+                {column.label}
               </th>
-              {map.columns.map((column) => (
-                <th key={column.start.toISOString()} scope="col" className="px-0.5 pb-2 text-center font-medium whitespace-nowrap">
-                  <span className="sr-only">{period} </span>
-                  {column.label}
-                </th>
-              ))}
-              <th scope="col" className="pb-2 pl-3 text-right font-medium whitespace-nowrap">
-                Missed
-              </th>
-            </tr>
-          </thead>
+            ))}
+          </PointGridHead>
           <tbody>
             {map.rows.map((row) => (
               <tr key={row.key} data-testid="heat-row" data-key={row.key} data-consistent={row.consistent}>

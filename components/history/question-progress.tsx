@@ -1,7 +1,18 @@
 import Link from "next/link";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import type { QuestionSummary } from "@/lib/history/summary";
 import { formatDate, formatScore } from "./format";
 import { DeltaBadge, ScoreBadge } from "./score-badge";
+
+// Narrow screens drop the average, the best and the change; the best goes first.
+const COLUMNS: readonly TableColumn[] = [
+  ["Question", "py-2 pr-3 pl-5 font-medium sm:pl-6"],
+  ["Attempts", "py-2 pr-3 text-right font-medium"],
+  ["Average", "hidden py-2 pr-3 text-right font-medium sm:table-cell"],
+  ["Best", "hidden py-2 pr-3 text-right font-medium md:table-cell"],
+  ["Latest", "py-2 pr-3 text-right font-medium"],
+  ["Since first", "hidden py-2 pr-5 text-right font-medium sm:table-cell sm:pr-6"],
+];
 
 /** One row per question practised: how often, how well, and where it is heading. */
 export function QuestionProgress({ summaries }: { summaries: QuestionSummary[] }) {
@@ -9,28 +20,7 @@ export function QuestionProgress({ summaries }: { summaries: QuestionSummary[] }
     <div className="-mx-5 overflow-x-auto sm:-mx-6">
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="question-progress">
         <caption className="sr-only">Progress by question, most recently practised first</caption>
-        <thead className="border-y border-border bg-surface-2 text-xs text-muted">
-          <tr>
-            <th scope="col" className="py-2 pr-3 pl-5 font-medium sm:pl-6">
-              Question
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Attempts
-            </th>
-            <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell">
-              Average
-            </th>
-            <th scope="col" className="hidden py-2 pr-3 text-right font-medium md:table-cell">
-              Best
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Latest
-            </th>
-            <th scope="col" className="hidden py-2 pr-5 text-right font-medium sm:table-cell sm:pr-6">
-              Since first
-            </th>
-          </tr>
-        </thead>
+        <TableHead className="border-y border-border bg-surface-2 text-xs text-muted" columns={COLUMNS} />
         <tbody>
           {summaries.map((row) => {
             const change = row.scored >= 2 && row.firstScore !== null && row.latestScore !== null ? Math.round((row.latestScore - row.firstScore) * 10) / 10 : null;

@@ -4,6 +4,7 @@ import { useMemo, useState, useSyncExternalStore } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { cn } from "@/components/ui/cn";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { timeAxis } from "@/lib/history/time-axis";
 import { formatDateTime, formatScore } from "./format";
 
@@ -156,6 +157,12 @@ export function ScoreTrendChart({ series, summary, height = 260, initiallyShown 
   );
 }
 
+const NUMBERS_COLUMNS: readonly TableColumn[] = [
+  ["Question", "px-3 py-2 font-medium"],
+  ["Date", "px-3 py-2 font-medium"],
+  ["Score", "px-3 py-2 text-right font-medium"],
+];
+
 /**
  * The chart's numbers as a table, for anyone who cannot see the chart. Drawn only once opened: at
  * 200 points it would otherwise double the size of every history page for a table few people open.
@@ -169,19 +176,7 @@ function TrendNumbers({ series }: { series: ChartSeries[] }) {
         <div className="mt-2 max-h-72 overflow-auto rounded-xl border border-border">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Scores in the chart, by question and date</caption>
-            <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Question
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Date
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Score
-                </th>
-              </tr>
-            </thead>
+            <TableHead className="sticky top-0 bg-surface-2 text-xs text-muted" columns={NUMBERS_COLUMNS} />
             <tbody>
               {series.flatMap((line) =>
                 line.points.map((point, index) => (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import type { AuditEntry } from "@/lib/db/audit";
 import { actionLabel, formatWhen } from "./format";
 
@@ -12,28 +13,20 @@ const TONES: Record<string, "neutral" | "accent" | "good" | "warn" | "bad"> = {
   "rescore.finish": "accent",
 };
 
+const COLUMNS: readonly TableColumn[] = [
+  ["When", "py-2 pr-3 pl-5 font-medium sm:pl-6"],
+  ["Who", "py-2 pr-3 font-medium"],
+  ["What", "py-2 pr-3 font-medium"],
+  ["Links", "py-2 pr-5 font-medium sm:pr-6"],
+];
+
 /** Who did what, when, newest first; each row links to the question or attempt it touched. */
 export function AuditTable({ rows, showQuestion = true, caption }: { rows: AuditRow[]; showQuestion?: boolean; caption: string }) {
   return (
     <div className="-mx-5 overflow-x-auto sm:-mx-6">
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid="audit-table">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-y border-border bg-surface-2 text-xs text-muted">
-          <tr>
-            <th scope="col" className="py-2 pr-3 pl-5 font-medium sm:pl-6">
-              When
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Who
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              What
-            </th>
-            <th scope="col" className="py-2 pr-5 font-medium sm:pr-6">
-              Links
-            </th>
-          </tr>
-        </thead>
+        <TableHead className="border-y border-border bg-surface-2 text-xs text-muted" columns={COLUMNS} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-border align-top last:border-b-0" data-testid="audit-row" data-action={row.action}>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import type { ItemStat } from "@/lib/db/rubrics";
 import { RateBar } from "./rate-bar";
 import { ScrollTable } from "./scroll-table";
@@ -15,6 +16,13 @@ const KIND = {
   bonus: { label: "Extra credit", tone: "neutral" },
   misconception: { label: "Misconception", tone: "bad" },
 } as const;
+
+const COLUMNS: readonly TableColumn[] = [
+  ["Item", "py-2 pr-3 pl-5 font-medium sm:pl-6"],
+  ["Kind", "py-2 pr-3 font-medium"],
+  ["Rate", "py-2 pr-3 font-medium"],
+  ["Answers", "py-2 pr-5 text-right font-medium sm:pr-6"],
+];
 
 /** How often the item costs a candidate: a required or bonus point left out, or a misconception claimed. */
 export function missRate(item: ItemStatRow): number {
@@ -66,22 +74,7 @@ export function ItemStatsTable({ items }: { items: ItemStatRow[] }) {
           <caption className="sr-only">
             Each rubric item with how often answers met it. For a misconception the rate is how often answers made the wrong claim.
           </caption>
-          <thead className="border-y border-border bg-surface-2 text-xs text-muted">
-            <tr>
-              <th scope="col" className="py-2 pr-3 pl-5 font-medium sm:pl-6">
-                Item
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Kind
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Rate
-              </th>
-              <th scope="col" className="py-2 pr-5 text-right font-medium sm:pr-6">
-                Answers
-              </th>
-            </tr>
-          </thead>
+          <TableHead className="border-y border-border bg-surface-2 text-xs text-muted" columns={COLUMNS} />
           <tbody>
             {rows.map((item) => {
               const misconception = item.kind === "misconception";

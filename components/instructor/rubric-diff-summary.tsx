@@ -2,6 +2,7 @@ import type { RubricItem } from "@/lib/content/schema";
 import type { RubricDiff } from "@/lib/rubrics";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { TableHead } from "@/components/ui/table-head";
 
 const FIELD_LABELS: Record<string, string> = {
   label: "Label",
@@ -99,19 +100,14 @@ export function RubricDiffSummary({ diff, from, to }: { diff: RubricDiff; from: 
                       <col />
                       <col />
                     </colgroup>
-                    <thead className="text-xs text-muted">
-                      <tr>
-                        <th scope="col" className="w-36 px-3 py-1.5 font-medium">
-                          Field
-                        </th>
-                        <th scope="col" className="px-3 py-1.5 font-medium">
-                          Before (v{from})
-                        </th>
-                        <th scope="col" className="px-3 py-1.5 font-medium">
-                          After (v{to})
-                        </th>
-                      </tr>
-                    </thead>
+                    <TableHead
+                      className="text-xs text-muted"
+                      columns={[
+                        ["Field", "w-36 px-3 py-1.5 font-medium"],
+                        [<>Before (v{from})</>, "px-3 py-1.5 font-medium"],
+                        [<>After (v{to})</>, "px-3 py-1.5 font-medium"],
+                      ]}
+                    />
                     <tbody>
                       {change.changes.map((field) => (
                         <tr key={field.field} className="border-t border-border align-top">

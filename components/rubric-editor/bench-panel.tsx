@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { callApi, type ApiProblem } from "@/components/instructor/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { TableHead } from "@/components/ui/table-head";
 import type { BenchComparison, BenchReport, BenchRow } from "@/lib/rubrics/bench";
 import type { RubricInput } from "./draft-state";
 import { revealAndFocus } from "./reveal";
@@ -313,25 +314,16 @@ function BenchResults({
       <div className="mt-2 overflow-x-auto">
         <table className="w-full table-fixed text-xs">
           <caption className="sr-only">Expected score, published score and draft score for each answer</caption>
-          <thead>
-            <tr className="border-b border-border text-left text-[0.7rem] text-muted">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Answer
-              </th>
-              <th scope="col" className="w-16 px-1 py-1 text-right font-medium">
-                Expected
-              </th>
-              <th scope="col" className="w-10 px-1 py-1 text-right font-medium">
-                v{publishedVersion}
-              </th>
-              <th scope="col" className="w-11 px-1 py-1 text-right font-medium">
-                Draft
-              </th>
-              <th scope="col" className="w-16 py-1 pl-1 text-right font-medium">
-                Change
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            rowClassName="border-b border-border text-left text-[0.7rem] text-muted"
+            columns={[
+              ["Answer", "py-1 pr-2 font-medium"],
+              ["Expected", "w-16 px-1 py-1 text-right font-medium"],
+              [<>v{publishedVersion}</>, "w-10 px-1 py-1 text-right font-medium"],
+              ["Draft", "w-11 px-1 py-1 text-right font-medium"],
+              ["Change", "w-16 py-1 pl-1 text-right font-medium"],
+            ]}
+          />
           <tbody>
             {data.draft.rows.map((row) => {
               const before = publishedById.get(row.id);

@@ -38,3 +38,19 @@ export function describedBy(messagesId: string, issues: IssueLike[], hasHelp = f
     "aria-describedby": issues.length > 0 || hasHelp ? messagesId : undefined,
   };
 }
+
+/**
+ * A field of the form: its label, the control (`children`, whose id is `htmlFor`) and the messages
+ * below it, with the id `${htmlFor}-msg` that describedBy points the control at.
+ */
+export function LabelledField({ className, htmlFor, label, issues, children }: { className?: string; htmlFor: string; label: ReactNode; issues: IssueLike[]; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={htmlFor} className="text-xs font-medium text-muted">
+        {label}
+      </label>
+      {children}
+      <FieldMessages id={`${htmlFor}-msg`} issues={issues} />
+    </div>
+  );
+}

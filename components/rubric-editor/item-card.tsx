@@ -7,7 +7,7 @@ import { parseConceptPattern, setsUsed } from "@/lib/content/concept-pattern";
 import { rubricItemKinds, type Vocabulary } from "@/lib/content/schema";
 import { RUBRIC_LIMITS } from "@/lib/rubrics/limits";
 import { fieldDomId, issuesFor, KIND_LABELS, type DraftAction, type FormItem, type IssueLike, type TextField } from "./draft-state";
-import { describedBy, FieldMessages, inputClasses } from "./field";
+import { describedBy, FieldMessages, inputClasses, LabelledField } from "./field";
 import { PatternHelp } from "./pattern-help";
 import { plural } from "@/lib/format/text";
 
@@ -33,6 +33,13 @@ function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, 
   const id = (field: string) => fieldDomId(prefix, { itemIndex: index, field });
   const set = (field: TextField) => (event: { target: { value: string } }) => dispatch({ type: "set-field", index, field, value: event.target.value });
   const fieldIssues = (field: string) => issuesFor(issues, index, field);
+  // What every field's control carries: its id, input styles, test id, and its messages wired in.
+  const control = (field: string, className?: string) => ({
+    id: id(field),
+    className: inputClasses(fieldIssues(field).length > 0, className),
+    "data-testid": `item-${field}-${index}`,
+    ...describedBy(`${id(field)}-msg`, fieldIssues(field)),
+  });
   const itemIssues = issues.filter((issue) => issue.itemIndex === index || issue.path === `items.${index}` || String(issue.path ?? "").startsWith(`items.${index}.`));
   const misconception = item.kind === "misconception";
   const textField = misconception ? "correction" : "hint";
@@ -89,97 +96,41 @@ function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, 
       </div>
 
       <div className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2.5 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1.1fr)_4.5rem_5.5rem]">
-        <div className="col-span-2 sm:col-span-1">
-          <label htmlFor={id("id")} className="text-xs font-medium text-muted">
-            Id
-          </label>
-          <input
-            id={id("id")}
-            value={item.id}
-            onChange={set("id")}
-            spellCheck={false}
-            autoComplete="off"
-            className={inputClasses(fieldIssues("id").length > 0, "font-mono")}
-            data-testid={`item-id-${index}`}
-            {...describedBy(`${id("id")}-msg`, fieldIssues("id"))}
-          />
-          <FieldMessages id={`${id("id")}-msg`} issues={fieldIssues("id")} />
-        </div>
-        <div className="col-span-2 sm:col-span-1">
-          <label htmlFor={id("kind")} className="text-xs font-medium text-muted">
-            Kind
-          </label>
-          <select
-            id={id("kind")}
-            value={item.kind}
-            onChange={(event) => dispatch({ type: "set-kind", index, kind: event.target.value as FormItem["kind"] })}
-            className={inputClasses(fieldIssues("kind").length > 0)}
-            data-testid={`item-kind-${index}`}
-            {...describedBy(`${id("kind")}-msg`, fieldIssues("kind"))}
-          >
+        <LabelledField className="col-span-2 sm:col-span-1" htmlFor={id("id")} label="Id" issues={fieldIssues("id")}>
+          <input value={item.id} onChange={set("id")} spellCheck={false} autoComplete="off" {...control("id", "font-mono")} />
+        </LabelledField>
+        <LabelledField className="col-span-2 sm:col-span-1" htmlFor={id("kind")} label="Kind" issues={fieldIssues("kind")}>
+          <select value={item.kind} onChange={(event) => dispatch({ type: "set-kind", index, kind: event.target.value as FormItem["kind"] })} {...control("kind")}>
             {rubricItemKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {KIND_LABELS[kind]}
               </option>
             ))}
           </select>
-          <FieldMessages id={`${id("kind")}-msg`} issues={fieldIssues("kind")} />
-        </div>
-        <div>
-          <label htmlFor={id("weight")} className="text-xs font-medium text-muted">
-            Weight
-          </label>
+        </LabelledField>
+        <LabelledField htmlFor={id("weight")} label="Weight" issues={fieldIssues("weight")}>
+          <input value={item.weight} onChange={set("weight")} inputMode="decimal" autoComplete="off" {...control("weight", "tabular-nums")} />
+        </LabelledField>
+        <LabelledField htmlFor={id("near")} label="Near" issues={fieldIssues("near")}>
           <input
-            id={id("weight")}
-            value={item.weight}
-            onChange={set("weight")}
-            inputMode="decimal"
-            autoComplete="off"
-            className={inputClasses(fieldIssues("weight").length > 0, "tabular-nums")}
-            data-testid={`item-weight-${index}`}
-            {...describedBy(`${id("weight")}-msg`, fieldIssues("weight"))}
-          />
-          <FieldMessages id={`${id("weight")}-msg`} issues={fieldIssues("weight")} />
-        </div>
-        <div>
-          <label htmlFor={id("near")} className="text-xs font-medium text-muted">
-            Near
-          </label>
-          <input
-            id={id("near")}
             value={item.near}
             onChange={set("near")}
             inputMode="numeric"
             autoComplete="off"
             placeholder="optional"
             title={`Optional: how many words apart the terms of a “...” pattern may be (${RUBRIC_LIMITS.nearMin}–${RUBRIC_LIMITS.nearMax}), even across sentences. Empty: within one sentence.`}
-            className={inputClasses(fieldIssues("near").length > 0, "tabular-nums")}
-            data-testid={`item-near-${index}`}
+            {...control("near", "tabular-nums")}
+            // Always described by its spoken help, and by its messages when there are any.
             aria-describedby={`${id("near")}-help${fieldIssues("near").length ? ` ${id("near")}-msg` : ""}`}
-            aria-invalid={fieldIssues("near").length > 0 || undefined}
           />
           <span id={`${id("near")}-help`} className="sr-only">
             {`Optional. How many words apart the terms of a pattern may be, from ${RUBRIC_LIMITS.nearMin} to ${RUBRIC_LIMITS.nearMax}, even across sentences. Leave empty to keep them within one sentence.`}
           </span>
-          <FieldMessages id={`${id("near")}-msg`} issues={fieldIssues("near")} />
-        </div>
+        </LabelledField>
 
-        <div className="col-span-2 sm:col-span-4">
-          <label htmlFor={id("label")} className="text-xs font-medium text-muted">
-            Label
-          </label>
-          <input
-            id={id("label")}
-            value={item.label}
-            onChange={set("label")}
-            autoComplete="off"
-            placeholder={misconception ? "Misconception: …" : "What the answer should say"}
-            className={inputClasses(fieldIssues("label").length > 0)}
-            data-testid={`item-label-${index}`}
-            {...describedBy(`${id("label")}-msg`, fieldIssues("label"))}
-          />
-          <FieldMessages id={`${id("label")}-msg`} issues={fieldIssues("label")} />
-        </div>
+        <LabelledField className="col-span-2 sm:col-span-4" htmlFor={id("label")} label="Label" issues={fieldIssues("label")}>
+          <input value={item.label} onChange={set("label")} autoComplete="off" placeholder={misconception ? "Misconception: …" : "What the answer should say"} {...control("label")} />
+        </LabelledField>
 
         <fieldset className="col-span-2 min-w-0 sm:col-span-4">
           <div className="flex items-baseline justify-between gap-2">
@@ -232,21 +183,14 @@ function ItemCardView({ item, index, count, prefix, issues, vocabulary, canAdd, 
           </button>
         </fieldset>
 
-        <div className="col-span-2 sm:col-span-4">
-          <label htmlFor={id(textField)} className="text-xs font-medium text-muted">
-            {misconception ? "Correction: what is actually true" : "Hint: one sentence a candidate could say"}
-          </label>
-          <textarea
-            id={id(textField)}
-            value={misconception ? item.correction : item.hint}
-            onChange={set(textField)}
-            rows={2}
-            className={inputClasses(fieldIssues(textField).length > 0, "field-sizing-content min-h-[3.6rem] resize-y leading-snug")}
-            data-testid={`item-${textField}-${index}`}
-            {...describedBy(`${id(textField)}-msg`, fieldIssues(textField))}
-          />
-          <FieldMessages id={`${id(textField)}-msg`} issues={fieldIssues(textField)} />
-        </div>
+        <LabelledField
+          className="col-span-2 sm:col-span-4"
+          htmlFor={id(textField)}
+          label={misconception ? "Correction: what is actually true" : "Hint: one sentence a candidate could say"}
+          issues={fieldIssues(textField)}
+        >
+          <textarea value={misconception ? item.correction : item.hint} onChange={set(textField)} rows={2} {...control(textField, "field-sizing-content min-h-[3.6rem] resize-y leading-snug")} />
+        </LabelledField>
       </div>
     </li>
   );

@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { ScoreOutOfTen } from "@/components/ui/score-out-of-ten";
 import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 import { previewScore } from "@/lib/rubrics/bench";
@@ -119,12 +120,6 @@ export function PreviewPanel({
   );
 }
 
-function scoreTone(score: number) {
-  if (score >= 8) return "text-good";
-  if (score >= 5) return "text-accent-strong";
-  return "text-warn";
-}
-
 function PreviewResult({ result, ms, stale, published }: { result: ScoreResult; ms: number; stale: boolean; published: { version: number; score: number } | null }) {
   const delta = published ? Math.round((result.score - published.score) * 10) / 10 : 0;
   const flags = result.feedback.flags.filter((flag) => flag.code !== "llm-fallback" && flag.code !== "llm-quote-discarded");
@@ -133,12 +128,7 @@ function PreviewResult({ result, ms, stale, published }: { result: ScoreResult; 
       <div className="flex flex-wrap items-end justify-between gap-3 border-b border-border pb-3">
         <div aria-live="polite" aria-atomic="true">
           <p className="text-xs font-medium text-muted">Score with your draft</p>
-          <p className="flex items-baseline gap-1">
-            <span className={cn("text-4xl font-semibold tracking-tight tabular-nums", scoreTone(result.score))} data-testid="preview-score">
-              {result.score.toFixed(1)}
-            </span>
-            <span className="text-sm text-muted">/ 10</span>
-          </p>
+          <ScoreOutOfTen score={result.score} size="medium" testId="preview-score" />
         </div>
         <div className="text-right text-xs text-muted">
           {published ? (

@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/format/text";
@@ -175,16 +176,13 @@ export function RubricEditor(props: RubricEditorProps) {
     <div className="flex flex-col gap-5" data-testid="rubric-editor">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
-          <nav aria-label="Breadcrumb" className="text-sm text-muted">
-            <Link href="/instructor" className="hover:text-text hover:underline">
-              Instructor
-            </Link>{" "}
-            <span aria-hidden="true">›</span>{" "}
-            <Link href={overview} className="hover:text-text hover:underline">
-              {question.title}
-            </Link>{" "}
-            <span aria-hidden="true">›</span> <span>Edit rubric</span>
-          </nav>
+          <Breadcrumb
+            trail={[
+              { href: "/instructor", label: "Instructor" },
+              { href: overview, label: question.title },
+            ]}
+            current="Edit rubric"
+          />
           <h1 className="mt-1.5 text-2xl font-semibold tracking-tight text-balance">Edit the rubric</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="editor-base">
             <Badge tone="neutral">Started from v{start.version}</Badge>

@@ -3,6 +3,7 @@ import type { StoredFeedback } from "@/lib/db/attempts";
 import type { RubricItemKind, Scorer } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/ids";
 import { round1 } from "./round";
+import { scoredAttempt, type ScoredAttempt, type ScoredAttemptRow } from "./scored-attempt";
 
 export const isAttemptId = isUuid;
 
@@ -17,32 +18,24 @@ export interface CompareItem {
   correction?: string;
 }
 
-export interface CompareSide {
-  id: string;
-  createdAt: Date;
-  status: string;
-  timeSpentMs: number | null;
-  question: { slug: string; title: string; track: string; level: string };
-  score: number | null;
-  scorer: Scorer | null;
+type CompareQuestion = { slug: string; title: string; track: string; level: string };
+
+export interface CompareSide extends ScoredAttempt {
+  question: CompareQuestion;
   rubricVersion: string | null;
   items: CompareItem[];
 }
 
-/** An attempt as the compare query reads it (lib/db/history.ts): its current score, if any, first in `scores`. */
-export interface CompareSourceRow {
-  id: string;
-  createdAt: Date;
-  status: string;
-  timeSpentMs: number | null;
-  question: { slug: string; title: string; track: string; level: string };
-  scores: {
+/** An attempt as the compare query reads it, with its question. */
+export interface CompareSourceRow
+  extends ScoredAttemptRow<{
     score: number;
     scorer: Scorer;
     feedback: unknown;
     rubricVersion: { version: number } | null;
     items: { itemId: string; label: string; kind: RubricItemKind; weight: number; met: boolean; evidence: string[] }[];
-  }[];
+  }> {
+  question: CompareQuestion;
 }
 
 /** One side of a comparison; each item gets its hint and correction from the stored feedback. */
@@ -50,13 +43,8 @@ export function toCompareSide(row: CompareSourceRow): CompareSide {
   const score = row.scores[0];
   const stored = (score?.feedback ?? null) as Partial<StoredFeedback> | null;
   return {
-    id: row.id,
-    createdAt: row.createdAt,
-    status: row.status,
-    timeSpentMs: row.timeSpentMs,
+    ...scoredAttempt(row),
     question: row.question,
-    score: score?.score ?? null,
-    scorer: score?.scorer ?? null,
     rubricVersion: score?.rubricVersion ? `v${score.rubricVersion.version}` : null,
     items: (score?.items ?? []).map((item) => {
       const extra = stored?.items?.[item.itemId];

@@ -4,6 +4,7 @@ import type { RubricItemKind, Scorer } from "@/lib/db/generated/client";
 import { diffItems } from "./compare";
 import { isGap } from "./gaps";
 import { round1 } from "./round";
+import { scoredAttempt, type ScoredAttempt, type ScoredAttemptRow } from "./scored-attempt";
 
 export interface TimelineItem {
   itemId: string;
@@ -12,36 +13,15 @@ export interface TimelineItem {
   met: boolean;
 }
 
-export interface TimelineAttempt {
-  id: string;
-  createdAt: Date;
-  status: string;
-  timeSpentMs: number | null;
-  score: number | null;
-  scorer: Scorer | null;
+export interface TimelineAttempt extends ScoredAttempt {
   items: TimelineItem[];
 }
 
-/** An attempt as the timeline query reads it (lib/db/history.ts): its current score, if any, first in `scores`. */
-export interface TimelineSourceRow {
-  id: string;
-  createdAt: Date;
-  status: string;
-  timeSpentMs: number | null;
-  scores: { score: number; scorer: Scorer; items: TimelineItem[] }[];
-}
+/** An attempt as the timeline query reads it. */
+export type TimelineSourceRow = ScoredAttemptRow<{ score: number; scorer: Scorer; items: TimelineItem[] }>;
 
 export function toTimelineAttempt(attempt: TimelineSourceRow): TimelineAttempt {
-  const score = attempt.scores[0];
-  return {
-    id: attempt.id,
-    createdAt: attempt.createdAt,
-    status: attempt.status,
-    timeSpentMs: attempt.timeSpentMs,
-    score: score?.score ?? null,
-    scorer: score?.scorer ?? null,
-    items: score?.items ?? [],
-  };
+  return { ...scoredAttempt(attempt), items: attempt.scores[0]?.items ?? [] };
 }
 
 export interface TimelineStep {

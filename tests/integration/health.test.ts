@@ -3,21 +3,13 @@
 // URL or its password away; pointed at a server that accepts connections and never replies, it gives
 // up after the timeout instead of hanging the caller.
 import { createServer, type Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { connectDatabase, db } from "@/lib/db/prisma";
-import { setupAppDatabase } from "../support/app-database";
+import { withAppDatabase } from "../support/app-database";
 import { freePort } from "../support/app-server";
-import type { TempDatabase } from "../support/database";
 
-let database: TempDatabase;
-beforeAll(async () => {
-  database = await setupAppDatabase();
-});
-afterAll(async () => {
-  await db().$disconnect();
-  await database.drop();
-});
+const database = withAppDatabase();
 
 describe("GET /api/health", () => {
   it("answers 200 and is never cached while the database answers", async () => {
@@ -46,7 +38,7 @@ describe("GET /api/health", () => {
       for (const secret of ["hunter2", "offset_health", "postgresql://", "127.0.0.1"]) expect(text).not.toContain(secret);
     } finally {
       await db().$disconnect();
-      connectDatabase(database.url);
+      connectDatabase(database().url);
       await live.$disconnect();
     }
     expect((await GET()).status).toBe(200);
@@ -72,7 +64,7 @@ describe("GET /api/health", () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
       await db().$disconnect().catch(() => undefined);
-      connectDatabase(database.url);
+      connectDatabase(database().url);
       await live.$disconnect();
     }
     expect((await GET()).status).toBe(200);

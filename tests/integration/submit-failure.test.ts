@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { submitAnswer } from "@/lib/practice/submit";
-import { setupAppDatabase } from "../support/app-database";
-import type { TempDatabase } from "../support/database";
+import { withAppDatabase } from "../support/app-database";
 import { createTestUser } from "../support/users";
 
 // The scorer blows up: the answer must already be in Postgres, marked failed, never lost.
@@ -13,14 +12,7 @@ vi.mock("@/lib/scoring", async (original) => ({
   },
 }));
 
-let database: TempDatabase;
-beforeAll(async () => {
-  database = await setupAppDatabase();
-});
-afterAll(async () => {
-  await db().$disconnect();
-  await database.drop();
-});
+withAppDatabase();
 
 describe("submitAnswer when scoring fails", () => {
   it("keeps the answer, marks the attempt failed and says so", async () => {

@@ -1,8 +1,8 @@
 // For integration tests that exercise app modules (db(), auth()): a migrated throwaway database
 // with the question bank synced, wired in through DATABASE_URL before anything reads the env.
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
-import { createPrismaClient } from "@/lib/db/prisma";
+import { createPrismaClient, db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { createTempDatabase, type TempDatabase } from "./database";
@@ -21,4 +21,21 @@ export async function setupAppDatabase(env: Record<string, string> = {}): Promis
     ...env,
   });
   return database;
+}
+
+/**
+ * The whole lifecycle for a test file that needs only the app database: set up before its tests, and
+ * after them the app's client closed and the database dropped. Call it at the top of the file; the
+ * function it returns gives the database once it exists.
+ */
+export function withAppDatabase(env: Record<string, string> = {}): () => TempDatabase {
+  let database: TempDatabase | undefined;
+  beforeAll(async () => {
+    database = await setupAppDatabase(env);
+  });
+  afterAll(async () => {
+    await db().$disconnect();
+    await database?.drop();
+  });
+  return () => database!;
 }

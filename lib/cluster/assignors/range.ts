@@ -2,21 +2,10 @@
 // take a contiguous range; the first `n % c` members get one extra. Topics are ranged independently,
 // which is why skew piles up on the first members.
 import { sortMembers } from "./member-order";
-import {
-  emptyAssignment,
-  formatTopicPartition,
-  subscribedPartitionCounts,
-  type Assignment,
-  type AssignorMember,
-} from "./types";
+import { assignmentStart, formatTopicPartition, type Assignment, type AssignorMember } from "./types";
 
-export function assignRange(
-  members: readonly AssignorMember[],
-  partitionsPerTopic: Readonly<Record<string, number>>,
-): Assignment {
-  const assignment = emptyAssignment(members);
-  const counts = subscribedPartitionCounts(members, partitionsPerTopic);
-  const topics = [...counts.keys()].sort();
+export function assignRange(members: readonly AssignorMember[], partitionsPerTopic: Readonly<Record<string, number>>): Assignment {
+  const { assignment, counts, topics } = assignmentStart(members, partitionsPerTopic);
 
   for (const topic of topics) {
     const partitionCount = counts.get(topic)!;

@@ -2,21 +2,10 @@
 // in lexicographic order, dealt around the sorted members; members not subscribed to a partition's
 // topic are skipped. With different subscriptions the result can be unbalanced, as in Kafka.
 import { sortMembers } from "./member-order";
-import {
-  emptyAssignment,
-  formatTopicPartition,
-  subscribedPartitionCounts,
-  type Assignment,
-  type AssignorMember,
-} from "./types";
+import { assignmentStart, formatTopicPartition, type Assignment, type AssignorMember } from "./types";
 
-export function assignRoundRobin(
-  members: readonly AssignorMember[],
-  partitionsPerTopic: Readonly<Record<string, number>>,
-): Assignment {
-  const assignment = emptyAssignment(members);
-  const counts = subscribedPartitionCounts(members, partitionsPerTopic);
-  const topics = [...counts.keys()].sort(); // TreeSet<String> order
+export function assignRoundRobin(members: readonly AssignorMember[], partitionsPerTopic: Readonly<Record<string, number>>): Assignment {
+  const { assignment, counts, topics } = assignmentStart(members, partitionsPerTopic);
   const sorted = sortMembers(members);
   if (sorted.length === 0) return assignment;
 

@@ -85,3 +85,15 @@ export function emptyAssignment(members: readonly AssignorMember[]): Assignment 
   for (const member of members) assignment[member.memberId] = [];
   return assignment;
 }
+
+/**
+ * Where range and round-robin both start: every member with nothing assigned yet, and the subscribed
+ * topics with their partition counts, topics in lexicographic order (Kafka's TreeSet<String>).
+ */
+export function assignmentStart(
+  members: readonly AssignorMember[],
+  partitionsPerTopic: Readonly<Record<string, number>>,
+): { assignment: Assignment; counts: Map<string, number>; topics: string[] } {
+  const counts = subscribedPartitionCounts(members, partitionsPerTopic);
+  return { assignment: emptyAssignment(members), counts, topics: [...counts.keys()].sort() };
+}

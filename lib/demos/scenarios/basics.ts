@@ -1,23 +1,21 @@
 // The log itself: a tour of a three-broker cluster, keys and partitions, and retention and replay.
 import type { LabScenario, LabState } from "../lab/types";
-import { backInSync, brokerOnline, groupRows, lagNow, liveMembers, met, notYet, partitionCount, playedFor, processedOn, readableWithKey } from "./checks";
-import { MINUTE, SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
+import { backInSync, brokerOnline, groupRows, lagNow, liveMembers, met, notYet, partitionCount, processedOn, readableWithKey } from "./checks";
+import { labSetup, MINUTE, scenarioMeta, SECOND } from "./define";
+import { addConsumers, playSeconds } from "./steps";
 
 export const clusterTour: LabScenario = {
   ...scenarioMeta("cluster-tour"),
   topic: "orders",
   group: "billing",
   controls: ["produce", "brokers", "consumers", "topic"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "orders", partitions: 3, replicationFactor: 3, config: { minInsyncReplicas: 2 } }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 20, keySkew: 0, keyCount: 12, hotKey: "customer-1" },
+  setup: labSetup([{ name: "orders", partitions: 3, replicationFactor: 3, config: { minInsyncReplicas: 2 } }], {
+    workload: { ratePerSec: 20, keyCount: 12, hotKey: "customer-1" },
     consumers: 1,
     consumerConfig: { maxPollRecords: 100, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.1,
     warmupQuanta: 20,
-  },
+  }),
   steps: [
     {
       title: "Follow one customer's orders",
@@ -33,8 +31,7 @@ export const clusterTour: LabScenario = {
       title: "Share the work",
       instruction: "Add a second consumer to group 'billing'.",
       notice: "The group rebalances: the three partitions are split between the two members, and each partition is read by exactly one of them.",
-      actions: [{ type: "addConsumer" }, { type: "tick", quanta: 5 }],
-      done: (state) => liveMembers(state, "billing").length >= 2,
+      ...addConsumers({ count: 1, quanta: 5, group: "billing", members: 2 }),
     },
     {
       title: "Lose a broker",
@@ -96,15 +93,12 @@ export const keyPartitioning: LabScenario = {
   topic: "orders",
   group: "shipping",
   controls: ["produce", "topic", "consumers"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "orders", partitions: 3, replicationFactor: 2 }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 5, keySkew: 0, keyCount: 6, hotKey: "alice" },
+  setup: labSetup([{ name: "orders", partitions: 3, replicationFactor: 2 }], {
+    workload: { ratePerSec: 5, keyCount: 6, hotKey: "alice" },
     consumers: 1,
     consumerConfig: { maxPollRecords: 100, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.1,
-  },
+  }),
   steps: [
     {
       title: "One key, one partition",
@@ -185,27 +179,20 @@ export const retentionReplay: LabScenario = {
   topic: "audit",
   group: "billing",
   controls: ["produce", "topic", "consumers"],
-  setup: {
-    cluster: {
-      brokers: 3,
-      logRetentionCheckIntervalMs: 5 * SECOND,
-      topics: [{ name: "audit", partitions: 2, replicationFactor: 3, config: { retentionMs: MINUTE, segmentMs: 10 * SECOND } }],
-    },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 10, keySkew: 0, keyCount: 20 },
+  setup: labSetup([{ name: "audit", partitions: 2, replicationFactor: 3, config: { retentionMs: MINUTE, segmentMs: 10 * SECOND } }], {
+    cluster: { logRetentionCheckIntervalMs: 5 * SECOND },
+    workload: { ratePerSec: 10, keyCount: 20 },
     consumers: 1,
     consumerConfig: { maxPollRecords: 200, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.1,
     warmupQuanta: 50,
-  },
+  }),
   steps: [
     {
       title: "Reading deletes nothing",
       instruction: "Play ten seconds while 'billing' reads everything.",
       notice: "The billing group is caught up, yet every record is still in the log: consuming only moves the group's offset.",
-      actions: [{ type: "tick", quanta: 100 }],
-      done: (state, startedAt) => playedFor(state, startedAt, 10 * SECOND),
+      ...playSeconds(10),
     },
     {
       title: "A second group replays",

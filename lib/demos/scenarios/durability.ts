@@ -1,10 +1,13 @@
 // Durability: acks under a leader crash, min.insync.replicas, ISR and leader election, idempotent retries.
 import { plural } from "@/lib/format/text";
-import type { LabScenario, LabState } from "../lab/types";
+import type { LabAction, LabScenario, LabState } from "../lab/types";
 import { brokerOnline, lastKill, lostSince, met, notYet, partitionOf, sinceBaseline } from "./checks";
-import { SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
+import { labSetup, SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
 
 const DELIVERY_TP = "payments-0";
+
+/** The producer switched to the safe settings: acks=all, idempotent, retries at Kafka's default. */
+const SAFE_PRODUCER_ACTION: LabAction = { type: "setProducer", ...SAFE_PRODUCER };
 
 /** A broker other than `broker` leads payments-0 again. */
 function newLeader(state: LabState, broker: number): boolean {
@@ -23,19 +26,14 @@ export const acksDurability: LabScenario = {
   topic: "payments",
   group: "ledger",
   controls: ["produce", "producer", "topic", "brokers", "consumers"],
-  setup: {
-    cluster: {
-      brokers: 3,
-      topics: [{ name: "payments", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { minInsyncReplicas: 1 } }],
-    },
+  setup: labSetup([{ name: "payments", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { minInsyncReplicas: 1 } }], {
     producer: { acks: "1", idempotence: false, retries: 2147483647 },
-    workload: { ratePerSec: 50, keySkew: 0, keyCount: 10 },
+    workload: { ratePerSec: 50, keyCount: 10 },
     consumers: 1,
     consumerConfig: { maxPollRecords: 200, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.1,
     warmupQuanta: 10,
-  },
+  }),
   steps: [
     {
       title: "acks=1 and a leader crash",
@@ -57,7 +55,7 @@ export const acksDurability: LabScenario = {
       instruction: "Switch the producer to acks=all with idempotence, set min.insync.replicas=2, then crash the new leader, broker 2, and play ten seconds.",
       notice: "An acknowledgement now means at least two brokers have the record, so the new leader has everything that was acknowledged. Retries of unanswered requests are recognised by sequence number instead of written twice.",
       actions: [
-        { type: "setProducer", acks: "all", idempotence: true, retries: 2147483647 },
+        SAFE_PRODUCER_ACTION,
         { type: "setTopic", minInsyncReplicas: 2 },
         { type: "tick", quanta: 20 },
         { type: "killBroker", broker: 2 },
@@ -95,31 +93,31 @@ export const acksDurability: LabScenario = {
   },
 };
 
+/** min-isr's steps stop brokers 3 and 2 and play fifteen seconds. */
+const STOP_TWO: LabAction[] = [{ type: "killBroker", broker: 3 }, { type: "killBroker", broker: 2 }, { type: "tick", quanta: 150 }];
+
+/** Brokers 2 and 3 are down and broker 1 is alone in the ISR of payments-0. */
+function twoStoppedSoleIsr(state: LabState): boolean {
+  return !brokerOnline(state, 2) && !brokerOnline(state, 3) && soleIsr(state, "payments", 1);
+}
+
 export const minIsr: LabScenario = {
   ...scenarioMeta("min-isr"),
   topic: "payments",
   group: null,
   controls: ["produce", "producer", "topic", "brokers"],
-  setup: {
-    cluster: {
-      brokers: 3,
-      topics: [{ name: "payments", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { minInsyncReplicas: 1 } }],
-    },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 20, keySkew: 0, keyCount: 10 },
-    consumers: 0,
-    consumerConfig: {},
-    assignor: "range",
+  setup: labSetup([{ name: "payments", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { minInsyncReplicas: 1 } }], {
+    workload: { ratePerSec: 20, keyCount: 10 },
     slowFactor: 0.1,
     warmupQuanta: 10,
-  },
+  }),
   steps: [
     {
       title: "acks=all with a shrinking ISR",
       instruction: "Stop brokers 3 and 2 and play fifteen seconds.",
       notice: "acks=all waits for the in-sync replicas, not for all replicas. Once brokers 2 and 3 are fenced, the ISR is broker 1 alone, and with min.insync.replicas=1 every write is acknowledged by a single copy.",
-      actions: [{ type: "killBroker", broker: 3 }, { type: "killBroker", broker: 2 }, { type: "tick", quanta: 150 }],
-      done: (state) => !brokerOnline(state, 2) && !brokerOnline(state, 3) && soleIsr(state, "payments", 1),
+      actions: STOP_TWO,
+      done: (state) => twoStoppedSoleIsr(state),
     },
     {
       title: "Require two copies",
@@ -130,12 +128,9 @@ export const minIsr: LabScenario = {
         { type: "restartBroker", broker: 3 },
         { type: "setTopic", minInsyncReplicas: 2 },
         { type: "tick", quanta: 20 },
-        { type: "killBroker", broker: 3 },
-        { type: "killBroker", broker: 2 },
-        { type: "tick", quanta: 150 },
+        ...STOP_TWO,
       ],
-      done: (state) =>
-        state.cluster.topics.payments!.config.minInsyncReplicas >= 2 && !brokerOnline(state, 2) && !brokerOnline(state, 3) && soleIsr(state, "payments", 1),
+      done: (state) => state.cluster.topics.payments!.config.minInsyncReplicas >= 2 && twoStoppedSoleIsr(state),
     },
   ],
   challenge: {
@@ -161,20 +156,13 @@ export const leaderElection: LabScenario = {
   topic: "orders",
   group: null,
   controls: ["produce", "producer", "topic", "brokers"],
-  setup: {
-    cluster: {
-      brokers: 3,
-      topics: [{ name: "orders", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { uncleanLeaderElectionEnable: true } }],
-    },
+  setup: labSetup([{ name: "orders", partitions: 1, replicationFactor: 3, replicaAssignment: [[1, 2, 3]], config: { uncleanLeaderElectionEnable: true } }], {
     producer: { acks: "1", idempotence: false, retries: 2147483647 },
-    workload: { ratePerSec: 20, keySkew: 0, keyCount: 10 },
-    consumers: 0,
-    consumerConfig: {},
-    assignor: "range",
+    workload: { ratePerSec: 20, keyCount: 10 },
     slowFactor: 0.1,
     prelude: [{ type: "throttleBroker", broker: 3, recordsPerFetch: 0 }],
     warmupQuanta: 10,
-  },
+  }),
   steps: [
     {
       title: "A follower falls behind",
@@ -222,38 +210,32 @@ export const leaderElection: LabScenario = {
   },
 };
 
+/** One payment whose acknowledgement the network drops, and three seconds for the producer's retry. */
+const LOST_ACK: LabAction[] = [{ type: "dropAcks", count: 1 }, { type: "produce", key: "card-42", value: "charge 42" }, { type: "tick", quanta: 30 }];
+
 export const idempotentProducer: LabScenario = {
   ...scenarioMeta("idempotent-producer"),
   topic: "payments",
   group: null,
   controls: ["produce", "producer"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "payments", partitions: 1, replicationFactor: 3 }] },
+  setup: labSetup([{ name: "payments", partitions: 1, replicationFactor: 3 }], {
     producer: { acks: "all", idempotence: false, retries: 2147483647 },
-    workload: { ratePerSec: 0, keySkew: 0, keyCount: 10 },
-    consumers: 0,
-    consumerConfig: {},
-    assignor: "range",
+    workload: { ratePerSec: 0, keyCount: 10 },
     slowFactor: 0.1,
-  },
+  }),
   steps: [
     {
       title: "A lost acknowledgement without idempotence",
       instruction: "Drop the next acknowledgement, send one payment, and play three seconds.",
       notice: "The broker wrote the payment, but the answer never arrived. After request.timeout.ms the producer sends it again and the broker writes it a second time: a duplicate charge.",
-      actions: [{ type: "dropAcks", count: 1 }, { type: "produce", key: "card-42", value: "charge 42" }, { type: "tick", quanta: 30 }],
+      actions: LOST_ACK,
       done: (state) => state.durability.duplicatesWritten > 0,
     },
     {
       title: "The same with idempotence",
       instruction: "Turn idempotence on, drop an acknowledgement again, send one payment and play three seconds.",
       notice: "The producer has an id and numbers its batches. The broker sees the retry's sequence number again and answers with the original offset instead of writing it twice.",
-      actions: [
-        { type: "setProducer", acks: "all", idempotence: true, retries: 2147483647 },
-        { type: "dropAcks", count: 1 },
-        { type: "produce", key: "card-42", value: "charge 42" },
-        { type: "tick", quanta: 30 },
-      ],
+      actions: [SAFE_PRODUCER_ACTION, ...LOST_ACK],
       done: (state) => state.producer.idempotence && state.durability.duplicatesAvoided > 0,
     },
   ],

@@ -1,8 +1,9 @@
 // Consumer groups: scaling to the partition count, rebalances and assignors, offsets and commits, lag.
 import { plural } from "@/lib/format/text";
 import type { LabScenario, LabState } from "../lab/types";
-import { groupRows, idleMembers, lagAtLeast, lagNow, liveMembers, met, notYet, partitionCount, playedFor, processedOn, workloadBelow } from "./checks";
-import { SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
+import { groupRows, idleMembers, lagAtLeast, lagNow, liveMembers, met, notYet, partitionCount, processedOn, workloadBelow } from "./checks";
+import { labSetup, scenarioMeta } from "./define";
+import { addConsumers, playSeconds } from "./steps";
 
 /** Every partition of `topic` is assigned to a running member of `group`. */
 function everyPartitionOwned(state: LabState, topic: string, group: string): boolean {
@@ -15,37 +16,31 @@ export const groupScaling: LabScenario = {
   topic: "clicks",
   group: "analytics",
   controls: ["produce", "topic", "consumers"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "clicks", partitions: 3, replicationFactor: 3 }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 900, keySkew: 0, keyCount: 1000 },
+  setup: labSetup([{ name: "clicks", partitions: 3, replicationFactor: 3 }], {
+    workload: { ratePerSec: 900, keyCount: 1000 },
     consumers: 1,
     consumerConfig: { maxPollRecords: 25, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.2,
     warmupQuanta: 30,
-  },
+  }),
   steps: [
     {
       title: "One consumer, 900 records/s",
       instruction: "Play three seconds.",
       notice: "Each consumer handles about 250 records/s, so one consumer falls further behind every second.",
-      actions: [{ type: "tick", quanta: 30 }],
-      done: (state, startedAt) => playedFor(state, startedAt, 3 * SECOND),
+      ...playSeconds(3),
     },
     {
       title: "Scale to the partition count",
       instruction: "Add two consumers (three in total, one per partition).",
       notice: "Three consumers handle about 750 records/s: better, but still below 900, so the lag keeps growing, only more slowly.",
-      actions: [{ type: "addConsumer" }, { type: "addConsumer" }, { type: "tick", quanta: 30 }],
-      done: (state) => liveMembers(state, "analytics").length >= 3,
+      ...addConsumers({ count: 2, quanta: 30, group: "analytics", members: 3 }),
     },
     {
       title: "Hit the ceiling",
       instruction: "Add a fourth consumer.",
       notice: "There are only three partitions, so the fourth consumer gets none and sits idle: more consumers than partitions adds no throughput.",
-      actions: [{ type: "addConsumer" }, { type: "tick", quanta: 10 }],
-      done: (state) => liveMembers(state, "analytics").length >= 4,
+      ...addConsumers({ count: 1, quanta: 10, group: "analytics", members: 4 }),
     },
     {
       title: "Raise the ceiling",
@@ -76,16 +71,13 @@ export const rebalanceAssignors: LabScenario = {
   topic: "events",
   group: "workers",
   controls: ["consumers", "assignor", "produce"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "events", partitions: 6, replicationFactor: 2 }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 120, keySkew: 0, keyCount: 100 },
+  setup: labSetup([{ name: "events", partitions: 6, replicationFactor: 2 }], {
+    workload: { ratePerSec: 120, keyCount: 100 },
     consumers: 2,
     consumerConfig: { maxPollRecords: 50, pollIntervalMs: 100, sessionTimeoutMs: 10_000 },
-    assignor: "range",
     slowFactor: 0.2,
     warmupQuanta: 10,
-  },
+  }),
   steps: [
     {
       title: "An eager rebalance",
@@ -130,23 +122,19 @@ export const offsetsAndCommits: LabScenario = {
   topic: "payments",
   group: "ledger",
   controls: ["produce", "consumers"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "payments", partitions: 2, replicationFactor: 3 }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 20, keySkew: 0, keyCount: 50 },
+  setup: labSetup([{ name: "payments", partitions: 2, replicationFactor: 3 }], {
+    workload: { ratePerSec: 20, keyCount: 50 },
     consumers: 2,
     consumerConfig: { maxPollRecords: 100, pollIntervalMs: 100, sessionTimeoutMs: 10_000, autoCommitIntervalMs: 5000 },
-    assignor: "range",
     slowFactor: 0.2,
     warmupQuanta: 20,
-  },
+  }),
   steps: [
     {
       title: "Auto-commit at work",
       instruction: "Play six seconds.",
       notice: "The consumers process payments as they arrive, but their offsets are committed only every 5 s (auto.commit.interval.ms).",
-      actions: [{ type: "tick", quanta: 60 }],
-      done: (state, startedAt) => playedFor(state, startedAt, 6 * SECOND),
+      ...playSeconds(6),
     },
     {
       title: "Crash between commits",
@@ -183,30 +171,25 @@ export const consumerLag: LabScenario = {
   topic: "events",
   group: "dashboards",
   controls: ["produce", "topic", "consumers"],
-  setup: {
-    cluster: { brokers: 3, topics: [{ name: "events", partitions: 4, replicationFactor: 3 }] },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 600, keySkew: 0, keyCount: 1000, hotKey: "user-7" },
+  setup: labSetup([{ name: "events", partitions: 4, replicationFactor: 3 }], {
+    workload: { ratePerSec: 600, keyCount: 1000, hotKey: "user-7" },
     consumers: 2,
     consumerConfig: { maxPollRecords: 25, pollIntervalMs: 100 },
-    assignor: "range",
     slowFactor: 0.2,
     warmupQuanta: 50,
-  },
+  }),
   steps: [
     {
       title: "Falling behind",
       instruction: "Play five seconds with two consumers.",
       notice: "Each consumer handles about 250 records/s; 600 arrive. The lag grows by roughly 100 records every second.",
-      actions: [{ type: "tick", quanta: 50 }],
-      done: (state, startedAt) => playedFor(state, startedAt, 5 * SECOND),
+      ...playSeconds(5),
     },
     {
       title: "Scale out",
       instruction: "Add two consumers, one per partition.",
       notice: "Four consumers, one partition each, handle about 1,000 records/s: the lag shrinks back towards zero.",
-      actions: [{ type: "addConsumer" }, { type: "addConsumer" }, { type: "tick", quanta: 50 }],
-      done: (state) => liveMembers(state, "dashboards").length >= 4,
+      ...addConsumers({ count: 2, quanta: 50, group: "dashboards", members: 4 }),
     },
     {
       title: "Past the partition count",

@@ -2,14 +2,20 @@
 // windows, late records and grace.
 import { plural } from "@/lib/format/text";
 import { formatMinutesSeconds } from "@/lib/format/time";
-import type { LabScenario, LabState } from "../lab/types";
+import type { LabAction, LabScenario, LabState } from "../lab/types";
 import { activeApp, liveWindows, met, notYet } from "./checks";
-import { MINUTE, SAFE_PRODUCER, scenarioMeta, SECOND, windowedAppSetup } from "./define";
+import { labSetup, MINUTE, scenarioMeta, SECOND, windowedAppSetup } from "./define";
 
 /** The highest event time the current app has seen. */
 function streamTime(state: LabState): number {
   return Math.max(0, ...(activeApp(state)?.tasks ?? []).map((task) => task.streamTime));
 }
+
+/** A record of `key` with event time `timestamp`, as the window demos' steps send them. */
+const sendAt = (timestamp: number, key: string, value: string): LabAction => ({ type: "produce", key, value, timestamp });
+
+/** Half a second played after sending, so the stream app reads what was sent. */
+const READ: LabAction = { type: "tick", quanta: 5 };
 
 /** A window bound as the lab's steps write it: 0:40, 13:00. */
 const at = (ms: number) => formatMinutesSeconds(ms / SECOND);
@@ -18,29 +24,26 @@ export const transactionsEos: LabScenario = {
   topic: "orders",
   group: "billing",
   controls: ["produce", "transactions", "consumers"],
-  setup: {
-    cluster: {
-      brokers: 3,
-      topics: [
-        { name: "orders", partitions: 1, replicationFactor: 3 },
-        { name: "invoices", partitions: 1, replicationFactor: 3 },
-      ],
-    },
-    producer: SAFE_PRODUCER,
-    workload: { ratePerSec: 5, keySkew: 0, keyCount: 10 },
-    consumers: 1,
-    consumerConfig: { enableAutoCommit: false, maxPollRecords: 100, pollIntervalMs: 100 },
-    assignor: "range",
-    slowFactor: 0.1,
-    transactional: { outputTopic: "invoices" },
-    prelude: [
-      { type: "createProducer", producer: "billing-tx", config: { transactionalId: "billing-1" } },
-      { type: "initTransactions", producer: "billing-tx" },
-      { type: "createConsumer", consumer: "auditor-committed", topics: ["invoices"], config: { groupId: "audit-rc", autoOffsetReset: "earliest", isolationLevel: "read_committed" } },
-      { type: "createConsumer", consumer: "auditor-uncommitted", topics: ["invoices"], config: { groupId: "audit-ru", autoOffsetReset: "earliest" } },
+  setup: labSetup(
+    [
+      { name: "orders", partitions: 1, replicationFactor: 3 },
+      { name: "invoices", partitions: 1, replicationFactor: 3 },
     ],
-    warmupQuanta: 20,
-  },
+    {
+      workload: { ratePerSec: 5, keyCount: 10 },
+      consumers: 1,
+      consumerConfig: { enableAutoCommit: false, maxPollRecords: 100, pollIntervalMs: 100 },
+      slowFactor: 0.1,
+      transactional: { outputTopic: "invoices" },
+      prelude: [
+        { type: "createProducer", producer: "billing-tx", config: { transactionalId: "billing-1" } },
+        { type: "initTransactions", producer: "billing-tx" },
+        { type: "createConsumer", consumer: "auditor-committed", topics: ["invoices"], config: { groupId: "audit-rc", autoOffsetReset: "earliest", isolationLevel: "read_committed" } },
+        { type: "createConsumer", consumer: "auditor-uncommitted", topics: ["invoices"], config: { groupId: "audit-ru", autoOffsetReset: "earliest" } },
+      ],
+      warmupQuanta: 20,
+    },
+  ),
   steps: [
     {
       title: "Read, process, write, commit",
@@ -92,13 +95,7 @@ export const timeWindows: LabScenario = {
       title: "Tumbling windows",
       instruction: "Send clicks on /home at 0:10, 0:40 and 0:59.999, then one at 1:00, and play half a second.",
       notice: "Windows are [0:00, 1:00), [1:00, 2:00)…, aligned to the epoch. The first three clicks count in the first window; 1:00 starts the next one, because a window's end is exclusive.",
-      actions: [
-        { type: "produce", key: "/home", value: "click", timestamp: 10 * SECOND },
-        { type: "produce", key: "/home", value: "click", timestamp: 40 * SECOND },
-        { type: "produce", key: "/home", value: "click", timestamp: MINUTE - 1 },
-        { type: "produce", key: "/home", value: "click", timestamp: MINUTE },
-        { type: "tick", quanta: 5 },
-      ],
+      actions: [...[10 * SECOND, 40 * SECOND, MINUTE - 1, MINUTE].map((t) => sendAt(t, "/home", "click")), READ],
       // The app has counted three clicks in [0:00, 1:00) and the one at 1:00 in the next window.
       done: (state) => {
         const windows = liveWindows(state, "/home");
@@ -142,13 +139,7 @@ export const sessionWindows: LabScenario = {
       title: "Two bursts, two sessions",
       instruction: "Send alice's activity at 0:00, 2:00, 12:00 and 13:00 and play half a second.",
       notice: "With a 5-minute inactivity gap these are two sessions: [0:00, 2:00] and [12:00, 13:00]. Session windows have no fixed size; activity defines them.",
-      actions: [
-        { type: "produce", key: "alice", value: "tap", timestamp: 0 },
-        { type: "produce", key: "alice", value: "tap", timestamp: 2 * MINUTE },
-        { type: "produce", key: "alice", value: "tap", timestamp: 12 * MINUTE },
-        { type: "produce", key: "alice", value: "tap", timestamp: 13 * MINUTE },
-        { type: "tick", quanta: 5 },
-      ],
+      actions: [...[0, 2, 12, 13].map((minute) => sendAt(minute * MINUTE, "alice", "tap")), READ],
       done: (state) => {
         const sessions = liveWindows(state, "alice");
         return sessions.some((w) => w.start === 0 && w.end === 2 * MINUTE) && sessions.some((w) => w.start === 12 * MINUTE && w.end === 13 * MINUTE);
@@ -158,7 +149,7 @@ export const sessionWindows: LabScenario = {
       title: "A late event bridges them",
       instruction: "Send one more alice event at 7:00 and play half a second.",
       notice: "7:00 is within 5 minutes of both sessions, so they merge into one session [0:00, 13:00] with five events; the two old results are replaced.",
-      actions: [{ type: "produce", key: "alice", value: "tap", timestamp: 7 * MINUTE }, { type: "tick", quanta: 5 }],
+      actions: [sendAt(7 * MINUTE, "alice", "tap"), READ],
       done: (state) => liveWindows(state, "alice").some((w) => w.start <= 0 && w.end >= 13 * MINUTE),
     },
   ],
@@ -188,24 +179,14 @@ export const lateData: LabScenario = {
       title: "In-order readings",
       instruction: "Send readings at 1:00, 9:00 and 11:00 (event time) and play half a second.",
       notice: "Stream time is the highest event time seen: 11:00. The window [0:00, 10:00) stays open until stream time reaches 10:00 plus the 2-minute grace.",
-      actions: [
-        { type: "produce", key: "sensor-1", value: "21.5", timestamp: 1 * MINUTE },
-        { type: "produce", key: "sensor-1", value: "21.6", timestamp: 9 * MINUTE },
-        { type: "produce", key: "sensor-1", value: "21.8", timestamp: 11 * MINUTE },
-        { type: "tick", quanta: 5 },
-      ],
+      actions: [sendAt(1 * MINUTE, "sensor-1", "21.5"), sendAt(9 * MINUTE, "sensor-1", "21.6"), sendAt(11 * MINUTE, "sensor-1", "21.8"), READ],
       done: (state) => (activeApp(state)?.processed ?? 0) >= 3 && streamTime(state) >= 11 * MINUTE,
     },
     {
       title: "Late but within grace",
       instruction: "Send a reading from 8:00, then one from 13:00, playing half a second after each.",
       notice: "8:00 arrives at stream time 11:00: 11:00 − 2 min = 9:00 is before the window end, so it still counts. 13:00 then closes [0:00, 10:00) and emit-final outputs its count of 3.",
-      actions: [
-        { type: "produce", key: "sensor-1", value: "21.7", timestamp: 8 * MINUTE },
-        { type: "tick", quanta: 5 },
-        { type: "produce", key: "sensor-1", value: "21.9", timestamp: 13 * MINUTE },
-        { type: "tick", quanta: 5 },
-      ],
+      actions: [sendAt(8 * MINUTE, "sensor-1", "21.7"), READ, sendAt(13 * MINUTE, "sensor-1", "21.9"), READ],
       // [0:00, 10:00) closed with the late 8:00 reading counted: a final count of 3.
       done: (state) => (activeApp(state)?.outputs ?? []).some((o) => o.final && o.start === 0 && o.end === 10 * MINUTE && (o.count ?? 0) >= 3),
     },
@@ -213,7 +194,7 @@ export const lateData: LabScenario = {
       title: "Too late",
       instruction: "Send a reading from 5:00 and play half a second.",
       notice: "Its window is closed, so Kafka Streams drops it and records why. A longer grace keeps windows open longer, at the cost of later final results.",
-      actions: [{ type: "produce", key: "sensor-1", value: "21.4", timestamp: 5 * MINUTE }, { type: "tick", quanta: 5 }],
+      actions: [sendAt(5 * MINUTE, "sensor-1", "21.4"), READ],
       done: (state) => (activeApp(state)?.dropped ?? 0) > 0,
     },
   ],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { isConsistentGap, isGap, missedCount, missedMostly } from "@/lib/history/gaps";
 import { bucketLabels, buildHeatMap, type HeatAggregateRow } from "@/lib/history/heat-map";
+import { seededRandom } from "../../support/seeded-random";
 
 describe("isGap", () => {
   it("counts a missed required point or a claimed misconception, never a bonus", () => {
@@ -96,7 +97,7 @@ describe("buildHeatMap", () => {
   });
 
   it("agrees with itself on random histories: rows, cells, totals and gaps", () => {
-    const random = seeded(13);
+    const random = seededRandom(13);
     for (let trial = 0; trial < 200; trial++) {
       const rows: HeatAggregateRow[] = [];
       const items = 1 + Math.floor(random() * 20);
@@ -148,18 +149,6 @@ describe("buildHeatMap", () => {
     expect(buildHeatMap([])).toMatchObject({ columns: [], rows: [], consistentGaps: [], tentativeGaps: 0, itemCount: 0, basedOn: 0 });
   });
 });
-
-/** A small deterministic PRNG (mulberry32), so a failing trial can be replayed. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("bucketLabels", () => {
   it("labels a week by its first day, a month by name and a quarter by number, in UTC", () => {

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@/components/admin/role-labels";
 import { RoleSelect } from "@/components/admin/role-select";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { countUsersByRole, listUsers } from "@/lib/db/users";
@@ -15,6 +16,14 @@ export const metadata: Metadata = { title: "Users" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const COLUMNS: readonly TableColumn[] = [
+  ["Name", "px-4 py-3 font-medium"],
+  ["Email", "px-4 py-3 font-medium"],
+  ["Role", "w-64 px-4 py-3 font-medium"],
+  ["Joined", "px-4 py-3 font-medium whitespace-nowrap"],
+  ["Attempts", "px-4 py-3 text-right font-medium"],
+];
+
 const joined = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function AdminUsersPage({ searchParams }: Props) {
@@ -98,25 +107,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           <div className="hidden overflow-x-auto rounded-2xl border border-border bg-surface md:block">
             <table className="w-full text-left text-sm" data-testid="users-table">
               <caption className="sr-only">Accounts, newest first</caption>
-              <thead className="border-b border-border bg-surface-2 text-xs tracking-wide text-muted uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="w-64 px-4 py-3 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
-                    Joined
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Attempts
-                  </th>
-                </tr>
-              </thead>
+              <TableHead className="border-b border-border bg-surface-2 text-xs tracking-wide text-muted uppercase" columns={COLUMNS} />
               <tbody className="divide-y divide-border">
                 {list.rows.map((user) => (
                   <tr key={user.id} className="align-top" data-testid={`user-row-${user.id}`}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ComparePicker, type CompareChoice } from "@/components/history/compare-picker";
 import { CompareView } from "@/components/history/compare-view";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { LinkButton } from "@/components/ui/button";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getAttemptsForCompare, listCompareChoices } from "@/lib/db/history";
@@ -48,12 +49,7 @@ export default async function ComparePage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <header>
-        <nav aria-label="Breadcrumb" className="text-sm text-muted">
-          <Link href="/history" className="hover:text-text hover:underline">
-            History
-          </Link>{" "}
-          <span aria-hidden="true">›</span> <span>Compare</span>
-        </nav>
+        <Breadcrumb trail={[{ href: "/history", label: "History" }]} current="Compare" />
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">Compare two attempts</h1>
         <p className="mt-3 max-w-2xl leading-relaxed text-muted">Which rubric points you gained, which you dropped, and what is still missing, with the sentences that earned each one.</p>
       </header>

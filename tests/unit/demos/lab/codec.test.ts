@@ -80,17 +80,8 @@ describe("determinism", () => {
 describe("the action log", () => {
   it("coalesces consecutive ticks and keeps everything else in order", () => {
     const lab = play(createLab("cluster-tour"), mixedRun);
-    expect(lab.actions).toEqual([
-      { type: "tick", quanta: 3 },
-      { type: "produce", key: "customer-1", value: "order", count: 2 },
-      { type: "tick", quanta: 10 },
-      { type: "addConsumer" },
-      { type: "killBroker", broker: 3 },
-      { type: "tick", quanta: 50 },
-      { type: "guidedStep", index: 0 },
-      { type: "restartBroker", broker: 3 },
-      { type: "tick", quanta: 10 },
-    ]);
+    // The ticks of 4 and 6 quanta in a row become one of 10; the rest is the run as played.
+    expect(lab.actions).toEqual([...mixedRun.slice(0, 2), { type: "tick", quanta: 10 }, ...mixedRun.slice(4)]);
     // Ticks played one by one are the same time as one long tick.
     const split = play(createLab("cluster-tour"), Array.from({ length: 7 }, (): LabAction => ({ type: "tick", quanta: 1 })));
     expect(split.actions).toEqual([{ type: "tick", quanta: 7 }]);

@@ -1,4 +1,4 @@
-import { LinkButton } from "@/components/ui/button";
+import { NotFoundLinks } from "@/components/ui/not-found-links";
 
 export default function InstructorQuestionNotFound() {
   return (
@@ -6,9 +6,7 @@ export default function InstructorQuestionNotFound() {
       <p className="font-mono text-sm text-muted">404</p>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">No such question</h1>
       <p className="mt-3 text-muted">There is no live question at this address. It may have been renamed or archived.</p>
-      <div className="mt-8 flex justify-center">
-        <LinkButton href="/instructor">All questions</LinkButton>
-      </div>
+      <NotFoundLinks primary={{ href: "/instructor", label: "All questions" }} />
     </div>
   );
 }

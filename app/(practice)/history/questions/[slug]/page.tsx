@@ -10,6 +10,7 @@ import { StatTiles } from "@/components/history/stat-tiles";
 import { TimelineList } from "@/components/history/timeline-list";
 import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { LinkButton } from "@/components/ui/button";
 import { requireUserForPage } from "@/lib/auth/session";
 import { getContentBank } from "@/lib/content/bank";
@@ -41,12 +42,7 @@ export default async function QuestionTimelinePage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="max-w-2xl">
-          <nav aria-label="Breadcrumb" className="text-sm text-muted">
-            <Link href="/history" className="hover:text-text hover:underline">
-              History
-            </Link>{" "}
-            <span aria-hidden="true">›</span> <span>Question timeline</span>
-          </nav>
+          <Breadcrumb trail={[{ href: "/history", label: "History" }]} current="Question timeline" />
           <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance">{question.title}</h1>
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <Badge>{trackTitle}</Badge>

@@ -1,4 +1,4 @@
-import { LinkButton } from "@/components/ui/button";
+import { NotFoundLinks } from "@/components/ui/not-found-links";
 
 export default function EditRubricNotFound() {
   return (
@@ -7,9 +7,7 @@ export default function EditRubricNotFound() {
       <p className="mt-3 leading-relaxed text-muted">
         Either the question does not exist (or was archived), or the version in the address is not one of its versions.
       </p>
-      <div className="mt-8 flex justify-center">
-        <LinkButton href="/instructor">All questions</LinkButton>
-      </div>
+      <NotFoundLinks primary={{ href: "/instructor", label: "All questions" }} />
     </div>
   );
 }
