@@ -10,7 +10,7 @@
 //
 // Caps (the lowest applies):
 //   missed required  9.5  bonus points never stand in for a missed required point at 10
-//   wrong claim      6    one real wrong claim (weight 2+), or two loose ones: at best "correct basics with an error"
+//   wrong claim    5.5    one real wrong claim (weight 2+), or two loose ones: at best "correct basics with an error"
 //                         (graders put one subtle false claim in an otherwise strong answer at 5.5–8; a cap of 4
 //                         scored those answers 2–4 points under them on the tune part)
 //   wrong claims     2    two or more, one of them real: the answer is built on a wrong model of the system
@@ -39,7 +39,7 @@ export const MISCONCEPTION_PENALTY = 1.5;
 export const NAMED_CREDIT = 0.65;
 /** Bonus points top up coverage at this rate. */
 export const BONUS_SHARE = 0.5;
-export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 6, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 5.5, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
 /** Points taken off for each required or bonus point the answer waves away. */
 export const REJECTION_PENALTY = 1.5;
 /** An answer with text addressed to the grader scores INJECTION_BASE + INJECTION_SHARE × the rest's score, at most 2. */

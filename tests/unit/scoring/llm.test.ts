@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { PROMPT_VERSION, scoreAnswer, scoreWithRules, type LlmConfig } from "@/lib/scoring";
 import { ANSWER_CLOSE, ANSWER_OPEN } from "@/lib/scoring/llm";
+import { CAPS } from "@/lib/scoring/score";
 import { locateQuote } from "@/lib/scoring/quotes";
 import { startFakeOpenAI, type FakeBehaviour, type FakeOpenAI } from "../../support/fake-openai";
 import type { FalseClaim } from "@/lib/content/claims";
@@ -76,7 +77,8 @@ describe("scoreAnswer with the LLM judge (fake OpenAI server on loopback)", () =
   it("keeps misconceptions the rules found, even if the LLM disagrees", async () => {
     const result = await run("good", `${STRONG} Also, acks=1 guarantees no data loss.`);
     expect(result.items.find((item) => item.id === "acks1-durable")!.met).toBe(true);
-    expect(result.score).toBeLessThanOrEqual(4);
+    expect(result.score).toBeLessThanOrEqual(CAPS.misconception);
+    expect(result.breakdown.cap?.reason).toBe("misconception");
   });
 
   it.each([

@@ -120,10 +120,10 @@ describe("scoreWithRules: matching and evidence", () => {
     expect(met("Can you remove partitions later?", "remove-partitions")).toBe(false);
   });
 
-  it("charges misconceptions, caps the score at 6 and returns the correction", () => {
+  it("charges misconceptions, caps the score at 5.5 and returns the correction", () => {
     const result = score(`${STRONG} Also, acks=1 guarantees no data loss.`);
     expect(item(result, "acks1-durable").met).toBe(true);
-    expect(result.score).toBeLessThanOrEqual(6);
+    expect(result.score).toBeLessThanOrEqual(5.5);
     expect(result.breakdown.cap?.reason).toBe("misconception");
     expect(result.feedback.misconceptions).toEqual([
       {
