@@ -8,7 +8,7 @@ export function ProgressSteps({ questions, current, showScores }: { questions: I
   return (
     <ol className="grid grid-cols-5 gap-1.5 sm:gap-2" aria-label="Interview progress" data-testid="interview-progress">
       {questions.map((question) => {
-        const done = Boolean(question.attempt);
+        const done = Boolean(question.attempt) || question.skipped;
         const active = current === question.position;
         const score = question.attempt?.score;
         return (
@@ -22,7 +22,11 @@ export function ProgressSteps({ questions, current, showScores }: { questions: I
           >
             <span className="flex items-center justify-between gap-1 text-xs text-muted">
               <span className="font-medium">Q{question.position + 1}</span>
-              {done ? (
+              {question.skipped ? (
+                <span className="font-medium text-muted" aria-hidden="true">
+                  –
+                </span>
+              ) : done ? (
                 <span className="font-semibold text-text tabular-nums">{showScores && typeof score === "number" ? score.toFixed(1) : "✓"}</span>
               ) : null}
             </span>
@@ -31,7 +35,7 @@ export function ProgressSteps({ questions, current, showScores }: { questions: I
               {"●".repeat(LEVELS.find((level) => level.id === question.level)?.rank ?? question.position + 1)}
             </span>
             <span className="sr-only">
-              {question.levelLabel}, {done ? "answered" : active ? "current question" : "not yet answered"}
+              {question.levelLabel}, {question.skipped ? "skipped" : done ? "answered" : active ? "current question" : "not yet answered"}
             </span>
           </li>
         );

@@ -1,47 +1,88 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { submitInterviewAnswerAction } from "@/app/(practice)/interview/actions";
+import { useId, useState, useTransition } from "react";
+import { skipQuestionAction, submitInterviewAnswerAction } from "@/app/(practice)/interview/actions";
 import { AnswerBox, useDraft } from "@/components/practice/answer-box";
+import { answerSourceFor } from "@/components/practice/voice-strategy";
 import { Button } from "@/components/ui/button";
 import { interviewDraftSlug } from "@/lib/practice/interview-plan";
+import { cancelArrivalFocus, requestArrivalFocus } from "./arrival-focus";
 import { clearQuestionClock, QuestionClock, useQuestionClock } from "./question-clock";
 
-// The answer box for the current interview question. Its draft is kept per interview and position
-// (never mixed with a practice draft of the same question); the clock survives a reload.
+const OFFLINE = "We could not reach Offset — check your connection and try again. Your answer is still here.";
+
+// The answer box for the current interview question, with the same voice control as practice. Its
+// draft is kept per interview and position (never mixed with a practice draft of the same question);
+// the clock survives a reload. "Skip this question" moves on without an answer; the draft stays in
+// this browser, so undoing the skip brings it back.
 export function QuestionStage({
   sessionId,
   position,
   total,
   timeBudgetMinutes,
   feedbackTiming,
+  transcriptionAvailable = false,
 }: {
   sessionId: string;
   position: number;
   total: number;
   timeBudgetMinutes: number;
   feedbackTiming: "after_each" | "at_end";
+  /** The server has OPENAI_API_KEY: recordings are transcribed by /api/transcribe. */
+  transcriptionAvailable?: boolean;
 }) {
+  const id = useId();
   const draftSlug = interviewDraftSlug(sessionId, position);
   const [text, setText] = useDraft(draftSlug);
   const elapsed = useQuestionClock(sessionId, position);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [skipping, startSkip] = useTransition();
+  // Characters that arrived by voice: an answer mostly spoken is stored with answerSource "voice".
+  const [voiceCharacters, setVoiceCharacters] = useState(0);
+  const [voiceBusy, setVoiceBusy] = useState(false);
   const last = position === total - 1;
+  const busy = pending || skipping;
 
   const submit = () =>
     startTransition(async () => {
       setError(null);
+      requestArrivalFocus();
       try {
-        const result = await submitInterviewAnswerAction({ sessionId, position, answer: text, timeSpentMs: elapsed * 1000 });
+        const result = await submitInterviewAnswerAction({
+          sessionId,
+          position,
+          answer: text,
+          timeSpentMs: elapsed * 1000,
+          answerSource: answerSourceFor(text, voiceCharacters),
+        });
         if (result.ok) {
           setText("");
+          setVoiceCharacters(0);
           clearQuestionClock(sessionId, position);
         } else {
+          cancelArrivalFocus();
           setError(result.message);
         }
       } catch {
-        setError("We could not reach Offset — check your connection and try again. Your answer is still here.");
+        cancelArrivalFocus();
+        setError(OFFLINE);
+      }
+    });
+
+  const skip = () =>
+    startSkip(async () => {
+      setError(null);
+      requestArrivalFocus();
+      try {
+        const result = await skipQuestionAction({ sessionId, position });
+        if (!result.ok) {
+          cancelArrivalFocus();
+          setError(result.message);
+        }
+      } catch {
+        cancelArrivalFocus();
+        setError("We could not reach Offset — check your connection and try again.");
       }
     });
 
@@ -55,15 +96,32 @@ export function QuestionStage({
         timeBudgetMinutes={timeBudgetMinutes}
         elapsed={elapsed}
         showTimer={false}
-        disabled={pending}
+        disabled={busy}
+        voice={{ serverTranscription: transcriptionAvailable }}
+        onTranscript={(spoken) => setVoiceCharacters((count) => count + spoken.length)}
+        onVoiceBusyChange={setVoiceBusy}
         toolbar={
           <>
-            <Button onClick={submit} disabled={pending || !text.trim()} data-testid="submit-interview-answer">
+            <Button onClick={submit} disabled={busy || voiceBusy || !text.trim()} data-testid="submit-interview-answer">
               {label}
             </Button>
             <p className="text-sm text-muted">
               {feedbackTiming === "after_each" ? "Feedback comes straight after you submit." : "Feedback waits until the end, like a real loop."} Your draft is saved in this browser.
             </p>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={skip}
+              disabled={busy || voiceBusy}
+              aria-describedby={`${id}-skip-note`}
+              className="text-muted sm:ml-auto"
+              data-testid="skip-question"
+            >
+              {skipping ? "Skipping…" : "Skip this question"}
+            </Button>
+            <span id={`${id}-skip-note`} className="sr-only">
+              Moves on without an answer. A skipped question counts as 0, and you can undo the skip until you answer the next one.
+            </span>
           </>
         }
       >

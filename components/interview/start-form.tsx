@@ -56,6 +56,18 @@ export function StartInterviewForm({ tracks }: { tracks: TrackOption[] }) {
           ))}
         </div>
       </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-3 text-lg font-semibold">3. Follow-up questions</legend>
+        <label className={optionClass}>
+          <span className="flex items-center gap-2.5">
+            <input type="checkbox" name="askFollowUps" defaultChecked className="h-4 w-4 accent-[var(--accent)]" data-testid="ask-follow-ups" />
+            <span className="font-semibold">Ask me a follow-up after each answer</span>
+          </span>
+          <span className="pl-6.5 text-sm leading-relaxed text-muted">
+            Like a real interviewer: one short question that presses on the weakest point of your answer. Answer it or skip it; it is scored on that point alone.
+          </span>
+        </label>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending} aria-describedby={`${id}-status`} data-testid="start-interview">
           {pending ? "Choosing your questions…" : "Start the interview"}

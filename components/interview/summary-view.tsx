@@ -3,7 +3,7 @@ import { LevelBadge } from "@/components/questions/level-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatMinutesSeconds } from "@/lib/format/time";
-import type { InterviewAssessment, InterviewSummary } from "@/lib/practice/assessment";
+import type { InterviewAssessment, InterviewSummary, SummaryRow } from "@/lib/practice/assessment";
 import { FeedbackAccordion, type AccordionEntry } from "./feedback-accordion";
 
 function scoreTone(score: number | null) {
@@ -11,6 +11,37 @@ function scoreTone(score: number | null) {
   if (score >= 8) return "text-good";
   if (score >= 5) return "text-accent-strong";
   return "text-warn";
+}
+
+/** A row's score cell: "Skipped" (counted as 0), a dash when it could not be scored, or the score. */
+function RowScore({ row }: { row: SummaryRow }) {
+  if (row.skipped) {
+    return (
+      <span className="font-medium text-muted" data-testid="row-skipped">
+        Skipped<span className="sr-only"> (counts as 0 out of 10)</span>
+      </span>
+    );
+  }
+  return (
+    <>
+      {row.score === null ? "—" : row.score.toFixed(1)}
+      <span className="font-normal text-muted">{row.score === null ? "" : " / 10"}</span>
+    </>
+  );
+}
+
+/** The follow-up's result in a row: its score on the point it pressed on, "Skipped", or a dash when none was asked. */
+function RowFollowUp({ row }: { row: SummaryRow }) {
+  const followUp = row.followUp;
+  if (!followUp) return <span className="text-muted">—</span>;
+  if (followUp.status === "skipped") return <span className="font-medium text-muted">Skipped</span>;
+  if (followUp.score === null) return <span className="text-muted">Answered</span>;
+  return (
+    <span className={cn("font-semibold", scoreTone(followUp.score))}>
+      {followUp.score.toFixed(1)}
+      <span className="font-normal text-muted"> / 10</span>
+    </span>
+  );
 }
 
 /** Time spent as m:ss (timeSpentMs is never negative), or a dash when it was not measured. */
@@ -24,11 +55,12 @@ const VERDICT_LABEL: Record<InterviewAssessment["verdict"], string> = { ready: "
 const humanTag = (tag: string) => tag.replace(/-/g, " ");
 
 export function SummaryTable({ summary }: { summary: InterviewSummary }) {
+  const hasFollowUps = summary.rows.some((row) => row.followUp);
   return (
     <>
       <SummaryList summary={summary} />
       <div className="relative hidden overflow-x-auto rounded-2xl border border-border bg-surface sm:block">
-        <table className="w-full min-w-[36rem] border-collapse text-left text-sm" data-testid="summary-table">
+        <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="summary-table">
           <caption className="sr-only">Score for each question of the interview, with the average</caption>
           <thead>
             <tr className="border-b border-border bg-surface-2/60 text-xs tracking-wide text-muted uppercase">
@@ -44,6 +76,11 @@ export function SummaryTable({ summary }: { summary: InterviewSummary }) {
               <th scope="col" className="px-4 py-3 text-right font-medium">
                 Score
               </th>
+              {hasFollowUps ? (
+                <th scope="col" className="px-4 py-3 text-right font-medium whitespace-nowrap">
+                  Follow-up
+                </th>
+              ) : null}
               <th scope="col" className="px-4 py-3 text-right font-medium">
                 Time
               </th>
@@ -70,12 +107,16 @@ export function SummaryTable({ summary }: { summary: InterviewSummary }) {
                 <td className="px-4 py-3 align-top">
                   <LevelBadge level={row.level} />
                 </td>
-                <td className={cn("px-4 py-3 text-right align-top font-semibold whitespace-nowrap tabular-nums", scoreTone(row.score))}>
-                  {row.score === null ? "—" : `${row.score.toFixed(1)}`}
-                  <span className="font-normal text-muted">{row.score === null ? "" : " / 10"}</span>
+                <td className={cn("px-4 py-3 text-right align-top font-semibold whitespace-nowrap tabular-nums", row.skipped ? "text-muted" : scoreTone(row.score))}>
+                  <RowScore row={row} />
                 </td>
+                {hasFollowUps ? (
+                  <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums" data-testid="row-follow-up">
+                    <RowFollowUp row={row} />
+                  </td>
+                ) : null}
                 <td className="px-4 py-3 text-right align-top whitespace-nowrap tabular-nums">
-                  <span className={row.overtime ? "font-medium text-warn" : undefined}>{duration(row.timeSpentMs)}</span>
+                  <span className={row.overtime ? "font-medium text-warn" : undefined}>{row.skipped ? "—" : duration(row.timeSpentMs)}</span>
                   <span className="text-muted"> / {row.timeBudgetMinutes}:00</span>
                   {row.overtime ? <span className="sr-only"> (over the time budget)</span> : null}
                 </td>
@@ -91,6 +132,7 @@ export function SummaryTable({ summary }: { summary: InterviewSummary }) {
                 {summary.average === null ? "—" : summary.average.toFixed(1)}
                 <span className="text-sm font-normal text-muted">{summary.average === null ? "" : " / 10"}</span>
               </td>
+              {hasFollowUps ? <td className="px-4 py-3" /> : null}
               <td className="px-4 py-3 text-right whitespace-nowrap text-muted tabular-nums">{duration(summary.totalTimeMs)} total</td>
             </tr>
           </tfoot>
@@ -112,9 +154,8 @@ function SummaryList({ summary }: { summary: InterviewSummary }) {
                 <span className="mr-1.5 font-normal text-muted tabular-nums">Q{row.position + 1}</span>
                 {row.title}
               </Link>
-              <span className={cn("shrink-0 font-semibold whitespace-nowrap tabular-nums", scoreTone(row.score))}>
-                {row.score === null ? "—" : row.score.toFixed(1)}
-                <span className="font-normal text-muted">{row.score === null ? "" : " / 10"}</span>
+              <span className={cn("shrink-0 font-semibold whitespace-nowrap tabular-nums", row.skipped ? "text-muted" : scoreTone(row.score))}>
+                <RowScore row={row} />
               </span>
             </div>
             <div className="flex flex-wrap items-center gap-1.5 text-xs">
@@ -125,11 +166,19 @@ function SummaryList({ summary }: { summary: InterviewSummary }) {
                 </span>
               ))}
               <span className="ml-auto whitespace-nowrap tabular-nums">
-                <span className={row.overtime ? "font-medium text-warn" : undefined}>{duration(row.timeSpentMs)}</span>
+                <span className={row.overtime ? "font-medium text-warn" : undefined}>{row.skipped ? "—" : duration(row.timeSpentMs)}</span>
                 <span className="text-muted"> / {row.timeBudgetMinutes}:00</span>
                 {row.overtime ? <span className="sr-only"> (over the time budget)</span> : null}
               </span>
             </div>
+            {row.followUp ? (
+              <p className="flex items-baseline justify-between gap-3 text-sm" data-testid="list-follow-up">
+                <span className="text-muted">Follow-up</span>
+                <span className="tabular-nums">
+                  <RowFollowUp row={row} />
+                </span>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -252,7 +301,7 @@ export function SummaryView({ summary, entries }: { summary: InterviewSummary; e
   return (
     <div className="flex flex-col gap-8" data-testid="interview-summary">
       <section aria-labelledby="results-heading" className="flex flex-col gap-3">
-        <h2 id="results-heading" className="text-xl font-semibold tracking-tight">
+        <h2 id="results-heading" tabIndex={-1} className="scroll-mt-24 text-xl font-semibold tracking-tight outline-none">
           Results
         </h2>
         <SummaryTable summary={summary} />
@@ -260,6 +309,12 @@ export function SummaryView({ summary, entries }: { summary: InterviewSummary; e
           <p className="text-sm text-muted">
             <span className="font-medium text-warn">Amber times</span> went over the question&apos;s budget.
           </p>
+        ) : null}
+        {summary.rows.some((row) => row.followUp) ? (
+          <p className="text-sm text-muted">A follow-up is scored on the one point it pressed on, and does not count in the average.</p>
+        ) : null}
+        {summary.rows.some((row) => row.skipped) ? (
+          <p className="text-sm text-muted">A skipped question counts as 0 in the average; its model answer is in the feedback below.</p>
         ) : null}
       </section>
       <AssessmentView assessment={summary.assessment} />

@@ -44,6 +44,10 @@ export function AnswerBox({
   showTimer = true,
   onTranscript,
   onVoiceBusyChange,
+  label = "Your answer",
+  rows = 10,
+  testId = "answer-input",
+  placeholder = "Answer as you would out loud in the interview: the idea, the mechanism, the config that matters, the trade-off.",
 }: {
   slug: string;
   timeBudgetMinutes: number;
@@ -59,6 +63,12 @@ export function AnswerBox({
   onTranscript?: (text: string) => void;
   /** True while the microphone is recording or a recording is being transcribed. */
   onVoiceBusyChange?: (busy: boolean) => void;
+  /** The box's visible label (a follow-up's reply is shorter than an answer). */
+  label?: string;
+  rows?: number;
+  placeholder?: string;
+  /** The textarea's data-testid ("answer-input" by default). */
+  testId?: string;
 }) {
   const id = useId();
   const [text, setText] = useDraft(slug);
@@ -93,7 +103,7 @@ export function AnswerBox({
     <section aria-labelledby={`${id}-label`} className="rounded-2xl border border-border bg-surface p-5">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <label id={`${id}-label`} htmlFor={id} className="text-lg font-semibold">
-          Your answer
+          {label}
         </label>
         <p className="text-sm text-muted tabular-nums">
           {showTimer ? (
@@ -120,10 +130,10 @@ export function AnswerBox({
           setText(event.target.value);
           onFirstInput?.();
         }}
-        rows={10}
-        placeholder="Answer as you would out loud in the interview: the idea, the mechanism, the config that matters, the trade-off."
+        rows={rows}
+        placeholder={placeholder}
         className="w-full resize-y rounded-xl border border-border bg-bg/40 p-4 text-[0.98rem] leading-relaxed text-text placeholder:text-muted/70 disabled:opacity-70"
-        data-testid="answer-input"
+        data-testid={testId}
       />
       {toolbar || voice ? (
         <div className="mt-3 flex flex-wrap items-center gap-2">

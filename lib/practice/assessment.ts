@@ -16,6 +16,20 @@ export interface AssessedItem {
   concept?: readonly string[];
 }
 
+/** The interviewer's follow-up on an answer, as the summary keeps it. */
+export interface SummaryFollowUp {
+  prompt: string;
+  source: "list" | "llm";
+  /** A follow-up never replied to by the end counts as skipped. */
+  status: "answered" | "skipped";
+  /** The reply's score against the point(s) it probed; null when skipped or not scored. */
+  score: number | null;
+  /** The labels of the point(s) it probed. */
+  targets: string[];
+  /** The reply covered every point it probed. */
+  covered: boolean;
+}
+
 export interface AssessedQuestion {
   position: number;
   slug: string;
@@ -28,6 +42,10 @@ export interface AssessedQuestion {
   attemptId?: string | null;
   /** null when the answer could not be scored (or was never given). */
   score: number | null;
+  /** The candidate skipped the question: no answer, and 0 in the average. */
+  skipped?: boolean;
+  /** The follow-up asked after the answer, if any (it does not count in the average). */
+  followUp?: SummaryFollowUp | null;
   timeSpentMs?: number | null;
   items: readonly AssessedItem[];
 }
@@ -135,7 +153,12 @@ export interface InterviewQuestionInfo {
 
 export interface SummaryRow extends InterviewQuestionInfo {
   attemptId: string | null;
+  /** A skipped question's score is 0: that is what it counts as in the average. */
   score: number | null;
+  /** Absent on summaries stored before skipping existed. */
+  skipped?: boolean;
+  /** Absent when no follow-up was asked (or on summaries stored before follow-ups existed). */
+  followUp?: SummaryFollowUp;
   timeSpentMs: number | null;
   timeBudgetMinutes: number;
   overtime: boolean;
@@ -224,7 +247,9 @@ export function summaryRows(questions: readonly AssessedQuestion[]): SummaryRow[
       levelLabel: levelLabel(question.level),
       tags: [...question.tags],
       attemptId: question.attemptId ?? null,
-      score: question.score === null ? null : round1(question.score),
+      score: question.skipped ? 0 : question.score === null ? null : round1(question.score),
+      ...(question.skipped ? { skipped: true } : {}),
+      ...(question.followUp ? { followUp: { ...question.followUp, score: question.followUp.score === null ? null : round1(question.followUp.score) } } : {}),
       timeSpentMs: question.timeSpentMs ?? null,
       timeBudgetMinutes: question.timeBudgetMinutes,
       overtime: isOvertime(question),
@@ -341,8 +366,11 @@ const VERDICT_LINES: Record<InterviewAssessment["verdict"], string> = {
 
 export function assessInterview({ trackTitle, questions }: { trackTitle: string; questions: readonly AssessedQuestion[] }): InterviewAssessment {
   const ordered = [...questions].sort((a, b) => a.position - b.position);
-  const scored = ordered.filter((question): question is AssessedQuestion & { score: number } => question.score !== null);
-  const average = mean(scored.map((question) => question.score));
+  const scored = ordered.filter((question): question is AssessedQuestion & { score: number } => question.score !== null && !question.skipped);
+  const skipped = ordered.filter((question) => question.skipped);
+  // A skipped question counts as 0 toward the verdict; what the candidate did say is read from the answers alone.
+  const average = mean([...scored.map((question) => question.score), ...skipped.map(() => 0)]);
+  const answeredAverage = mean(scored.map((question) => question.score));
   const verdict = verdictOf(average);
   const tallies = tallyThemes(scored);
   const requiredItems = scored.flatMap((question) => question.items.filter((item) => item.kind === "required"));
@@ -353,12 +381,23 @@ export function assessInterview({ trackTitle, questions }: { trackTitle: string;
 
   // ---- overview ----
   const overview: string[] = [VERDICT_LINES[verdict]];
+  if (scored.length === 0 && skipped.length > 0) {
+    overview.push(`You skipped ${skipped.length === ordered.length ? "every question" : `${skipped.length} ${skipped.length === 1 ? "question" : "questions"}`} and no answer could be scored, so there is nothing to assess yet: start with the model answers below.`);
+  }
   if (scored.length > 0 && average !== null) {
     const best = [...scored].sort((a, b) => b.score - a.score || a.position - b.position)[0]!;
     const worst = [...scored].sort((a, b) => a.score - b.score || b.position - a.position)[0]!;
     const first = ordered[0]!;
     const last = ordered[ordered.length - 1]!;
-    overview.push(`You averaged ${fmt(average)}/10 across ${scored.length} ${scored.length === 1 ? "answer" : "answers"}, from ${levelLabel(first.level).toLowerCase()} to ${levelLabel(last.level).toLowerCase()}.`);
+    if (skipped.length === 0) {
+      overview.push(`You averaged ${fmt(average)}/10 across ${scored.length} ${scored.length === 1 ? "answer" : "answers"}, from ${levelLabel(first.level).toLowerCase()} to ${levelLabel(last.level).toLowerCase()}.`);
+    } else {
+      const names = skipped.map((question) => `${q(question.position)} “${question.title}”`);
+      overview.push(
+        `You averaged ${fmt(average)}/10 over ${scored.length + skipped.length} questions, from ${levelLabel(first.level).toLowerCase()} to ${levelLabel(last.level).toLowerCase()}, counting the ${skipped.length === 1 ? "one" : skipped.length} you skipped as 0 (${fmt(answeredAverage!)} on the ${scored.length === 1 ? "answer" : `${scored.length} answers`} you gave).`,
+        `You skipped ${listOf(names)}; ${skipped.length === 1 ? "its model answer is" : "their model answers are"} with the feedback below.`,
+      );
+    }
     if (best !== worst && best.score - worst.score >= 0.5) {
       overview.push(`Your strongest answer was “${best.title}” (${fmt(best.score)}); “${worst.title}” (${fmt(worst.score)}) cost you the most.`);
     }
@@ -371,7 +410,20 @@ export function assessInterview({ trackTitle, questions }: { trackTitle: string;
       overview.push(`You got stronger as the interview went on (${fmt(early)} early, ${fmt(late)} at the end); a slow start costs marks, so rehearse a crisp opening for the easier questions too.`);
     }
   }
-  const unscored = ordered.length - scored.length;
+  const asked = ordered.flatMap((question) => (question.followUp ? [question.followUp] : []));
+  if (asked.length > 0) {
+    const replied = asked.filter((followUp) => followUp.status === "answered");
+    const covered = replied.filter((followUp) => followUp.covered).length;
+    const skippedFollowUps = asked.length - replied.length;
+    if (replied.length === 0) {
+      overview.push(`You skipped ${asked.length === 1 ? "the follow-up question" : `all ${asked.length} follow-up questions`}; answering them is how an interviewer sees you recover a point you missed.`);
+    } else {
+      overview.push(
+        `Pressed with a follow-up on your weakest point, you covered it in ${covered} of the ${replied.length} ${replied.length === 1 ? "follow-up" : "follow-ups"} you answered${skippedFollowUps > 0 ? ` (${skippedFollowUps} skipped)` : ""}.`,
+      );
+    }
+  }
+  const unscored = ordered.length - scored.length - skipped.length;
   if (unscored > 0) overview.push(`${unscored === 1 ? "One answer" : `${unscored} answers`} could not be scored and ${unscored === 1 ? "is" : "are"} left out of the average.`);
   const overtime = scored.filter(isOvertime);
   if (overtime.length >= 2) {

@@ -94,14 +94,20 @@ export type FeedbackTimingChoice = "after_each" | "at_end";
 export type InterviewStage =
   | { kind: "question"; position: number }
   | { kind: "feedback"; position: number; last: boolean }
+  /** Feedback at the end: the answer is in, and the interviewer's follow-up on it waits for a reply. */
+  | { kind: "follow-up"; position: number; last: boolean }
   | { kind: "ready-to-finish" }
   | { kind: "completed" }
   | { kind: "abandoned" };
 
 /**
- * `answered` holds the positions that have a stored attempt. `currentIndex` is the position the
- * candidate last moved to: with feedback after each answer it stays on the answered question until
- * they press "Next question", so a reload lands on the same feedback.
+ * `answered` holds the positions that have a stored attempt, `skipped` those the candidate skipped
+ * (no attempt). `currentIndex` is the position the candidate last moved to: with feedback after each
+ * answer it stays on the answered question until they press "Next question", so a reload lands on
+ * the same feedback (a skipped question has no feedback: skipping moves straight on).
+ * `pendingFollowUp` is the position whose follow-up was asked and not yet answered or skipped; with
+ * feedback at the end it holds the interview there (with feedback after each answer, the follow-up
+ * is part of the feedback step instead).
  */
 export function interviewStage({
   status,
@@ -109,22 +115,43 @@ export function interviewStage({
   total,
   currentIndex,
   answered,
+  skipped = new Set(),
+  pendingFollowUp = null,
 }: {
   status: "in_progress" | "completed" | "abandoned";
   timing: FeedbackTimingChoice;
   total: number;
   currentIndex: number;
   answered: ReadonlySet<number>;
+  skipped?: ReadonlySet<number>;
+  pendingFollowUp?: number | null;
 }): InterviewStage {
   if (status === "completed") return { kind: "completed" };
   if (status === "abandoned") return { kind: "abandoned" };
+  const done = (position: number) => answered.has(position) || skipped.has(position);
   let next = 0;
-  while (next < total && answered.has(next)) next += 1;
+  while (next < total && done(next)) next += 1;
   if (timing === "after_each" && currentIndex < next && answered.has(currentIndex)) {
     return { kind: "feedback", position: currentIndex, last: currentIndex === total - 1 };
   }
+  if (timing === "at_end" && pendingFollowUp !== null && answered.has(pendingFollowUp) && pendingFollowUp === next - 1) {
+    return { kind: "follow-up", position: pendingFollowUp, last: pendingFollowUp === total - 1 };
+  }
   if (next < total) return { kind: "question", position: next };
   return { kind: "ready-to-finish" };
+}
+
+/**
+ * The skipped position a candidate may still take back: the latest step they finished, as long as
+ * nothing after it has been answered or skipped. Null when there is none.
+ */
+export function undoableSkip({ total, answered, skipped }: { total: number; answered: ReadonlySet<number>; skipped: ReadonlySet<number> }): number | null {
+  let last = -1;
+  for (let position = 0; position < total; position += 1) if (answered.has(position) || skipped.has(position)) last = position;
+  if (last < 0 || !skipped.has(last) || answered.has(last)) return null;
+  // A gap before it (an earlier position never finished) cannot happen through the app; be strict anyway.
+  for (let position = 0; position < last; position += 1) if (!answered.has(position) && !skipped.has(position)) return null;
+  return last;
 }
 
 /** One attempt per interview position: a retry or a double click reuses the same key. */
@@ -135,4 +162,9 @@ export function interviewIdempotencyKey(sessionId: string, position: number) {
 /** The answer-box draft for an interview question, kept apart from the practice draft of the same question. */
 export function interviewDraftSlug(sessionId: string, position: number) {
   return `interview-${sessionId}-${position}`;
+}
+
+/** The answer-box draft for the follow-up on an interview question. */
+export function followUpDraftSlug(sessionId: string, position: number) {
+  return `interview-${sessionId}-${position}-follow-up`;
 }

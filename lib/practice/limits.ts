@@ -8,7 +8,7 @@ export const LIMITS = {
   get submitsPerMinute() {
     return env().OFFSET_SUBMITS_PER_MINUTE;
   },
-  /** Every call a user causes to the LLM provider — refinements and transcriptions together. */
+  /** Every call a user causes to the LLM provider — refinements, transcriptions and follow-ups together. */
   llmCallsPerHour: 60,
   /** Answers scored without an account, per client address. */
   anonymousScoresPerMinute: 30,
@@ -49,7 +49,7 @@ export async function assertAnonymousScoringAllowed(db: Db, clientIp: string | n
  * Claims one LLM call from the user's hourly budget and records it; false when the budget is spent.
  * A refinement over budget is simply skipped (the rules score stands); a transcription gets a 429.
  */
-export async function claimLlmCall(db: Db, userId: string, kind: "refinement" | "transcription", now = new Date()): Promise<boolean> {
+export async function claimLlmCall(db: Db, userId: string, kind: "refinement" | "transcription" | "follow_up", now = new Date()): Promise<boolean> {
   const used = await db.llmUsage.count({ where: { userId, createdAt: { gte: new Date(now.getTime() - 3_600_000) } } });
   if (used >= LIMITS.llmCallsPerHour) return false;
   await db.llmUsage.create({ data: { userId, kind, createdAt: now } });

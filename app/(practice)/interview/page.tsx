@@ -42,7 +42,7 @@ export default async function InterviewPage() {
         <section aria-labelledby="in-progress" className="mb-10 rounded-2xl border border-accent/40 bg-accent-soft/40 p-6" data-testid="interview-in-progress">
           <p className="text-sm font-medium text-accent-strong">In progress</p>
           <h2 id="in-progress" className="mt-1 text-xl font-semibold">
-            {open.trackTitle} interview — {open.answered} of {open.total} answered
+            {open.trackTitle} interview — {open.answered} of {open.total} answered{open.skipped > 0 ? `, ${open.skipped} skipped` : ""}
           </h2>
           <p className="mt-1 text-sm text-muted">Started {dateFormat.format(open.startedAt)}. Everything you submitted is saved; pick up where you left off.</p>
           <div className="mt-5 flex flex-wrap items-center gap-3">

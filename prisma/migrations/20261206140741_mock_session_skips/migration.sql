@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MockSession" ADD COLUMN     "skippedPositions" INTEGER[] DEFAULT ARRAY[]::INTEGER[];

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "LlmUsageKind" ADD VALUE 'follow_up';
