@@ -1,11 +1,12 @@
 // The log itself: a tour of a three-broker cluster, keys and partitions, and retention and replay.
 import type { LabScenario, LabState } from "../lab/types";
+import { CLUSTER_TOUR, KEY_PARTITIONING, RETENTION_REPLAY } from "./basics.meta";
 import { backInSync, brokerOnline, groupRows, lagNow, liveMembers, met, notYet, partitionCount, processedOn, readableWithKey } from "./checks";
 import { labSetup, MINUTE, scenarioMeta, SECOND } from "./define";
 import { addConsumers, playSeconds } from "./steps";
 
 export const clusterTour: LabScenario = {
-  ...scenarioMeta("cluster-tour"),
+  ...scenarioMeta(CLUSTER_TOUR),
   topic: "orders",
   group: "billing",
   controls: ["produce", "brokers", "consumers", "topic"],
@@ -89,7 +90,7 @@ function keysOnSeveralPartitions(state: LabState): { key: string; partitions: nu
 }
 
 export const keyPartitioning: LabScenario = {
-  ...scenarioMeta("key-partitioning"),
+  ...scenarioMeta(KEY_PARTITIONING),
   topic: "orders",
   group: "shipping",
   controls: ["produce", "topic", "consumers"],
@@ -175,7 +176,7 @@ function replayedFromStart(state: LabState, mainGroup: string): { group: string;
 }
 
 export const retentionReplay: LabScenario = {
-  ...scenarioMeta("retention-replay"),
+  ...scenarioMeta(RETENTION_REPLAY),
   topic: "audit",
   group: "billing",
   controls: ["produce", "topic", "consumers"],

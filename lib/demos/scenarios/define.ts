@@ -1,19 +1,17 @@
-// What every scenario definition starts from: its catalog entry (title and summary), its seed, and the
-// lab most scenarios open on (three brokers, the safe producer, the range assignor).
+// What every scenario definition starts from: its listing entry with its seed, and the lab most scenarios
+// open on (three brokers, the safe producer, the range assignor).
 import type { ClusterConfig } from "@/lib/cluster";
-import { DEMO_SCENARIOS, type DemoScenarioId } from "../catalog";
 import type { LabScenario, LabSetup } from "../lab/types";
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 
 /**
- * The catalog's title and summary for `id`, and the lab's seed. The seed is "lab-<id>": a shared run link
- * names its seed, so changing it would not break old links, but it would change every fresh lab.
+ * A listing entry (scenarios/<family>.meta.ts) and the lab's seed. The seed is "lab-<id>": a shared run
+ * link names its seed, so changing it would not break old links, but it would change every fresh lab.
  */
-export function scenarioMeta(id: DemoScenarioId): Pick<LabScenario, "id" | "title" | "summary" | "seed"> {
-  const entry = DEMO_SCENARIOS.find((scenario) => scenario.id === id)!;
-  return { id, title: entry.title, summary: entry.summary, seed: `lab-${id}` };
+export function scenarioMeta({ id, title, summary }: Pick<LabScenario, "id" | "title" | "summary">): Pick<LabScenario, "id" | "title" | "summary" | "seed"> {
+  return { id, title, summary, seed: `lab-${id}` };
 }
 
 /** acks=all, idempotent, retries at Kafka's default (Integer.MAX_VALUE). */

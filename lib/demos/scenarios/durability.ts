@@ -3,6 +3,7 @@ import { plural } from "@/lib/format/text";
 import type { LabAction, LabScenario, LabState } from "../lab/types";
 import { brokerOnline, lastKill, lostSince, met, notYet, partitionOf, sinceBaseline } from "./checks";
 import { labSetup, SAFE_PRODUCER, scenarioMeta, SECOND } from "./define";
+import { ACKS_DURABILITY, IDEMPOTENT_PRODUCER, LEADER_ELECTION, MIN_ISR } from "./durability.meta";
 
 const DELIVERY_TP = "payments-0";
 
@@ -22,7 +23,7 @@ function soleIsr(state: LabState, topic: string, broker: number): boolean {
 }
 
 export const acksDurability: LabScenario = {
-  ...scenarioMeta("acks-durability"),
+  ...scenarioMeta(ACKS_DURABILITY),
   topic: "payments",
   group: "ledger",
   controls: ["produce", "producer", "topic", "brokers", "consumers"],
@@ -102,7 +103,7 @@ function twoStoppedSoleIsr(state: LabState): boolean {
 }
 
 export const minIsr: LabScenario = {
-  ...scenarioMeta("min-isr"),
+  ...scenarioMeta(MIN_ISR),
   topic: "payments",
   group: null,
   controls: ["produce", "producer", "topic", "brokers"],
@@ -152,7 +153,7 @@ export const minIsr: LabScenario = {
 };
 
 export const leaderElection: LabScenario = {
-  ...scenarioMeta("leader-election"),
+  ...scenarioMeta(LEADER_ELECTION),
   topic: "orders",
   group: null,
   controls: ["produce", "producer", "topic", "brokers"],
@@ -214,7 +215,7 @@ export const leaderElection: LabScenario = {
 const LOST_ACK: LabAction[] = [{ type: "dropAcks", count: 1 }, { type: "produce", key: "card-42", value: "charge 42" }, { type: "tick", quanta: 30 }];
 
 export const idempotentProducer: LabScenario = {
-  ...scenarioMeta("idempotent-producer"),
+  ...scenarioMeta(IDEMPOTENT_PRODUCER),
   topic: "payments",
   group: null,
   controls: ["produce", "producer"],

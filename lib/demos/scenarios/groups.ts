@@ -3,6 +3,7 @@ import { plural } from "@/lib/format/text";
 import type { LabScenario, LabState } from "../lab/types";
 import { groupRows, idleMembers, lagAtLeast, lagNow, liveMembers, met, notYet, partitionCount, processedOn, workloadBelow } from "./checks";
 import { labSetup, scenarioMeta } from "./define";
+import { CONSUMER_GROUP_SCALING, CONSUMER_LAG, OFFSETS_AND_COMMITS, REBALANCE_ASSIGNORS } from "./groups.meta";
 import { addConsumers, playSeconds } from "./steps";
 
 /** Every partition of `topic` is assigned to a running member of `group`. */
@@ -12,7 +13,7 @@ function everyPartitionOwned(state: LabState, topic: string, group: string): boo
 }
 
 export const groupScaling: LabScenario = {
-  ...scenarioMeta("consumer-group-scaling"),
+  ...scenarioMeta(CONSUMER_GROUP_SCALING),
   topic: "clicks",
   group: "analytics",
   controls: ["produce", "topic", "consumers"],
@@ -67,7 +68,7 @@ export const groupScaling: LabScenario = {
 };
 
 export const rebalanceAssignors: LabScenario = {
-  ...scenarioMeta("rebalance-assignors"),
+  ...scenarioMeta(REBALANCE_ASSIGNORS),
   topic: "events",
   group: "workers",
   controls: ["consumers", "assignor", "produce"],
@@ -118,7 +119,7 @@ export const rebalanceAssignors: LabScenario = {
 };
 
 export const offsetsAndCommits: LabScenario = {
-  ...scenarioMeta("offsets-and-commits"),
+  ...scenarioMeta(OFFSETS_AND_COMMITS),
   topic: "payments",
   group: "ledger",
   controls: ["produce", "consumers"],
@@ -167,7 +168,7 @@ export const offsetsAndCommits: LabScenario = {
 };
 
 export const consumerLag: LabScenario = {
-  ...scenarioMeta("consumer-lag"),
+  ...scenarioMeta(CONSUMER_LAG),
   topic: "events",
   group: "dashboards",
   controls: ["produce", "topic", "consumers"],

@@ -1,6 +1,6 @@
 // Every demo scenario, once: the lab's setup, guided steps (what to do and what to notice) and challenge,
-// one file per family. Titles and summaries come from ../catalog.ts; the questions that open a scenario
-// name it in their own `demo:` frontmatter.
+// one file per family. Ids, titles and summaries come from each family's .meta.ts; the questions that open
+// a scenario name it in their own `demo:` frontmatter.
 import type { LabScenario } from "../lab/types";
 import { clusterTour, keyPartitioning, retentionReplay } from "./basics";
 import { acksDurability, idempotentProducer, leaderElection, minIsr } from "./durability";

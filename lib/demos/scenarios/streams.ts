@@ -5,6 +5,7 @@ import { formatMinutesSeconds } from "@/lib/format/time";
 import type { LabAction, LabScenario, LabState } from "../lab/types";
 import { activeApp, liveWindows, met, notYet } from "./checks";
 import { labSetup, MINUTE, scenarioMeta, SECOND, windowedAppSetup } from "./define";
+import { LATE_DATA_GRACE, SESSION_WINDOWS, TIME_WINDOWS, TRANSACTIONS_EOS } from "./streams.meta";
 
 /** The highest event time the current app has seen. */
 function streamTime(state: LabState): number {
@@ -20,7 +21,7 @@ const READ: LabAction = { type: "tick", quanta: 5 };
 /** A window bound as the lab's steps write it: 0:40, 13:00. */
 const at = (ms: number) => formatMinutesSeconds(ms / SECOND);
 export const transactionsEos: LabScenario = {
-  ...scenarioMeta("transactions-eos"),
+  ...scenarioMeta(TRANSACTIONS_EOS),
   topic: "orders",
   group: "billing",
   controls: ["produce", "transactions", "consumers"],
@@ -85,7 +86,7 @@ export const transactionsEos: LabScenario = {
 };
 
 export const timeWindows: LabScenario = {
-  ...scenarioMeta("time-windows"),
+  ...scenarioMeta(TIME_WINDOWS),
   topic: "clicks",
   group: null,
   controls: ["produce", "windows"],
@@ -129,7 +130,7 @@ export const timeWindows: LabScenario = {
 };
 
 export const sessionWindows: LabScenario = {
-  ...scenarioMeta("session-windows"),
+  ...scenarioMeta(SESSION_WINDOWS),
   topic: "activity",
   group: null,
   controls: ["produce", "windows"],
@@ -169,7 +170,7 @@ export const sessionWindows: LabScenario = {
 };
 
 export const lateData: LabScenario = {
-  ...scenarioMeta("late-data-grace"),
+  ...scenarioMeta(LATE_DATA_GRACE),
   topic: "readings",
   group: null,
   controls: ["produce", "windows"],
