@@ -103,9 +103,10 @@ export function FeedbackView({
           </dl>
         </details>
         {alerts.length > 0 ? (
-          <ul className="mt-4 space-y-2">
+          <ul className="mt-4 space-y-2" aria-label="Notes on this score">
             {alerts.map((flag) => (
-              <li key={flag.code} role="note" className="rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-text" data-testid={`flag-${flag.code}`}>
+              // A list item keeps its listitem role (role="note" on an <li> breaks the list for screen readers).
+              <li key={flag.code} className="rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-text" data-testid={`flag-${flag.code}`}>
                 {flag.message}
               </li>
             ))}
