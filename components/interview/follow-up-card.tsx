@@ -1,12 +1,12 @@
 "use client";
 
-import { useId, useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { answerFollowUpAction, skipFollowUpAction } from "@/app/(practice)/interview/actions";
 import { AnswerBox, useAnswerTimer, useDraft } from "@/components/practice/answer-box";
 import { answerSourceFor } from "@/components/practice/voice-strategy";
-import { Button } from "@/components/ui/button";
 import { followUpDraftSlug } from "@/lib/practice/interview-plan";
 import { cancelArrivalFocus, requestArrivalFocus } from "./arrival-focus";
+import { ReplyStatus, ReplyToolbar } from "./reply-toolbar";
 
 const OFFLINE = "We could not reach Offset — check your connection and try again. Your reply is still here.";
 
@@ -31,7 +31,6 @@ export function FollowUpCard({
   headingId: string;
   transcriptionAvailable?: boolean;
 }) {
-  const id = useId();
   const draftSlug = followUpDraftSlug(sessionId, position);
   const [text, setText] = useDraft(draftSlug);
   const [started, setStarted] = useState(false);
@@ -100,31 +99,20 @@ export function FollowUpCard({
         onTranscript={(spoken) => setVoiceCharacters((count) => count + spoken.length)}
         onVoiceBusyChange={setVoiceBusy}
         toolbar={
-          <>
-            <Button onClick={answer} disabled={busy || voiceBusy || !text.trim()} data-testid="answer-follow-up">
-              {answering ? "Scoring…" : "Answer follow-up"}
-            </Button>
-            <p className="text-sm text-muted">Scored on the point it presses on.</p>
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={skip}
-              disabled={busy || voiceBusy}
-              aria-describedby={`${id}-skip-note`}
-              className="text-muted sm:ml-auto"
-              data-testid="skip-follow-up"
-            >
-              {skipping ? "Skipping…" : "Skip follow-up"}
-            </Button>
-            <span id={`${id}-skip-note`} className="sr-only">
-              Moves on without a reply. The follow-up does not count in your average either way.
-            </span>
-          </>
+          <ReplyToolbar
+            submit={{ label: answering ? "Scoring…" : "Answer follow-up", onClick: answer, ready: !!text.trim(), testId: "answer-follow-up" }}
+            note="Scored on the point it presses on."
+            skip={{
+              label: skipping ? "Skipping…" : "Skip follow-up",
+              onClick: skip,
+              testId: "skip-follow-up",
+              consequence: "Moves on without a reply. The follow-up does not count in your average either way.",
+            }}
+            disabled={busy || voiceBusy}
+          />
         }
       >
-        <div aria-live="polite" className="mt-2 text-sm" data-testid="follow-up-status">
-          {error ? <p className="text-bad">{error}</p> : null}
-        </div>
+        <ReplyStatus testId="follow-up-status" error={error} />
       </AnswerBox>
     </section>
   );

@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { skipQuestionAction, submitInterviewAnswerAction } from "@/app/(practice)/interview/actions";
 import { AnswerBox, useDraft } from "@/components/practice/answer-box";
 import { answerSourceFor } from "@/components/practice/voice-strategy";
-import { Button } from "@/components/ui/button";
 import { interviewDraftSlug } from "@/lib/practice/interview-plan";
 import { cancelArrivalFocus, requestArrivalFocus } from "./arrival-focus";
 import { clearQuestionClock, QuestionClock, useQuestionClock } from "./question-clock";
+import { ReplyStatus, ReplyToolbar } from "./reply-toolbar";
 
 const OFFLINE = "We could not reach Offset — check your connection and try again. Your answer is still here.";
 
@@ -31,7 +31,6 @@ export function QuestionStage({
   /** The server has OPENAI_API_KEY: recordings are transcribed by /api/transcribe. */
   transcriptionAvailable?: boolean;
 }) {
-  const id = useId();
   const draftSlug = interviewDraftSlug(sessionId, position);
   const [text, setText] = useDraft(draftSlug);
   const elapsed = useQuestionClock(sessionId, position);
@@ -101,33 +100,20 @@ export function QuestionStage({
         onTranscript={(spoken) => setVoiceCharacters((count) => count + spoken.length)}
         onVoiceBusyChange={setVoiceBusy}
         toolbar={
-          <>
-            <Button onClick={submit} disabled={busy || voiceBusy || !text.trim()} data-testid="submit-interview-answer">
-              {label}
-            </Button>
-            <p className="text-sm text-muted">
-              {feedbackTiming === "after_each" ? "Feedback comes straight after you submit." : "Feedback waits until the end, like a real loop."} Your draft is saved in this browser.
-            </p>
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={skip}
-              disabled={busy || voiceBusy}
-              aria-describedby={`${id}-skip-note`}
-              className="text-muted sm:ml-auto"
-              data-testid="skip-question"
-            >
-              {skipping ? "Skipping…" : "Skip this question"}
-            </Button>
-            <span id={`${id}-skip-note`} className="sr-only">
-              Moves on without an answer. A skipped question counts as 0, and you can undo the skip until you answer the next one.
-            </span>
-          </>
+          <ReplyToolbar
+            submit={{ label, onClick: submit, ready: !!text.trim(), testId: "submit-interview-answer" }}
+            note={`${feedbackTiming === "after_each" ? "Feedback comes straight after you submit." : "Feedback waits until the end, like a real loop."} Your draft is saved in this browser.`}
+            skip={{
+              label: skipping ? "Skipping…" : "Skip this question",
+              onClick: skip,
+              testId: "skip-question",
+              consequence: "Moves on without an answer. A skipped question counts as 0, and you can undo the skip until you answer the next one.",
+            }}
+            disabled={busy || voiceBusy}
+          />
         }
       >
-        <div aria-live="polite" className="mt-2 text-sm" data-testid="interview-status">
-          {error ? <p className="text-bad">{error}</p> : null}
-        </div>
+        <ReplyStatus testId="interview-status" error={error} />
       </AnswerBox>
     </div>
   );
