@@ -139,7 +139,7 @@ export async function getScoreTrend(
     SELECT r.id AS "attemptId", r."questionId", q.slug, q.title, r.total, r."createdAt", r.score::float8 AS score
     FROM ranked r JOIN "Question" q ON q.id = r."questionId"
     WHERE r.rn <= ${points}
-    ORDER BY r.total DESC, r."questionId", r."createdAt" ASC`);
+    ORDER BY r.total DESC, q.slug, r."createdAt" ASC`);
   return trendSeries(rows);
 }
 
