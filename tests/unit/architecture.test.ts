@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { DEMO_SCENARIOS } from "@/lib/demos/catalog";
 
 const ROOT = process.cwd();
 const LIB = join(ROOT, "lib");
@@ -75,5 +76,11 @@ describe("lib/", () => {
       imports.filter((target) => /^(components|app)\//.test(relative(ROOT, target))).map((target) => `${relative(ROOT, file)} → ${relative(ROOT, target)}`),
     );
     expect(outward).toEqual([]);
+  });
+
+  it("writes each demo scenario's id in exactly one file: one definition per scenario", () => {
+    const texts = files.map((file) => [relative(ROOT, file), readFileSync(file, "utf8")] as const);
+    const places = Object.fromEntries(DEMO_SCENARIOS.map(({ id }) => [id, texts.filter(([, text]) => text.includes(`"${id}"`)).map(([path]) => path)]));
+    expect(Object.values(places).every((paths) => paths.length === 1), JSON.stringify(places, null, 1)).toBe(true);
   });
 });

@@ -129,7 +129,7 @@ export function runElection(
   changeLeader(d, topic, partition, result.leader);
   const from = previousLeader >= 0 ? `from broker ${previousLeader} ` : "";
   d.emit(
-    "leader-election",
+    "leader-elected",
     `Broker ${result.leader} is the new leader of ${name} ${from}(leader epoch ${partition.leaderEpoch}): it was the first ` +
       `in-sync replica in assignment order (Replicas: ${partition.replicas.join(",")}, Isr: ${partition.isr.join(",")}). ${reason}`,
     { topic, partition: index, leader: result.leader, previousLeader, leaderEpoch: partition.leaderEpoch },

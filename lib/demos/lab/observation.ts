@@ -12,7 +12,7 @@ export const LAG_SERIES_LIMIT = 300;
 /** Engine events worth a note, with their tone. Routine ones (acks, polls, commits) stay in the event log. */
 const EVENT_TONES: Record<string, LabNoteTone> = {
   "broker-fenced": "warning",
-  "leader-election": "info",
+  "leader-elected": "info",
   "unclean-election": "loss",
   "partition-offline": "warning",
   "isr-shrink": "warning",

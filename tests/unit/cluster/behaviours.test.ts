@@ -94,7 +94,7 @@ describe("leader election", () => {
     sim.run({ type: "crashBroker", broker: 1 });
     sim.run({ type: "advance", ms: 10_000 });
     expect(sim.state.topics.t!.partitions[0]!.leader).toBe(3);
-    expect(sim.eventsOf("leader-election").at(-1)!.message).toMatch(/Broker 3 is the new leader of t-0/);
+    expect(sim.eventsOf("leader-elected").at(-1)!.message).toMatch(/Broker 3 is the new leader of t-0/);
   });
 
   it("unclean election (opt-in): an out-of-sync replica leads and the old leader truncates committed records", () => {

@@ -45,7 +45,7 @@ describe("buildWalkthrough", () => {
 
   it("cluster-tour: a crashed broker loses its leaderships, and comes back as a follower", () => {
     const w = walkthrough("cluster-tour");
-    expect(kinds(w, 3)).toEqual(expect.arrayContaining(["broker-killed", "broker-fenced", "leader-election"]));
+    expect(kinds(w, 3)).toEqual(expect.arrayContaining(["broker-killed", "broker-fenced", "leader-elected"]));
     expect(w.steps[2]!.topics).not.toMatch(/Leader: 2\b/);
     expect(kinds(w, 4)).toContain("isr-expand");
     expect(w.steps[3]!.topics).not.toMatch(/Leader: 2\b/);

@@ -112,7 +112,7 @@ describe("what the guided steps show", () => {
       expect(lab.cluster.brokers[String(part.leader)]!.status).toBe("online");
       expect(part.isr).not.toContain(2);
     }
-    expect(noteKinds(lab)).toEqual(expect.arrayContaining(["broker-killed", "broker-fenced", "leader-election"]));
+    expect(noteKinds(lab)).toEqual(expect.arrayContaining(["broker-killed", "broker-fenced", "leader-elected"]));
 
     lab = play(lab, [{ type: "guidedStep", index: 3 }]);
     expect(lab.cluster.brokers["2"]!.status).toBe("online");
