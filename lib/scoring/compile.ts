@@ -121,6 +121,12 @@ export interface StartTrie {
   /** Per node: the node where the phrase's next word begins (0: none). */
   boundary: Int32Array;
   /**
+   * Per node that ends a word written with "*" (a prefix, "broker*"): where the next word begins, whatever the
+   * rest of the answer's token is (0: none). Without it every phrase opening with a prefix word would be
+   * tried at each token that starts with it ("broker*" opens hundreds), and trying costs more than walking.
+   */
+  afterPrefix: Int32Array;
+  /**
    * Per node: its phrases grouped by their rarest anchor (-1: none), so one look at the answer's anchors
    * skips a whole group: the catalogue registers hundreds of phrases under a common opening such as "delete".
    */
@@ -323,6 +329,7 @@ export function compiledCatalogueFor(claims: ClaimCatalogue, vocabulary: Vocabul
 function startTrie(phrases: CompiledPhrase[], anchorCount: number): StartTrie {
   const chars = new CharTrie();
   const boundary: number[] = [];
+  const afterPrefix: number[] = [];
   const phrasesAt: number[][] = [];
   for (const phrase of phrases) {
     if (phrase.elements[0]?.kind !== "word") continue;
@@ -331,8 +338,8 @@ function startTrie(phrases: CompiledPhrase[], anchorCount: number): StartTrie {
       const element = phrase.elements[k]!;
       if (element.kind !== "word") break;
       for (let c = 0; c < element.text.length; c++) node = chars.child(node, element.text.charCodeAt(c));
-      if (element.prefix || k === LEADING_WORDS - 1 || phrase.elements[k + 1]?.kind !== "word") break;
-      node = boundary[node] ??= chars.addNode();
+      if (k === LEADING_WORDS - 1 || phrase.elements[k + 1]?.kind !== "word") break;
+      node = element.prefix ? (afterPrefix[node] ??= chars.addNode()) : (boundary[node] ??= chars.addNode());
     }
     (phrasesAt[node] ??= []).push(phrase.index);
   }
@@ -358,5 +365,6 @@ function startTrie(phrases: CompiledPhrase[], anchorCount: number): StartTrie {
     }
     return [...byAnchor].map(([anchor, list]) => ({ anchor, phrases: list }));
   });
-  return { chars, boundary: Int32Array.from({ length: chars.size }, (_, node) => boundary[node] ?? 0), groups };
+  const table = (next: number[]) => Int32Array.from({ length: chars.size }, (_, node) => next[node] ?? 0);
+  return { chars, boundary: table(boundary), afterPrefix: table(afterPrefix), groups };
 }

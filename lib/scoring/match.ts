@@ -214,7 +214,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   let start = 0;
   let limit = 0;
 
-  const { chars, boundary, groups } = compiled.starts;
+  const { chars, boundary, afterPrefix, groups } = compiled.starts;
   const tryPhrases = (node: number) => {
     for (const group of groups[node]!) {
       if (group.anchor >= 0 && !present[group.anchor]) continue;
@@ -238,6 +238,9 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
   const walk = (node: number, t: number, c: number, crossings: number): void => {
     if (groups[node]!.length !== 0) tryPhrases(node);
+    // A prefix word ends wherever the token does: the next word is the next token (c > 0: this token gave the prefix its letters).
+    const skip = afterPrefix[node]!;
+    if (skip && c > 0 && t + 1 < limit) walk(skip, t + 1, 0, 0);
     const word = tokens[t]!.n;
     const next = boundary[node]!;
     if (c < word.length) {
