@@ -17,7 +17,7 @@ import { join } from "node:path";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { signUp, startApp, type RunningApp } from "../tests/support/app-server";
-import { launchBrowser } from "../tests/support/browser";
+import { cookiesFor, launchBrowser } from "../tests/support/browser";
 import { acquireTestServer, createTempDatabase } from "../tests/support/database";
 import { CLASSMATE_ANSWERS, FOLLOW_UP_DRAFT, INTERVIEW_ANSWERS, SAM_ANSWERS } from "./lib/screenshot-answers";
 
@@ -93,12 +93,7 @@ async function contextFor(who: Person | null, { phone = false, dark = false }: {
   });
   await context.addInitScript((theme) => localStorage.setItem("offset-theme", theme), dark ? "dark" : "light");
   if (who) {
-    await context.addCookies(
-      who.cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: app.baseUrl };
-      }),
-    );
+    await context.addCookies(cookiesFor(who.cookie, app.baseUrl));
   }
   return context;
 }

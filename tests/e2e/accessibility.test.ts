@@ -8,7 +8,7 @@ import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const ARTIFACTS = "artifacts/e2e";
 const baseUrl = inject("baseUrl");
@@ -71,12 +71,7 @@ async function open(who: Who, theme: Theme, viewport: { width: number; height: n
   contexts.push(context);
   const cookie = cookies[who];
   if (cookie) {
-    await context.addCookies(
-      cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-      }),
-    );
+    await context.addCookies(cookiesFor(cookie, baseUrl));
   }
   const page = await context.newPage();
   const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });

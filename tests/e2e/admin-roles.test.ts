@@ -5,7 +5,7 @@ import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const database = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -31,12 +31,7 @@ beforeAll(async () => {
   candidateId = (await database.query<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [candidateEmail])).rows[0]!.id;
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies(
-    adminCookie.split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-    }),
-  );
+  await context.addCookies(cookiesFor(adminCookie, baseUrl));
   page = await context.newPage();
 });
 

@@ -10,7 +10,7 @@ import { insertAttempt, saveScore } from "@/lib/db/attempts";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import type { ScoreResult } from "@/lib/scoring";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const SHOTS = "/tmp/shots";
 const baseUrl = inject("baseUrl");
@@ -77,12 +77,7 @@ async function historyPage(who: keyof typeof cookies, { width = 1280, dark = fal
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light", timezoneId: TIME_ZONE });
   contexts.push(context);
   if (dark) await context.addInitScript(() => localStorage.setItem("offset-theme", "dark"));
-  await context.addCookies(
-    cookies[who].split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-    }),
-  );
+  await context.addCookies(cookiesFor(cookies[who], baseUrl));
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${baseUrl}/history`);

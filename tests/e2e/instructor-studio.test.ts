@@ -7,7 +7,7 @@ import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const ARTIFACTS = "artifacts/e2e";
 const baseUrl = inject("baseUrl");
@@ -26,12 +26,7 @@ const pageErrors: string[] = [];
 
 async function contextWith(cookie: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-    }),
-  );
+  await context.addCookies(cookiesFor(cookie, baseUrl));
   return context;
 }
 

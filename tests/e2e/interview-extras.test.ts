@@ -10,7 +10,7 @@ import { loadContentBank, type Question } from "@/lib/content/load";
 import { chooseFollowUp, type FollowUpChoice } from "@/lib/practice/follow-up";
 import { scoreWithRules } from "@/lib/scoring";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const SHOTS = "/tmp/shots";
 const baseUrl = inject("baseUrl");
@@ -63,12 +63,7 @@ async function pageWith(cookie: string, options: { width?: number; dark?: boolea
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? "dark" : "light" });
   contexts.push(context);
   await context.addInitScript(installFakeSpeech, SPOKEN);
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-    }),
-  );
+  await context.addCookies(cookiesFor(cookie, baseUrl));
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   return page;
@@ -84,12 +79,7 @@ async function axeViolations(cookie: string, path: string, ready: string): Promi
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
     contexts.push(context);
     await context.addInitScript(installFakeSpeech, SPOKEN);
-    await context.addCookies(
-      cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-      }),
-    );
+    await context.addCookies(cookiesFor(cookie, baseUrl));
     const page = await context.newPage();
     await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
     await page.getByTestId(ready).first().waitFor();

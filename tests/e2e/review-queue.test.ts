@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
 import { scoreWithRules } from "@/lib/scoring";
 import { signUp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { cookiesFor, launchBrowser } from "../support/browser";
 
 const SHOTS = "/tmp/shots";
 const baseUrl = inject("baseUrl");
@@ -45,12 +45,7 @@ async function account(name: string, ip: string): Promise<{ email: string; cooki
 async function pageWith(cookie: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? "dark" : "light" });
   contexts.push(context);
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-    }),
-  );
+  await context.addCookies(cookiesFor(cookie, baseUrl));
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   return page;

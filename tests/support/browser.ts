@@ -17,3 +17,11 @@ export const CHROMIUM_ARGS = [
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
+
+/** A signed-in session's Cookie header as the cookies a browser context sends to `baseUrl`. */
+export function cookiesFor(cookieHeader: string, baseUrl: string): Array<{ name: string; value: string; url: string }> {
+  return cookieHeader.split("; ").map((pair) => {
+    const at = pair.indexOf("=");
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+  });
+}
