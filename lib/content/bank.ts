@@ -5,7 +5,9 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { defaultContentDir, formatProblem, loadContentBank, type ContentBank, type Question } from "./load";
 
-let cached: { bank: ContentBank; signature: string } | undefined;
+// Parked on globalThis like the Prisma client: Next bundles this module into several layers (API routes,
+// pages, instrumentation), and each would otherwise load its own bank, and compile its own scorer tries for it.
+const globalForBank = globalThis as unknown as { offsetContentBank?: { bank: ContentBank; signature: string } };
 
 function contentSignature(dir = defaultContentDir): string {
   const parts: string[] = [];
@@ -21,13 +23,13 @@ function contentSignature(dir = defaultContentDir): string {
 }
 
 export function getContentBank(): ContentBank {
+  const cached = globalForBank.offsetContentBank;
   const signature = process.env.NODE_ENV === "production" && cached ? cached.signature : contentSignature();
-  if (!cached || cached.signature !== signature) {
-    const bank = loadContentBank();
-    for (const problem of bank.problems) console.error(`[content] skipped: ${formatProblem(problem)}`);
-    cached = { bank, signature };
-  }
-  return cached.bank;
+  if (cached && cached.signature === signature) return cached.bank;
+  const bank = loadContentBank();
+  for (const problem of bank.problems) console.error(`[content] skipped: ${formatProblem(problem)}`);
+  globalForBank.offsetContentBank = { bank, signature };
+  return bank;
 }
 
 export function getQuestion(slug: string): Question | undefined {

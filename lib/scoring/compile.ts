@@ -301,8 +301,15 @@ export function compileCatalogue(claims: ClaimCatalogue, vocabulary: Vocabulary)
   return compileItems(claims.map((claim) => ({ item: claimAsItem(claim), claim })), vocabulary);
 }
 
-const rubricCache = new WeakMap<Rubric, WeakMap<Vocabulary, CompiledRubric>>();
-const catalogueCache = new WeakMap<ClaimCatalogue, WeakMap<Vocabulary, CompiledCatalogue>>();
+// One pair of caches per process, on globalThis: Next bundles this module into several layers, which
+// share the content bank (lib/content/bank.ts) and so can share what was compiled from it.
+const globalForCompiled = globalThis as unknown as {
+  offsetCompiled?: {
+    rubrics: WeakMap<Rubric, WeakMap<Vocabulary, CompiledRubric>>;
+    catalogues: WeakMap<ClaimCatalogue, WeakMap<Vocabulary, CompiledCatalogue>>;
+  };
+};
+const { rubrics: rubricCache, catalogues: catalogueCache } = (globalForCompiled.offsetCompiled ??= { rubrics: new WeakMap(), catalogues: new WeakMap() });
 
 function cached<K extends object, V>(cache: WeakMap<K, WeakMap<Vocabulary, V>>, key: K, vocabulary: Vocabulary, build: () => V): V {
   let byVocabulary = cache.get(key);
