@@ -250,7 +250,9 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
         const rest = word.length - c;
         // A plural ending closes the word ("partitions" for "partition"); otherwise the next word may go on inside this token.
         if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) walk(next, t + 1, 0, 0);
-        walk(next, t, c, 0);
+        // At c = 0 whoever stepped onto this token has already begun the next word here (a word ends at a
+        // token boundary): walking it again would repeat that whole subtree.
+        if (c > 0) walk(next, t, c, 0);
       }
       return;
     }
