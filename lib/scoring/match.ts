@@ -236,29 +236,36 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
     }
   };
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
+  // Characters of one token are followed in a loop; only branches (the next word, a plural, a prefix's end,
+  // a word going on in the next token) recurse.
   const walk = (node: number, t: number, c: number, crossings: number): void => {
-    if (groups[node]!.length !== 0) tryPhrases(node);
-    // A prefix word ends wherever the token does: the next word is the next token (c > 0: this token gave the prefix its letters).
-    const skip = afterPrefix[node]!;
-    if (skip && c > 0 && t + 1 < limit) walk(skip, t + 1, 0, 0);
     const word = tokens[t]!.n;
-    const next = boundary[node]!;
-    if (c < word.length) {
-      const child = chars.next(node, word.charCodeAt(c));
-      if (child) walk(child, t, c + 1, crossings);
-      if (next) {
-        const rest = word.length - c;
-        // A plural ending closes the word ("partitions" for "partition"); otherwise the next word may go on inside this token.
-        if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) walk(next, t + 1, 0, 0);
-        // At c = 0 whoever stepped onto this token has already begun the next word here (a word ends at a
-        // token boundary): walking it again would repeat that whole subtree.
-        if (c > 0) walk(next, t, c, 0);
+    for (;;) {
+      if (groups[node]!.length !== 0) tryPhrases(node);
+      // A prefix word ends wherever the token does: the next word is the next token (c > 0: this token gave the prefix its letters).
+      const skip = afterPrefix[node]!;
+      if (skip && c > 0 && t + 1 < limit) walk(skip, t + 1, 0, 0);
+      const next = boundary[node]!;
+      if (c < word.length) {
+        if (next) {
+          const rest = word.length - c;
+          // A plural ending closes the word ("partitions" for "partition"); otherwise the next word may go on inside this token.
+          if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) walk(next, t + 1, 0, 0);
+          // At c = 0 whoever stepped onto this token has already begun the next word here (a word ends at a
+          // token boundary): walking it again would repeat that whole subtree.
+          if (c > 0) walk(next, t, c, 0);
+        }
+        const child = chars.next(node, word.charCodeAt(c));
+        if (!child) return;
+        node = child;
+        c++;
+        continue;
       }
+      if (t + 1 >= limit) return;
+      if (next) walk(next, t + 1, 0, 0);
+      if (crossings < WORD_CROSSINGS && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
       return;
     }
-    if (t + 1 >= limit) return;
-    if (next) walk(next, t + 1, 0, 0);
-    if (crossings < WORD_CROSSINGS && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
   };
 
   let stamp = 0;
