@@ -200,15 +200,13 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   const { analysed, usable } = ctx;
   const { tokens } = analysed;
   const present = anchorsPresent(compiled, joinedWords(analysed));
-  const hasAnchors = (phrase: CompiledPhrase) => {
-    const ids = phrase.anchorIds;
-    for (let k = 0; k < ids.length; k++) if (!present[ids[k]!]) return false;
-    return true;
-  };
   // Which phrases were already tried at the current token: one buffer per compiled catalogue, stamped with
   // a fresh number per token, since clearing (or allocating) one slot per phrase for every answer costs more
   // than the search itself.
   const tried = triedBufferFor(compiled);
+  const stamps = tried.stamps;
+  const { phrases, termsOfPhrase } = compiled;
+  const cue = ctx.negation.cue;
   const byPhrase: Occurrence[][] = [];
   const termHit = new Uint8Array(compiled.termCount);
   let start = 0;
@@ -222,17 +220,19 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
     }
   };
   const tryPhrase = (index: number) => {
-    const phrase = compiled.phrases[index]!;
-    if (tried.stamps[index] === stamp) return;
-    tried.stamps[index] = stamp;
-    if (!hasAnchors(phrase)) return;
-    const end = matchAt(analysed, phrase, start, limit, ctx.negation.cue);
+    if (stamps[index] === stamp) return;
+    stamps[index] = stamp;
+    const phrase = phrases[index]!;
+    // Only when the answer holds every anchor word of the phrase somewhere.
+    const anchorIds = phrase.anchorIds;
+    for (let k = 0; k < anchorIds.length; k++) if (!present[anchorIds[k]!]) return;
+    const end = matchAt(analysed, phrase, start, limit, cue);
     if (end <= start) return;
     const list = byPhrase[index];
     if (list) list.push({ start, end, phrase: index });
     else {
       byPhrase[index] = [{ start, end, phrase: index }];
-      for (const term of compiled.termsOfPhrase[index]!) termHit[term] = 1;
+      for (const term of termsOfPhrase[index]!) termHit[term] = 1;
     }
   };
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
