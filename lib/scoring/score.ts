@@ -15,6 +15,9 @@
 //                         scored those answers 2–4 points under them on the tune part)
 //   wrong claims     2    two or more, one of them real: the answer is built on a wrong model of the system
 //                         (a single loose claim, weight 1, only costs its penalty)
+//   wrong model      2    one real wrong claim in an answer covering under WRONG_MODEL_COVERAGE of the required
+//                         weight: graders read an error beside gaps as a wrong model (on the tune part they put
+//                         these at 0.5-3, while one error in an answer covering 0.76 or more got 5-8)
 //   rejections       3    two or more right points named only to be waved away ("I'd avoid X", "Y is overkill")
 //   injection        2    text addressed to the grader (it is also removed before matching); what is left
 //                         earns INJECTION_BASE + INJECTION_SHARE × its score, rounded to a half point
@@ -39,7 +42,12 @@ export const MISCONCEPTION_PENALTY = 1.5;
 export const NAMED_CREDIT = 0.65;
 /** Bonus points top up coverage at this rate. */
 export const BONUS_SHARE = 0.5;
-export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 5.5, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 5.5, "wrong-model": 2, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+/**
+ * A real wrong claim in an answer that covers less than this share of the required points is read as an answer
+ * built on a wrong model (CAPS["wrong-model"]), not as one slip in a sound answer (CAPS.misconception).
+ */
+export const WRONG_MODEL_COVERAGE = 0.75;
 /** Points taken off for each required or bonus point the answer waves away. */
 export const REJECTION_PENALTY = 1.5;
 /** An answer with text addressed to the grader scores INJECTION_BASE + INJECTION_SHARE × the rest's score, at most 2. */
@@ -182,6 +190,7 @@ export function computeScore(items: ItemOutcome[], flags: ScoreFlags): { score: 
   // A loose, secondary error (weight 1) only costs its points; a real misunderstanding caps the answer, and
   // two wrong claims, one of them real, mean the answer is built on a wrong model.
   if (seriousClaims >= 1 && wrongClaims >= 2) applyCap(CAPS["wrong-claims"], "wrong-claims");
+  else if ((seriousClaims >= 1 || wrongClaims >= 2) && coverage < WRONG_MODEL_COVERAGE) applyCap(CAPS["wrong-model"], "wrong-model");
   else if (seriousClaims >= 1 || wrongClaims >= 2) applyCap(CAPS.misconception, "misconception");
   if (rejected >= 2) applyCap(CAPS.rejections, "rejections");
   if (flags.dismissive && score > CAPS.dismissive) applyCap(CAPS.dismissive, "dismissive");

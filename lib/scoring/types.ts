@@ -110,7 +110,7 @@ export interface ScoreBreakdown {
   /** Points taken off for misconceptions. */
   penalty: number;
   /** The lowest cap that applied, with its reason (a wrong claim or several, injection, non-answer, list-like, a missed required point). */
-  cap?: { value: number; reason: FlagCode | "misconception" | "wrong-claims" | "rejections" | "missed-required" };
+  cap?: { value: number; reason: FlagCode | "misconception" | "wrong-model" | "wrong-claims" | "rejections" | "missed-required" };
 }
 
 export interface ScoreResult {

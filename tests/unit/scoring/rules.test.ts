@@ -135,6 +135,22 @@ describe("scoreWithRules: matching and evidence", () => {
     ]);
   });
 
+  it("reads one real wrong claim beside gaps as a wrong model: capped at 2, not 5.5", () => {
+    // Two of the four required points, explained, and the same wrong claim as above.
+    const half =
+      "Producers should use acks=all, because then the leader waits until every in-sync replica acknowledges the write. " +
+      "Consumers beyond the number of partitions just sit idle, because each partition goes to only one consumer of the group. Also, acks=1 guarantees no data loss.";
+    const result = score(half);
+    expect(item(result, "acks1-durable").met).toBe(true);
+    expect(result.breakdown.coverage).toBeLessThan(0.75);
+    expect(result.breakdown.cap).toEqual({ value: 2, reason: "wrong-model" });
+    expect(result.score).toBeLessThanOrEqual(2);
+    // All four points explained: the same claim is one slip in a sound answer.
+    const sound = score(`${EXPLAINED} Also, acks=1 guarantees no data loss.`);
+    expect(sound.breakdown.coverage).toBeGreaterThanOrEqual(0.75);
+    expect(sound.breakdown.cap).toEqual({ value: 5.5, reason: "misconception" });
+  });
+
   it("lists missed required items most valuable first, with hints", () => {
     const result = score("Consumers beyond the number of partitions just sit idle, which wastes money on the cluster.");
     const missed = result.feedback.tightenUp.filter((point) => point.reason === "missed");
