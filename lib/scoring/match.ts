@@ -27,6 +27,19 @@ export const MAX_EVIDENCE = 3;
 const CONNECTORS = new Set(["set", "to", "of", "is", "are", "be", "equals", "equal", "at", "as", "was", "=", "should", "must", "with"]);
 const MAX_CONNECTORS = 3;
 
+/**
+ * Words a speaker drops into a statement without changing what it says ("every single message is fsynced",
+ * "Kafka is basically a database", "it doesn't even need…"): between two words of a phrase, up to MAX_FILLERS
+ * of them are passed over, unless the phrase itself has that word there. Negations are never fillers.
+ */
+export const FILLERS = new Set(["really", "basically", "actually", "just", "simply", "literally", "truly", "totally", "essentially", "single", "also", "even", "still"]);
+export const MAX_FILLERS = 2;
+
+/** Whether token `tok` is a filler the phrase word `element` does not itself match. */
+function skippable(tok: string, element: { text: string; prefix: boolean }): boolean {
+  return FILLERS.has(tok) && tok !== element.text && !(element.prefix && tok.startsWith(element.text)) && tok !== `${element.text}s`;
+}
+
 export interface Occurrence {
   /** Token range, end exclusive. */
   start: number;
@@ -84,6 +97,10 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
       continue;
     }
     const word = element.text;
+    // Between two words of the phrase, fillers are passed over ("every single message").
+    if (e > 0 && c === 0) {
+      for (let skipped = 0; skipped < MAX_FILLERS && t < limit && skippable(tokens[t]!.n, element); skipped++) t++;
+    }
     let k = 0;
     let crossings = 0;
     while (k < word.length) {
@@ -238,19 +255,24 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
   // Characters of one token are followed in a loop; only branches (the next word, a plural, a prefix's end,
   // a word going on in the next token) recurse.
+  // A new word of the phrase begins at token t: there, or after up to MAX_FILLERS fillers.
+  const enterWord = (node: number, t: number): void => {
+    walk(node, t, 0, 0);
+    for (let u = t, skipped = 0; skipped < MAX_FILLERS && u + 1 < limit && FILLERS.has(tokens[u]!.n); skipped++) walk(node, ++u, 0, 0);
+  };
   const walk = (node: number, t: number, c: number, crossings: number): void => {
     const word = tokens[t]!.n;
     for (;;) {
       if (groups[node]!.length !== 0) tryPhrases(node);
       // A prefix word ends wherever the token does: the next word is the next token (c > 0: this token gave the prefix its letters).
       const skip = afterPrefix[node]!;
-      if (skip && c > 0 && t + 1 < limit) walk(skip, t + 1, 0, 0);
+      if (skip && c > 0 && t + 1 < limit) enterWord(skip, t + 1);
       const next = boundary[node]!;
       if (c < word.length) {
         if (next) {
           const rest = word.length - c;
           // A plural ending closes the word ("partitions" for "partition"); otherwise the next word may go on inside this token.
-          if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) walk(next, t + 1, 0, 0);
+          if (t + 1 < limit && ((rest === 1 && word.charCodeAt(c) === 115) || (rest === 2 && word.endsWith("es")))) enterWord(next, t + 1);
           // At c = 0 whoever stepped onto this token has already begun the next word here (a word ends at a
           // token boundary): walking it again would repeat that whole subtree.
           if (c > 0) walk(next, t, c, 0);
@@ -262,7 +284,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
         continue;
       }
       if (t + 1 >= limit) return;
-      if (next) walk(next, t + 1, 0, 0);
+      if (next) enterWord(next, t + 1);
       if (crossings < WORD_CROSSINGS && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
       return;
     }

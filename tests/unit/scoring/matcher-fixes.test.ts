@@ -115,4 +115,15 @@ describe("misconception matching fixes", () => {
     // only when the other system is what the previous sentence is about, not something it mentions in passing
     expect(matched("Kafka keeps data far longer than RabbitMQ. It deletes them once they are consumed.", "deleted-on-read")).toBe(true);
   });
+
+  it("passes over fillers between the words of a phrase, and only there", () => {
+    // "tumbling windows * overlap" and "never overlap" were written without the fillers a speaker adds.
+    expect(matched("Tumbling windows can basically overlap.", "tumbling-overlap")).toBe(true);
+    expect(matched("Tumbling windows never actually overlap.", "tumbling")).toBe(true);
+    expect(matched("Records are deleted just once they are consumed.", "deleted-on-read")).toBe(true);
+    // A negation is never a filler: the claim stays denied.
+    expect(matched("Tumbling windows basically never overlap.", "tumbling-overlap")).toBe(false);
+    // At most two in a row.
+    expect(matched("Tumbling windows never really actually truly overlap.", "tumbling")).toBe(false);
+  });
 });
