@@ -26,8 +26,10 @@ import {
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
   // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
   // shallow answer per question, written blind and graded twice), so its figures dropped by design.
-  tune: { spearman: 0.88, mae: 1.1, bias: 0.2, trapViolations: 48, bandViolations: 21 },
-  "held-out": { spearman: 0.78, mae: 1.5, bias: 0.2, trapViolations: 30, bandViolations: 8 },
+  // Raised to today's figures after rules-7 (tune 0.901 / 0.97 / +0.10, 24 trap and 21 band violations;
+  // held-out 0.798 / 1.39 / -0.00, 25 and 8).
+  tune: { spearman: 0.895, mae: 1.0, bias: 0.2, trapViolations: 24, bandViolations: 21 },
+  "held-out": { spearman: 0.79, mae: 1.42, bias: 0.2, trapViolations: 25, bandViolations: 8 },
 };
 
 const bank = loadContentBank();
