@@ -57,6 +57,19 @@ describe("a candidate browsing the question bank", () => {
     await page.screenshot({ path: `${ARTIFACTS}/demo-retention-replay.png`, fullPage: true });
   });
 
+  it("says what the question was checked against, with its sources one click away", async () => {
+    await page.goto(`${baseUrl}/questions/kafka-retention-replay`);
+    const provenance = page.getByTestId("checked-against");
+    expect(await provenance.locator("summary").textContent()).toMatch(/^Checked against Kafka 4\.4 · \d+ sources$/);
+    const links = provenance.locator("a");
+    expect(await links.first().isVisible()).toBe(false);
+    await provenance.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    expect(await links.first().isVisible()).toBe(true);
+    expect(await links.count()).toBeGreaterThanOrEqual(2);
+    for (const href of await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""))) expect(href).toMatch(/^https:\/\//);
+  });
+
   it("keeps a typed draft across a reload", async () => {
     await page.goto(`${baseUrl}/questions/kafka-what-and-why`);
     await page.getByTestId("answer-input").fill("Kafka is a distributed append-only log.");
