@@ -1,7 +1,7 @@
 // A small, self-contained rubric for engine tests (independent of the question bank).
 import type { Vocabulary } from "@/lib/content/schema";
 import { rubricSchema } from "@/lib/content/schema";
-import type { ScorableQuestion } from "@/lib/scoring";
+import { scoreWithRules, type ScorableQuestion } from "@/lib/scoring";
 
 export const vocabulary: Vocabulary = {
   "acks-all": ["acks=all", "acks=-1", "every in sync replica acknowledge*", "all in sync replicas acknowledge*"],
@@ -58,3 +58,23 @@ export const durability: ScorableQuestion & { prompt: string } = {
 export const STRONG =
   "Producers should use acks=all so every in-sync replica acknowledges the write. On the topic I set min.insync.replicas=2 with a replication factor of 3. " +
   "You can add partitions later but you can never remove partitions from a topic. Consumers beyond the number of partitions just sit idle.";
+
+/** One sentence of a stance corpus (tests/fixtures/stance/): the words naming the practice, and whether it is a bad one. */
+export interface StanceEntry {
+  text: string;
+  practice: string;
+  bad?: boolean;
+}
+
+/** Whether a sentence earns the point its practice names, scored against a rubric whose only real point is that practice. */
+export function creditedForPractice({ text, practice }: StanceEntry): boolean {
+  const filler = (i: number) => ({ id: `other-${i}`, label: "Another point", kind: "required", weight: 1, concept: [`zzqq${i}`], hint: "Another point of the rubric." });
+  const rubric = rubricSchema.parse({
+    items: [
+      { id: "practice", label: "Uses the practice", kind: "required", weight: 2, concept: [practice.replace(/[()|{}*]/g, " ").replace(/\s+/g, " ").trim()], hint: "Name the practice and what it is for." },
+      ...[1, 2, 3, 4].map(filler),
+      { id: "wrong", label: "A wrong claim", kind: "misconception", weight: 1, concept: ["zzqqwrong"], correction: "Nothing in these sentences makes it." },
+    ],
+  });
+  return scoreWithRules({ question: { slug: "stance", modelAnswer: "", rubric }, answer: text, vocabulary: {}, claims: [] }).items.find((item) => item.id === "practice")!.met;
+}

@@ -4,27 +4,11 @@
 // whose point is the practice it names.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { rubricSchema } from "@/lib/content/schema";
-import { scoreWithRules } from "@/lib/scoring";
+import { creditedForPractice, type StanceEntry as Entry } from "./helpers";
 
-interface Entry {
-  text: string;
-  practice: string;
-  bad?: boolean;
-}
 const corpus = JSON.parse(readFileSync("tests/fixtures/stance/dismissals.json", "utf8")) as { dismiss: Entry[]; keep: Entry[] };
 
-function credited({ text, practice }: Entry): boolean {
-  const filler = (i: number) => ({ id: `other-${i}`, label: "Another point", kind: "required", weight: 1, concept: [`zzqq${i}`], hint: "Another point of the rubric." });
-  const rubric = rubricSchema.parse({
-    items: [
-      { id: "practice", label: "Uses the practice", kind: "required", weight: 2, concept: [practice.replace(/[()|{}*]/g, " ").replace(/\s+/g, " ").trim()], hint: "Name the practice and what it is for." },
-      ...[1, 2, 3, 4].map(filler),
-      { id: "wrong", label: "A wrong claim", kind: "misconception", weight: 1, concept: ["zzqqwrong"], correction: "Nothing in these sentences makes it." },
-    ],
-  });
-  return scoreWithRules({ question: { slug: "stance", modelAnswer: "", rubric }, answer: text, vocabulary: {}, claims: [] }).items.find((item) => item.id === "practice")!.met;
-}
+const credited = creditedForPractice;
 
 describe("dismissals, in the candidates' many ways of putting them", () => {
   it("has a corpus of both kinds", () => {
