@@ -104,6 +104,8 @@ export interface CompiledItems {
   /** Per phrase, the ids of the terms it belongs to: a pattern is tried only when each of its terms has a hit. */
   termsOfPhrase: number[][];
   termCount: number;
+  /** Per term id, the index of the item whose pattern it belongs to and that pattern's term ids. */
+  termOwners: Array<{ item: number; terms: Int32Array }>;
   /** Every anchor word in a character trie, to find which of them occur in an answer in one pass. */
   anchors: AnchorTrie;
   anchorCount: number;
@@ -129,13 +131,12 @@ export interface StartTrie {
   /**
    * Per node: its phrases grouped by their rarest anchor (-1: none), so one look at the answer's anchors
    * skips a whole group: the catalogue registers hundreds of phrases under a common opening such as "delete".
+   * Packed into one array, node by node, since reading phrase objects scattered over the heap cost more than
+   * the checks themselves: `groupsAt[2n]`..`groupsAt[2n + 1]` is node n's stretch of `packedGroups`, which
+   * holds per group [anchor, words in the group after these two], then per phrase [index, anchor count, anchors…].
    */
-  groups: PhraseGroup[][];
-}
-
-export interface PhraseGroup {
-  anchor: number;
-  phrases: number[];
+  groupsAt: Int32Array;
+  packedGroups: Int32Array;
 }
 
 /** How many leading words of a phrase the trie holds; matchAt checks the rest. */
@@ -290,7 +291,14 @@ function compileItems(entries: Array<{ item: RubricItem; claim?: FalseClaim }>, 
   const starts = startTrie(table.phrases, anchorIds.size);
   const termsOfPhrase: number[][] = table.phrases.map(() => []);
   for (const item of items) for (const pattern of item.patterns) for (const term of pattern.terms) for (const index of term.phrases) termsOfPhrase[index]!.push(term.id);
-  return { items, phrases: table.phrases, contrastSubjects, starts, termsOfPhrase, termCount, anchors, anchorCount: anchorIds.size };
+  const termOwners: CompiledItems["termOwners"] = [];
+  items.forEach((item, itemIndex) => {
+    for (const pattern of item.patterns) {
+      const owner = { item: itemIndex, terms: Int32Array.from(pattern.terms, (term) => term.id) };
+      for (const term of pattern.terms) termOwners[term.id] = owner;
+    }
+  });
+  return { items, phrases: table.phrases, contrastSubjects, starts, termsOfPhrase, termCount, termOwners, anchors, anchorCount: anchorIds.size };
 }
 
 export function compileRubric(rubric: Rubric, vocabulary: Vocabulary): CompiledRubric {
@@ -359,19 +367,26 @@ function startTrie(phrases: CompiledPhrase[], anchorCount: number): StartTrie {
     for (const id of phrase.anchorIds) if (best < 0 || frequency[id]! < frequency[best]!) best = id;
     return best;
   };
-  const none: PhraseGroup[] = [];
-  const groups = Array.from({ length: chars.size }, (_, node): PhraseGroup[] => {
+  const groupsAt = new Int32Array(chars.size * 2);
+  const packed: number[] = [];
+  for (let node = 0; node < chars.size; node++) {
     const here = phrasesAt[node];
-    if (!here) return none;
-    const byAnchor = new Map<number, number[]>();
-    for (const index of here) {
-      const anchor = rarest(phrases[index]!);
-      const list = byAnchor.get(anchor);
-      if (list) list.push(index);
-      else byAnchor.set(anchor, [index]);
+    groupsAt[2 * node] = packed.length;
+    if (here) {
+      const byAnchor = new Map<number, number[]>();
+      for (const index of here) {
+        const anchor = rarest(phrases[index]!);
+        const list = byAnchor.get(anchor);
+        if (list) list.push(index);
+        else byAnchor.set(anchor, [index]);
+      }
+      for (const [anchor, list] of byAnchor) {
+        const body = list.flatMap((index) => [index, phrases[index]!.anchorIds.length, ...phrases[index]!.anchorIds]);
+        packed.push(anchor, body.length, ...body);
+      }
     }
-    return [...byAnchor].map(([anchor, list]) => ({ anchor, phrases: list }));
-  });
+    groupsAt[2 * node + 1] = packed.length;
+  }
   const table = (next: number[]) => Int32Array.from({ length: chars.size }, (_, node) => next[node] ?? 0);
-  return { chars, boundary: table(boundary), afterPrefix: table(afterPrefix), groups };
+  return { chars, boundary: table(boundary), afterPrefix: table(afterPrefix), groupsAt, packedGroups: Int32Array.from(packed) };
 }

@@ -180,10 +180,12 @@ function qualifiedNumber(analysed: AnalysedText, i: number): boolean {
 const WORD_CROSSINGS = 2;
 
 export interface PhraseHits {
-  /** Occurrences per phrase index (absent: none). */
-  byPhrase: Occurrence[][];
+  /** Occurrences per phrase index (absent: none). A Map: a few hundred of tens of thousands of phrases occur. */
+  byPhrase: Map<number, Occurrence[]>;
   /** 1 for every term with at least one occurrence. */
   termHit: Uint8Array;
+  /** The terms with an occurrence, in the order they were first found. */
+  hitTerms: number[];
 }
 
 /**
@@ -199,9 +201,10 @@ interface TriedBuffer {
 }
 const triedBuffers = new WeakMap<CompiledItems, TriedBuffer>();
 
+/** Per trie node, the stamp of the last start token its phrases were tried at. */
 function triedBufferFor(compiled: CompiledItems): TriedBuffer {
   let buffer = triedBuffers.get(compiled);
-  if (!buffer) triedBuffers.set(compiled, (buffer = { stamps: new Uint32Array(compiled.phrases.length), last: 0 }));
+  if (!buffer) triedBuffers.set(compiled, (buffer = { stamps: new Uint32Array(compiled.starts.chars.size), last: 0 }));
   return buffer;
 }
 
@@ -217,39 +220,57 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   const { analysed, usable } = ctx;
   const { tokens } = analysed;
   const present = anchorsPresent(compiled, joinedWords(analysed));
-  // Which phrases were already tried at the current token: one buffer per compiled catalogue, stamped with
-  // a fresh number per token, since clearing (or allocating) one slot per phrase for every answer costs more
-  // than the search itself.
+  // Which trie nodes' phrases were already tried at the current token: one buffer per compiled catalogue,
+  // stamped with a fresh number per token, since clearing (or allocating) one slot per node for every answer
+  // costs more than the search itself.
   const tried = triedBufferFor(compiled);
   const stamps = tried.stamps;
   const { phrases, termsOfPhrase } = compiled;
   const cue = ctx.negation.cue;
-  const byPhrase: Occurrence[][] = [];
+  const byPhrase = new Map<number, Occurrence[]>();
   const termHit = new Uint8Array(compiled.termCount);
+  const hitTerms: number[] = [];
   let start = 0;
   let limit = 0;
 
-  const { chars, boundary, afterPrefix, groups } = compiled.starts;
+  const { chars, boundary, afterPrefix, groupsAt, packedGroups } = compiled.starts;
+  // A phrase sits at one node, and matchAt does not depend on the path that reached it: a node whose
+  // phrases were already tried from this start token is not tried again.
   const tryPhrases = (node: number) => {
-    for (const group of groups[node]!) {
-      if (group.anchor >= 0 && !present[group.anchor]) continue;
-      for (const index of group.phrases) tryPhrase(index);
+    if (stamps[node] === stamp) return;
+    stamps[node] = stamp;
+    const end = groupsAt[2 * node + 1]!;
+    for (let g = groupsAt[2 * node]!; g < end; ) {
+      const anchor = packedGroups[g]!;
+      const groupEnd = g + 2 + packedGroups[g + 1]!;
+      if (anchor >= 0 && !present[anchor]) {
+        g = groupEnd;
+        continue;
+      }
+      for (let p = g + 2; p < groupEnd; ) {
+        const index = packedGroups[p]!;
+        const anchorsEnd = p + 2 + packedGroups[p + 1]!;
+        // Only when the answer holds every anchor word of the phrase somewhere.
+        let all = true;
+        for (let a = p + 2; a < anchorsEnd && all; a++) all = present[packedGroups[a]!] === 1;
+        if (all) tryPhrase(index);
+        p = anchorsEnd;
+      }
+      g = groupEnd;
     }
   };
   const tryPhrase = (index: number) => {
-    if (stamps[index] === stamp) return;
-    stamps[index] = stamp;
-    const phrase = phrases[index]!;
-    // Only when the answer holds every anchor word of the phrase somewhere.
-    const anchorIds = phrase.anchorIds;
-    for (let k = 0; k < anchorIds.length; k++) if (!present[anchorIds[k]!]) return;
-    const end = matchAt(analysed, phrase, start, limit, cue);
+    const end = matchAt(analysed, phrases[index]!, start, limit, cue);
     if (end <= start) return;
-    const list = byPhrase[index];
+    const list = byPhrase.get(index);
     if (list) list.push({ start, end, phrase: index });
     else {
-      byPhrase[index] = [{ start, end, phrase: index }];
-      for (const term of termsOfPhrase[index]!) termHit[term] = 1;
+      byPhrase.set(index, [{ start, end, phrase: index }]);
+      for (const term of termsOfPhrase[index]!) {
+        if (termHit[term]) continue;
+        termHit[term] = 1;
+        hitTerms.push(term);
+      }
     }
   };
   // The walk: `node` has consumed token t up to character c; `crossings` counts token boundaries inside the current word.
@@ -263,7 +284,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   const walk = (node: number, t: number, c: number, crossings: number): void => {
     const word = tokens[t]!.n;
     for (;;) {
-      if (groups[node]!.length !== 0) tryPhrases(node);
+      if (groupsAt[2 * node]! !== groupsAt[2 * node + 1]!) tryPhrases(node);
       // A prefix word ends wherever the token does: the next word is the next token (c > 0: this token gave the prefix its letters).
       const skip = afterPrefix[node]!;
       if (skip && c > 0 && t + 1 < limit) enterWord(skip, t + 1);
@@ -298,14 +319,14 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
     limit = analysed.sentences[tokens[i]!.sentence]!.endToken;
     walk(CharTrie.ROOT, i, 0, 0);
   }
-  return { byPhrase, termHit };
+  return { byPhrase, termHit, hitTerms };
 }
 
 function termOccurrences(pattern: CompiledPattern, phraseHits: PhraseHits): Occurrence[][] {
   return pattern.terms.map((term) => {
-    if (term.phrases.length === 1) return phraseHits.byPhrase[term.phrases[0]!] ?? [];
+    if (term.phrases.length === 1) return phraseHits.byPhrase.get(term.phrases[0]!) ?? [];
     const all: Occurrence[] = [];
-    for (const index of term.phrases) for (const occ of phraseHits.byPhrase[index] ?? []) all.push(occ);
+    for (const index of term.phrases) for (const occ of phraseHits.byPhrase.get(index) ?? []) all.push(occ);
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     return all;
   });
@@ -489,7 +510,7 @@ function dismissedInComboSentences(ctx: MatchContext, combo: Occurrence[], item:
   for (const pattern of item.patterns) {
     for (const term of pattern.terms) {
       for (const phrase of term.phrases) {
-        for (const occ of phraseHits.byPhrase[phrase] ?? []) {
+        for (const occ of phraseHits.byPhrase.get(phrase) ?? []) {
           if (!sentences.has(tokens[occ.start]!.sentence)) continue;
           for (let j = occ.start; j < occ.end; j++) if (ctx.dismissed[j]) return true;
         }
@@ -509,7 +530,7 @@ const PRONOUNS = new Set(["it", "they", "this", "that", "these", "those", "there
 function namesOtherSystem(ctx: MatchContext, rubric: CompiledRubric, phraseHits: PhraseHits, combo: Occurrence[], from: number, to: number): boolean {
   const { tokens } = ctx.analysed;
   for (const subject of rubric.contrastSubjects) {
-    for (const occ of phraseHits.byPhrase[subject] ?? []) {
+    for (const occ of phraseHits.byPhrase.get(subject) ?? []) {
       if (occ.start < from || occ.start >= to || inCombo(occ.start, combo)) continue;
       const before = tokens[occ.start - 1]?.n;
       const before2 = tokens[occ.start - 2]?.n;
@@ -604,17 +625,32 @@ export interface RubricMatches {
 /** Matches every rubric item, and every claim of the shared catalogue, against the answer. */
 export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue | undefined, ctx: MatchContext): RubricMatches {
   const rubricHits = findPhraseOccurrences(rubric, ctx);
-  let claims: ItemMatch[] = [];
+  const claims: ItemMatch[] = [];
   if (catalogue) {
     const catalogueHits = findPhraseOccurrences(catalogue, ctx);
     // Most of the catalogue has no term in a given answer: skip those claims before building a match.
-    claims = catalogue.items
-      .filter((claim) => claim.patterns.some((pattern) => pattern.terms.every((term) => catalogueHits.termHit[term.id])))
-      .map((claim) => matchItem(claim, catalogue, ctx, catalogueHits))
-      .filter((match) => match.met);
+    for (const index of candidateItems(catalogue, catalogueHits)) {
+      const match = matchItem(catalogue.items[index]!, catalogue, ctx, catalogueHits);
+      if (match.met) claims.push(match);
+    }
   }
   const items = rubric.items.map((item) => matchItem(item, rubric, ctx, rubricHits));
   return { items, rejected: rejectedItems(items, rubric, ctx, rubricHits), claims };
+}
+
+/**
+ * The items (in order) with a pattern whose every term has a hit. Found from the terms that occur, not by
+ * visiting every item: most of the catalogue's hundreds of claims have no term in a given answer.
+ */
+function candidateItems(compiled: CompiledItems, hits: PhraseHits): number[] {
+  const candidates: number[] = [];
+  for (const term of hits.hitTerms) {
+    const owner = compiled.termOwners[term]!;
+    let all = true;
+    for (let t = 0; t < owner.terms.length && all; t++) all = hits.termHit[owner.terms[t]!] === 1;
+    if (all && !candidates.includes(owner.item)) candidates.push(owner.item);
+  }
+  return candidates.sort((a, b) => a - b);
 }
 
 /**

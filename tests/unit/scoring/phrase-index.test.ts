@@ -27,7 +27,7 @@ function bruteForce(compiled: CompiledItems, text: string): string[] {
 function indexed(compiled: CompiledItems, text: string): string[] {
   const analysed = analyseText(text);
   const hits = findPhraseOccurrences(compiled, { analysed, negation: analyseNegation(analysed), dismissed: analyseStance(analysed), usable: new Uint8Array(analysed.tokens.length).fill(1) });
-  return hits.byPhrase.flatMap((list) => (list ?? []).map((occ) => `${occ.phrase}@${occ.start}-${occ.end}`)).sort();
+  return [...hits.byPhrase.values()].flatMap((list) => list.map((occ) => `${occ.phrase}@${occ.start}-${occ.end}`)).sort();
 }
 
 describe("the phrase index", () => {
