@@ -136,32 +136,49 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
   return c === 0 ? t : -1;
 }
 
-const joinedCache = new WeakMap<AnalysedText, string>();
+interface JoinedWords {
+  /** The answer's normalised words run together: a phrase word can only match a substring of them. */
+  stream: string;
+  /** Per token, where its word begins in `stream` (one more entry: the stream's length). */
+  offsets: Uint32Array;
+}
 
-/** The answer's normalised words run together: a phrase word can only match a substring of it. */
-function joinedWords(analysed: AnalysedText): string {
+const joinedCache = new WeakMap<AnalysedText, JoinedWords>();
+
+function joinedWords(analysed: AnalysedText): JoinedWords {
   let joined = joinedCache.get(analysed);
-  if (joined === undefined) joinedCache.set(analysed, (joined = analysed.tokens.map((token) => token.n).join("")));
+  if (joined === undefined) {
+    const offsets = new Uint32Array(analysed.tokens.length + 1);
+    let stream = "";
+    analysed.tokens.forEach((token, index) => {
+      offsets[index] = stream.length;
+      stream += token.n;
+    });
+    offsets[analysed.tokens.length] = stream.length;
+    joinedCache.set(analysed, (joined = { stream, offsets }));
+  }
   return joined;
 }
 
 /**
- * Which anchors occur in the answer's words run together (an anchor that is not a substring of them cannot
- * be matched anywhere): the anchor trie is walked from every character, in one pass.
+ * Marks in `present` the anchors that occur in stream[from, to) and lists them in `marked` (to be cleared):
+ * the anchor trie is walked from every character, in one pass. A phrase matches inside one sentence, so an
+ * anchor that does not occur in that sentence's words rules the phrase out there.
  */
-function anchorsPresent(compiled: CompiledItems, stream: string): Uint8Array {
-  const present = new Uint8Array(compiled.anchorCount);
+function markAnchors(compiled: CompiledItems, stream: string, from: number, to: number, present: Uint8Array, marked: number[]): void {
   const { chars, anchorAt } = compiled.anchors;
-  for (let p = 0; p < stream.length; p++) {
+  for (let p = from; p < to; p++) {
     let node = CharTrie.ROOT;
-    for (let c = p; c < stream.length; c++) {
+    for (let c = p; c < to; c++) {
       node = chars.next(node, stream.charCodeAt(c));
       if (!node) break;
       const anchor = anchorAt[node]!;
-      if (anchor >= 0) present[anchor] = 1;
+      if (anchor >= 0 && !present[anchor]) {
+        present[anchor] = 1;
+        marked.push(anchor);
+      }
     }
   }
-  return present;
 }
 
 /** Words that, before a number, make it a bound rather than the number itself ("more than 1", "up to 5"). */
@@ -192,7 +209,7 @@ export interface PhraseHits {
  * All occurrences of every phrase in the answer, indexed like `compiled.phrases` (absent: none). From each
  * token the leading-words trie is walked over the answer (characters, word boundaries, plural endings,
  * words run together or split), so only phrases that could start there are tried with matchAt, and only
- * when the answer's words hold every one of their anchor words: the cost follows the answer, not the size
+ * when the sentence's words hold every one of their anchor words: the cost follows the answer, not the size
  * of the catalogue.
  */
 interface TriedBuffer {
@@ -219,7 +236,10 @@ function nextStamp(buffer: TriedBuffer): number {
 export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext): PhraseHits {
   const { analysed, usable } = ctx;
   const { tokens } = analysed;
-  const present = anchorsPresent(compiled, joinedWords(analysed));
+  const joined = joinedWords(analysed);
+  // Which anchors occur in the current sentence (cleared sentence by sentence through `marked`).
+  const present = new Uint8Array(compiled.anchorCount);
+  const marked: number[] = [];
   // Which trie nodes' phrases were already tried at the current token: one buffer per compiled catalogue,
   // stamped with a fresh number per token, since clearing (or allocating) one slot per node for every answer
   // costs more than the search itself.
@@ -250,7 +270,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
       for (let p = g + 2; p < groupEnd; ) {
         const index = packedGroups[p]!;
         const anchorsEnd = p + 2 + packedGroups[p + 1]!;
-        // Only when the answer holds every anchor word of the phrase somewhere.
+        // Only when the sentence holds every anchor word of the phrase somewhere.
         let all = true;
         for (let a = p + 2; a < anchorsEnd && all; a++) all = present[packedGroups[a]!] === 1;
         if (all) tryPhrase(index);
@@ -312,12 +332,17 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   };
 
   let stamp = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!usable[i]) continue;
-    start = i;
-    stamp = nextStamp(tried);
-    limit = analysed.sentences[tokens[i]!.sentence]!.endToken;
-    walk(CharTrie.ROOT, i, 0, 0);
+  for (const sentence of analysed.sentences) {
+    for (const anchor of marked) present[anchor] = 0;
+    marked.length = 0;
+    markAnchors(compiled, joined.stream, joined.offsets[sentence.firstToken]!, joined.offsets[sentence.endToken]!, present, marked);
+    limit = sentence.endToken;
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      if (!usable[i]) continue;
+      start = i;
+      stamp = nextStamp(tried);
+      walk(CharTrie.ROOT, i, 0, 0);
+    }
   }
   return { byPhrase, termHit, hitTerms };
 }
