@@ -53,7 +53,8 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+// A Map, not an object: looking up every token of an answer as an object key costs more than the tokenising.
+const MULTIPLIERS = new Map([["hundred", 100], ["thousand", 1000], ["million", 1_000_000], ["billion", 1_000_000_000]]);
 
 /** Misspelled stem → correct stem; applied to the start of a token. */
 const TYPO_STEMS: Record<string, string> = {
@@ -145,8 +146,11 @@ interface RawPart {
   end: number;
 }
 
+const SPLITS_RE = /[._-]/;
+
 /** Splits one raw word (e.g. "min.insync.replicas", "don't", "append-only", "1.5") into parts. */
 function splitRaw(raw: string, offset: number): RawPart[] {
+  if (!SPLITS_RE.test(raw)) return [{ text: raw, start: offset, end: offset + raw.length }];
   const parts: RawPart[] = [];
   let from = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -229,11 +233,13 @@ export function analyseText(text: string): AnalysedText {
     const gapEnd = negative ? start - 1 : start;
     const gap = text.slice(gapStart, gapEnd);
 
+    // Most gaps are one space, which breaks nothing: the gap tests below are skipped for them.
+    const plainGap = gap === " ";
     let sentenceBreak = sentence < 0 || markerBreak;
-    if (!sentenceBreak && SENTENCE_END_RE.test(gap) && !ABBREVIATIONS.has(prevRaw.toLowerCase())) sentenceBreak = true;
+    if (!sentenceBreak && !plainGap && SENTENCE_END_RE.test(gap) && !ABBREVIATIONS.has(prevRaw.toLowerCase())) sentenceBreak = true;
     // A new line starts a sentence unless it continues wrapped prose in lower case; a markdown table
     // row always starts one.
-    if (!sentenceBreak && gap.includes("\n") && (/\n\s*\n/.test(gap) || /\n\s*\|/.test(gap) || !isLowerLetter(raw[0]) || startsLabelledLine(text, start))) sentenceBreak = true;
+    if (!sentenceBreak && !plainGap && gap.includes("\n") && (/\n\s*\n/.test(gap) || /\n\s*\|/.test(gap) || !isLowerLetter(raw[0]) || startsLabelledLine(text, start))) sentenceBreak = true;
 
     if (sentenceBreak) {
       closeSentence(gap);
@@ -242,10 +248,10 @@ export function analyseText(text: string): AnalysedText {
       sentenceStart = negative ? start - 1 : start;
     }
     const firstPartNorm = normaliseWord(raw);
-    let clauseBreak = sentenceBreak || CLAUSE_GAP_RE.test(gap) || CLAUSE_WORDS.has(firstPartNorm);
+    let clauseBreak = sentenceBreak || (!plainGap && CLAUSE_GAP_RE.test(gap)) || CLAUSE_WORDS.has(firstPartNorm);
     // ", while" contrasts two statements ("Spark's sink is at-least-once, while Flink's…"); a bare "while"
     // is usually "during" and does not.
-    let strong = sentenceBreak || STRONG_GAP_RE.test(gap) || STRONG_WORDS.has(firstPartNorm) || (firstPartNorm === "while" && gap.includes(","));
+    let strong = sentenceBreak || (!plainGap && STRONG_GAP_RE.test(gap)) || STRONG_WORDS.has(firstPartNorm) || (firstPartNorm === "while" && gap.includes(","));
     if (clauseBreak) clause++;
 
     const parts = splitRaw(raw, start);
@@ -284,7 +290,7 @@ export function analyseText(text: string): AnalysedText {
 function mergeNumbers(tokens: Token[]): void {
   for (let i = 0; i < tokens.length - 1; i++) {
     const next = tokens[i + 1]!;
-    const mult = MULTIPLIERS[next.n];
+    const mult = MULTIPLIERS.get(next.n);
     if (mult === undefined) continue;
     const cur = tokens[i]!;
     if (cur.sentence !== next.sentence) continue;
