@@ -201,11 +201,12 @@ function switchedOff(analysed: AnalysedText): Uint8Array {
   const { tokens } = analysed;
   const disabled = new Uint8Array(tokens.length);
   const sameClause = (a: number, b: number) => tokens[a] && tokens[b] && tokens[a]!.clause === tokens[b]!.clause;
+  const mark = (k: number) => {
+    if (!disabled[k]) disabled[k] = SWITCHED_OFF;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const n = tokens[i]!.n;
-    const mark = (k: number) => {
-      if (!disabled[k]) disabled[k] = SWITCHED_OFF;
-    };
+    if (!DISABLE_VERBS.has(n) && !OFF_VERBS.has(n)) continue;
     // "never disable X", "don't turn X off": not switched off at all.
     let denied = false;
     for (let k = i - 1; k >= i - 3 && k >= 0 && tokens[k]!.clause === tokens[i]!.clause; k--) if (NEGATING_WORDS.has(tokens[k]!.n)) denied = true;
