@@ -154,8 +154,14 @@ const CONFUSABLES: Record<string, string> = {
 };
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s" };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Every whitespace run becomes one space: a lone " " already is one, so only the others are replaced (far fewer pieces). */
+const SPACES_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
 /** Lower-cased, NFKC, invisible characters removed, look-alikes folded, accents dropped, quotes straightened, spaces collapsed. */
 function plain(text: string): string {
+  // ASCII is unchanged by the Unicode steps (normalising, folding, dropping): only case, "`" and spacing remain.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(SPACES_TO_COLLAPSE, " ");
   return text
     .replace(/[\u{E0000}-\u{E007F}]/gu, "")
     .normalize("NFKC")
@@ -167,7 +173,7 @@ function plain(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/ł/g, "l")
-    .replace(/\s+/g, " ");
+    .replace(SPACES_TO_COLLAPSE, " ");
 }
 
 const TAG_CHARS = /[\u{E0020}-\u{E007E}]/u;
@@ -177,12 +183,17 @@ const LEET_WORD_RE = /\b[\w@$]*[a-z][\w@$]*\b/g;
 const deLeet = (word: string, one: string) => (/\d|[@$]/.test(word) ? word.replace(/[0-9@$]/g, (ch) => (ch === "1" ? one : (LEET[ch] ?? ch))) : word);
 
 /**
+ * A run of 16 or more base64 characters. Every such run found scanning left to right starts where the previous
+ * character is not one (a run is taken whole), so the lookbehind only spares the engine retrying inside words.
+ */
+const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}/g;
+
+/**
  * The ways one sentence may be hiding its request: its plain view first, then the transformed ones.
  * `letterSwaps` false leaves out the views that only rewrite letters in place (backwards, rot13, leetspeak):
  * see mayHideInLetterSwaps.
  */
-function views(text: string, letterSwaps = true): string[] {
-  const base = plain(text);
+function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   const out = [base];
   // Spaced-out or dotted letters: "g i v e  t h i s" (two spaces between words), "g.r.a.d.e.r", "s-c-o-r-e".
   const spaced = (text.includes("  ") ? plain(text.replace(/ {2,}/g, " \u0001 ")) : base)
@@ -201,7 +212,7 @@ function views(text: string, letterSwaps = true): string[] {
   const tags = !TAG_CHARS.test(text) ? [] : [...text].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0xe0020 && (ch.codePointAt(0) ?? 0) <= 0xe007e);
   if (tags.length > 3) out.push(plain(tags.map((ch) => String.fromCharCode(ch.codePointAt(0)! - 0xe0000)).join("")));
   // Base64 runs, decoded when they decode to text.
-  for (const run of text.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []) {
+  for (const run of text.match(BASE64_RUN) ?? []) {
     const decoded = decodeBase64(run);
     if (decoded) out.push(plain(decoded));
   }
@@ -335,8 +346,9 @@ interface WholeTextSearch {
  * the patterns anchored at a sentence's start need each opening.
  */
 function searchWholeText(text: string): WholeTextSearch {
-  const letterSwaps = mayHideInLetterSwaps(plain(text));
-  const wholeViews = views(text, letterSwaps);
+  const base = plain(text);
+  const letterSwaps = mayHideInLetterSwaps(base);
+  const wholeViews = views(text, letterSwaps, base);
   const mayHideWords = revealsWords(wholeViews.slice(1));
   return { letterSwaps, mayHideWords, anywhere: mayHideWords || addressedInViews(wholeViews, false) };
 }
