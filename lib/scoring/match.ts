@@ -669,11 +669,15 @@ export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue
  */
 function candidateItems(compiled: CompiledItems, hits: PhraseHits): number[] {
   const candidates: number[] = [];
+  const taken = new Uint8Array(compiled.items.length);
   for (const term of hits.hitTerms) {
     const owner = compiled.termOwners[term]!;
+    if (taken[owner.item]) continue;
     let all = true;
     for (let t = 0; t < owner.terms.length && all; t++) all = hits.termHit[owner.terms[t]!] === 1;
-    if (all && !candidates.includes(owner.item)) candidates.push(owner.item);
+    if (!all) continue;
+    taken[owner.item] = 1;
+    candidates.push(owner.item);
   }
   return candidates.sort((a, b) => a - b);
 }
