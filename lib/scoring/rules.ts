@@ -272,7 +272,7 @@ export function resolveRubricVersion(input: ScoreInput): string {
 }
 
 /**
- * Scores an answer with the rules scorer. Synchronous and fast (well under a millisecond for a typical
+ * Scores an answer with the rules scorer. Synchronous and fast (about 2 ms for a 300-word
  * answer once the rubric is compiled). Throws AnswerTooLongError above MAX_ANSWER_CHARS.
  */
 export function scoreWithRules(input: ScoreInput): ScoreResult {
