@@ -194,7 +194,7 @@ class PhraseTable {
 }
 
 /** Words that need the full tokeniser: number multipliers and the negating prefix merge with their neighbours. */
-const MERGING_WORDS = /(?:^| )(?:non|hundred|thousand|million|billion|a)(?: |$)/;
+const MERGING_WORDS = /(?:^| )(?:non|hundred|thousand|million|billion|a|box)(?: |$)/;
 
 /**
  * The tokens of a phrase, as analyseText would give them. Most phrases are plain lower-case words with

@@ -282,6 +282,7 @@ export function analyseText(text: string): AnalysedText {
   closeSentence(text.slice(prevEnd));
   mergeNumbers(tokens);
   mergeNegatingPrefix(tokens);
+  canonicalDefaults(tokens);
   if (tokens.length !== countTokens(sentences)) reindexSentences(tokens, sentences);
   return { text, tokens, sentences };
 }
@@ -310,6 +311,19 @@ function mergeNegatingPrefix(tokens: Token[]): void {
     const next = tokens[i + 1]!;
     if (cur.n !== "non" || next.sentence !== cur.sentence || !/^[a-z]/.test(next.n)) continue;
     tokens.splice(i, 2, { ...cur, n: `non${next.n}`, end: next.end });
+  }
+}
+
+/**
+ * "out of the box" → "by default" (in place): the same claim in two wordings, so a pattern written with one
+ * matches an answer written with the other. The two words keep the original offsets ("out of" / "the box").
+ */
+function canonicalDefaults(tokens: Token[]): void {
+  for (let i = tokens.length - 4; i >= 0; i--) {
+    if (tokens[i]!.n !== "out" || tokens[i + 1]!.n !== "of" || tokens[i + 2]!.n !== "the" || tokens[i + 3]!.n !== "box") continue;
+    if (tokens[i + 3]!.sentence !== tokens[i]!.sentence) continue;
+    const [out, of, the, box] = tokens.slice(i, i + 4) as [Token, Token, Token, Token];
+    tokens.splice(i, 4, { ...out, n: "by", end: of.end }, { ...the, n: "default", start: the.start, end: box.end });
   }
 }
 

@@ -38,6 +38,15 @@ describe("analyseText", () => {
     const sentence = analysed.sentences[0]!;
     expect(text.slice(sentence.start, sentence.end)).toBe("Kafka’s log — append‑only!");
   });
+  it('reads "out of the box" as "by default", in answers and in patterns alike, keeping the original offsets', () => {
+    const text = "Auto commit is on out of the box.";
+    const analysed = analyseText(text);
+    expect(analysed.tokens.map((token) => token.n)).toEqual(["auto", "commit", "is", "on", "by", "default"]);
+    expect(analysed.tokens.slice(-2).map((token) => text.slice(token.start, token.end))).toEqual(["out of", "the box"]);
+    expect(compilePhrase("read_committed out of the box").map((element) => (element.kind === "word" ? element.text : element.kind))).toEqual(["read", "committed", "by", "default"]);
+    // Across a sentence end it is two statements, left alone.
+    expect(words("It fell out. Of the box, nothing remains")).toContain("out");
+  });
   it("splits sentences at punctuation, list markers and new lines, not at abbreviations or config dots", () => {
     const analysed = analyseText("Use acks=all, e.g. for payments. Is it safe?\n- partitions scale\n- offsets resume\n1. first item\ncontinued here");
     const texts = analysed.sentences.map((s) => analysed.text.slice(s.start, s.end));
