@@ -15,6 +15,7 @@
 // not addressed to anyone and is left alone.
 import type { AnalysedText } from "./normalise";
 import type { Span } from "./types";
+import { needIndexFor, type NeedIndex } from "./regex-needs";
 
 /** Words that name the grader, in English and the languages candidates most often write in. */
 const GRADER =
@@ -108,6 +109,20 @@ const ENGLISH_GRADER = /\b(?:grader|graders|evaluator|evaluators|examiner|examin
 const GRADING_ACT = /\b(?:score|scores|scored|grade|graded|mark|marks|marked|pass|passed|perfect|full|credit|points|hire|answer|response|candidate|rubric|verdict|10)\b/;
 PATTERNS.push(FOREIGN_GRADER);
 const ANY_PATTERN = new RegExp(PATTERNS.map((re) => `(?:${re.source})`).join("|"), "u");
+/** Each pattern alone, with ANY_PATTERN's flag, and what its matches need among a text's words (regex-needs.ts). */
+export const EACH_PATTERN: readonly RegExp[] = PATTERNS.map((re) => new RegExp(re.source, "u"));
+let patternNeeds: NeedIndex | undefined;
+
+/**
+ * ANY_PATTERN.test(text), running only the patterns whose needed words the text holds: one combined
+ * alternation of some fifty patterns tries each of them at every character of the answer.
+ */
+function anyPatternIn(text: string): boolean {
+  patternNeeds ??= needIndexFor(EACH_PATTERN);
+  const met = patternNeeds.met(text.split(" ").map((n) => ({ n })));
+  for (let k = 0; k < EACH_PATTERN.length; k++) if (met[k] && EACH_PATTERN[k]!.test(text)) return true;
+  return false;
+}
 /** The patterns that only match at a sentence's start ("System: …", "Grader, …"). */
 const AT_START = new RegExp(PATTERNS.filter((re) => re.source.startsWith("^")).map((re) => `(?:${re.source})`).join("|"), "u");
 /** How much of a sentence's opening AT_START needs to see. */
@@ -292,7 +307,7 @@ export function isAddressedToGrader(sentence: string): boolean {
  * request: then none of its sentences' views can, and the costly search is skipped.
  */
 function addressedInViews([base, ...others]: string[], mayHideWords: boolean): boolean {
-  if (ANY_PATTERN.test(base!) || VERDICT_RE.test(base!)) return true;
+  if (anyPatternIn(base!) || VERDICT_RE.test(base!)) return true;
   if (others.concat(base!).some((view) => ENGLISH_GRADER.test(view) && GRADING_ACT.test(view))) return true;
   // A transformed view (reversed, rot13, decoded…) counts only for words it reveals: numbers read the same in every view.
   return mayHideWords && revealsWords(others);

@@ -1,6 +1,6 @@
 // What a regular expression needs among a text's words, so that a set of expressions can skip, per text, the
-// ones that cannot match it (stance.ts runs some sixty over every sentence; most answers hold the words of
-// only a few).
+// ones that cannot match it (stance.ts runs some sixty over every sentence and injection.ts some fifty over the
+// whole answer; most answers hold the words of only a few).
 //
 // A need is worked out once from an expression's source. It lists alternatives; every match holds all the
 // "words" of at least one of them: whole words (runs of [0-9A-Za-z_] with a non-word character or boundary on

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
 import { joinTokens, analyseText } from "@/lib/scoring/normalise";
 import { needIndexFor, needOf, NOTHING_NEEDED } from "@/lib/scoring/regex-needs";
+import { EACH_PATTERN } from "@/lib/scoring/injection";
 import { STANCE_EXPRESSIONS } from "@/lib/scoring/stance";
 
 function stringsIn(value: unknown, out: string[] = []): string[] {
@@ -76,5 +77,24 @@ describe("what an expression needs", () => {
     // The corpora exercise the expressions, and the needs do skip most of the work.
     expect(matched).toBeGreaterThan(500);
     expect(skipped).toBeGreaterThan(matched);
+  });
+
+  it("never rules out a text that one of the injection patterns matches", () => {
+    const texts = readdirSync("tests/fixtures/injection").flatMap((file) => stringsIn(JSON.parse(readFileSync(join("tests/fixtures/injection", file), "utf8"))));
+    const index = needIndexFor(EACH_PATTERN);
+    let matched = 0;
+    const misses: string[] = [];
+    for (const text of texts) {
+      // The detector reads a lower-cased view with single spaces (injection.ts, plain()).
+      const view = text.toLowerCase().replace(/\s+/g, " ");
+      const met = index.met(view.split(" ").map((n) => ({ n })));
+      EACH_PATTERN.forEach((re, k) => {
+        if (!re.test(view)) return;
+        matched++;
+        if (!met[k]) misses.push(`${re.source.slice(0, 60)} on "${view.slice(0, 80)}"`);
+      });
+    }
+    expect(misses).toEqual([]);
+    expect(matched).toBeGreaterThan(100);
   });
 });
