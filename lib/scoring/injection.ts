@@ -118,7 +118,7 @@ let patternNeeds: NeedIndex | undefined;
  * alternation of some fifty patterns tries each of them at every character of the answer.
  */
 function anyPatternIn(text: string): boolean {
-  patternNeeds ??= needIndexFor(EACH_PATTERN);
+  patternNeeds ??= needIndexFor(EACH_PATTERN); // once per process (regex-needs.ts)
   const met = patternNeeds.met(text.split(" ").map((n) => ({ n })));
   for (let k = 0; k < EACH_PATTERN.length; k++) if (met[k] && EACH_PATTERN[k]!.test(text)) return true;
   return false;

@@ -275,9 +275,20 @@ export class NeedIndex {
   }
 }
 
-/** The index of what each expression needs, in order (NeedIndex.met answers per expression). */
+// One index per set of expressions per process, on globalThis like the compiled catalogue (compile.ts): Next
+// bundles lib/ into several layers, and working the needs out takes ~0.1 s cold, which the start-up warm-up
+// should pay once for all of them, not each layer's first answer.
+const globalForNeeds = globalThis as unknown as { offsetRegexNeeds?: Map<string, NeedIndex> };
+
+/** The index of what each expression needs, in order (NeedIndex.met answers per expression); built once per set. */
 export function needIndexFor(expressions: readonly RegExp[]): NeedIndex {
-  writtenCount.clear();
-  for (const word of expressions.flatMap((re) => re.source.match(/\w+/g) ?? [])) writtenCount.set(word, (writtenCount.get(word) ?? 0) + 1);
-  return new NeedIndex(expressions.map(needOf));
+  const signature = expressions.map((re) => `${re.flags}/${re.source}`).join("\n");
+  const shared = (globalForNeeds.offsetRegexNeeds ??= new Map());
+  let index = shared.get(signature);
+  if (!index) {
+    writtenCount.clear();
+    for (const word of expressions.flatMap((re) => re.source.match(/\w+/g) ?? [])) writtenCount.set(word, (writtenCount.get(word) ?? 0) + 1);
+    shared.set(signature, (index = new NeedIndex(expressions.map(needOf))));
+  }
+  return index;
 }

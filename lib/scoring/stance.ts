@@ -215,25 +215,12 @@ const COMPILED: Compiled[] = [
   ...BACKWARD.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward" })),
   ...PRONOUN_BACKWARD.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", pronounOnly: true })),
 ];
-/** The expressions, for tests that check their needs against what they match. */
+/** The expressions in order: what regex-needs.ts indexes, and what its tests check the needs against. */
 export const STANCE_EXPRESSIONS: readonly RegExp[] = COMPILED.map(({ re }) => re);
 
-// Parked on globalThis like the compiled catalogue (compile.ts): Next bundles this module into several layers,
-// and the start-up warm-up works the needs out (some tens of milliseconds) for all of them.
-const globalForNeeds = globalThis as unknown as { offsetStanceNeeds?: Map<string, NeedIndex> };
 let compiledNeeds: NeedIndex | undefined;
-/** What each of COMPILED needs among an answer's words, worked out on first use. */
-function needsOfCompiled(): NeedIndex {
-  if (compiledNeeds) return compiledNeeds;
-  const signature = COMPILED.map(({ re }) => `${re.flags}/${re.source}`).join("\n");
-  const shared = (globalForNeeds.offsetStanceNeeds ??= new Map());
-  compiledNeeds = shared.get(signature);
-  if (!compiledNeeds) {
-    compiledNeeds = needIndexFor(COMPILED.map(({ re }) => re));
-    shared.set(signature, compiledNeeds);
-  }
-  return compiledNeeds;
-}
+/** What each of COMPILED needs among an answer's words, worked out on first use (once per process). */
+const needsOfCompiled = (): NeedIndex => (compiledNeeds ??= needIndexFor(STANCE_EXPRESSIONS));
 /** Cues the first filter below does not hold. */
 const MORE_CUES = /tax|rabbit|bureaucr|red tape|paperwork|toy|relic|parano|luxury|placebo|blanket|overthink|over think|friction|overhead|feel|matter|sense|scale|way|clutter|bloat|burn|eat|gain|benefit|value|payoff|upside|risk|never|didnt|another|extra|one more|too|slide|whiteboard|demo|diagram|resume|cv|die|default|than|clear|back from|against|unset|out of|deal|over|set|less|fewer|does|cares|misses|missed|solv|solution|fix|moving|premature|money|wast|happen|not for|not|last thing|made up|imaginar|fake|hypothet|non|asked|rather|alone|belt/;
 /** A dismissal conceded and then overturned: "X is a tax, but one well worth paying". */
