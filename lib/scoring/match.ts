@@ -205,13 +205,6 @@ export interface PhraseHits {
   hitTerms: number[];
 }
 
-/**
- * All occurrences of every phrase in the answer, indexed like `compiled.phrases` (absent: none). From each
- * token the leading-words trie is walked over the answer (characters, word boundaries, plural endings,
- * words run together or split), so only phrases that could start there are tried with matchAt, and only
- * when the sentence's words hold every one of their anchor words: the cost follows the answer, not the size
- * of the catalogue.
- */
 interface TriedBuffer {
   stamps: Uint32Array;
   last: number;
@@ -233,6 +226,13 @@ function nextStamp(buffer: TriedBuffer): number {
   return ++buffer.last;
 }
 
+/**
+ * All occurrences of every phrase in the answer, indexed like `compiled.phrases` (absent: none). From each
+ * token the leading-words trie is walked over the answer (characters, word boundaries, plural endings,
+ * words run together or split), so only phrases that could start there are tried with matchAt, and only
+ * when the sentence's words hold every one of their anchor words: the cost follows the answer, not the size
+ * of the catalogue.
+ */
 export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext): PhraseHits {
   const { analysed, usable } = ctx;
   const { tokens } = analysed;
