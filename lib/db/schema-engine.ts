@@ -45,6 +45,9 @@ export async function openSchemaEngine(databaseUrl: string, log: (line: string) 
   const dropShadows: (() => Promise<void>)[] = [];
   const poolFor = (url: string) => {
     const pool = introspectionPool(url);
+    // DROP DATABASE … WITH (FORCE) ends the shadow database's connections, idle ones included; the pool drops
+    // such a client and reports it here. Without a listener, pg-pool's "error" event would crash the process.
+    pool.on("error", (error) => log(`a pooled connection closed: ${error.message}`));
     pools.push(pool);
     return pool;
   };
