@@ -195,8 +195,8 @@ function describesDefault(tokens: AnalysedText["tokens"], at: number, end: numbe
   const next = tokens[at]?.n;
   if (at >= end || next === undefined) return false;
   if (DEFAULT_QUALIFIERS.has(next)) return true;
-  if (next === "by" && tokens[at + 1]?.n === "default" && at + 1 < end) return true;
-  return next === "out" && tokens[at + 1]?.n === "of" && tokens[at + 2]?.n === "the" && tokens[at + 3]?.n === "box";
+  // "out of the box" reaches here as "by default" (normalise.ts).
+  return next === "by" && tokens[at + 1]?.n === "default" && at + 1 < end;
 }
 
 interface Compiled {

@@ -1,7 +1,10 @@
 // A small, self-contained rubric for engine tests (independent of the question bank).
 import type { Vocabulary } from "@/lib/content/schema";
 import { rubricSchema } from "@/lib/content/schema";
+import { readFileSync } from "node:fs";
 import { scoreWithRules, type ScorableQuestion } from "@/lib/scoring";
+import { detectInjection } from "@/lib/scoring/injection";
+import { analyseText } from "@/lib/scoring/normalise";
 
 export const vocabulary: Vocabulary = {
   "acks-all": ["acks=all", "acks=-1", "every in sync replica acknowledge*", "all in sync replicas acknowledge*"],
@@ -78,3 +81,14 @@ export function creditedForPractice({ text, practice }: StanceEntry): boolean {
   });
   return scoreWithRules({ question: { slug: "stance", modelAnswer: "", rubric }, answer: text, vocabulary: {}, claims: [] }).items.find((item) => item.id === "practice")!.met;
 }
+
+/** An injection corpus: requests addressed to the grader, by style, and ordinary sentences using the same words. */
+export interface InjectionCorpus {
+  inject: Array<{ text: string; style: string }>;
+  benign: Array<{ text: string }>;
+}
+
+export const loadInjectionCorpus = (path: string) => JSON.parse(readFileSync(path, "utf8")) as InjectionCorpus;
+
+/** Whether the detector takes some sentence of the text as addressed to the grader. */
+export const flaggedAsInjection = (text: string) => detectInjection(analyseText(text)).sentences.length > 0;

@@ -1,16 +1,9 @@
 // Text addressed to the grader, in 38 disguises (tests/fixtures/injection/corpus.json, written for the
 // purpose, never taken from calibration answers), and ordinary technical writing that uses the same words.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectInjection } from "@/lib/scoring/injection";
-import { analyseText } from "@/lib/scoring/normalise";
+import { flaggedAsInjection as flagged, loadInjectionCorpus } from "./helpers";
 
-interface Corpus {
-  inject: Array<{ text: string; style: string }>;
-  benign: Array<{ text: string }>;
-}
-const corpus = JSON.parse(readFileSync("tests/fixtures/injection/corpus.json", "utf8")) as Corpus;
-const flagged = (text: string) => detectInjection(analyseText(text)).sentences.length > 0;
+const corpus = loadInjectionCorpus("tests/fixtures/injection/corpus.json");
 
 describe("finding text addressed to the grader", () => {
   it("has a corpus of every kind", () => {

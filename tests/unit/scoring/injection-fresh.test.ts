@@ -5,17 +5,10 @@
 // floor: 97 of 140 found, 6 of 87 ordinary sentences flagged ("full marks on throughput", "the grader service").
 // Patterns that reached 140/140 and 0/87 were tried and left out: they doubled the scorer's time per answer and
 // found 2 of 20 requests written after them, so they fitted this corpus rather than the ideas.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectInjection } from "@/lib/scoring/injection";
-import { analyseText } from "@/lib/scoring/normalise";
+import { flaggedAsInjection as flagged, loadInjectionCorpus } from "./helpers";
 
-interface Corpus {
-  inject: Array<{ text: string; style: string }>;
-  benign: Array<{ text: string }>;
-}
-const corpus = JSON.parse(readFileSync("tests/fixtures/injection/corpus-fresh.json", "utf8")) as Corpus;
-const flagged = (text: string) => detectInjection(analyseText(text)).sentences.length > 0;
+const corpus = loadInjectionCorpus("tests/fixtures/injection/corpus-fresh.json");
 
 describe("finding text addressed to the grader (fresh corpus)", () => {
   it("has a corpus of every kind", () => {

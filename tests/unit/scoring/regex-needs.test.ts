@@ -10,6 +10,9 @@ import { needIndexFor, needOf, NOTHING_NEEDED } from "@/lib/scoring/regex-needs"
 import { EACH_PATTERN } from "@/lib/scoring/injection";
 import { STANCE_EXPRESSIONS } from "@/lib/scoring/stance";
 
+/** Every string in every JSON file of a fixtures folder, whatever its shape. */
+const fixtureStrings = (dir: string) => readdirSync(dir).flatMap((file) => stringsIn(JSON.parse(readFileSync(join(dir, file), "utf8"))));
+
 function stringsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
   else if (value && typeof value === "object") for (const inner of Object.values(value)) stringsIn(inner, out);
@@ -50,7 +53,7 @@ describe("what an expression needs", () => {
     const texts = [
       ...bank.questions.map((question) => question.modelAnswer),
       ...bank.claims.flatMap((claim) => [...claim.says, ...claim.nearMiss]),
-      ...readdirSync("tests/fixtures/stance").flatMap((file) => stringsIn(JSON.parse(readFileSync(join("tests/fixtures/stance", file), "utf8")))),
+      ...fixtureStrings("tests/fixtures/stance"),
     ];
     const index = needIndexFor(STANCE_EXPRESSIONS);
     let matched = 0;
@@ -80,7 +83,7 @@ describe("what an expression needs", () => {
   });
 
   it("never rules out a text that one of the injection patterns matches", () => {
-    const texts = readdirSync("tests/fixtures/injection").flatMap((file) => stringsIn(JSON.parse(readFileSync(join("tests/fixtures/injection", file), "utf8"))));
+    const texts = fixtureStrings("tests/fixtures/injection");
     const index = needIndexFor(EACH_PATTERN);
     let matched = 0;
     const misses: string[] = [];
