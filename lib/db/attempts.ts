@@ -196,6 +196,31 @@ export async function saveScore(
   return rows[0]!;
 }
 
+/**
+ * After a score replaces the current one of an attempt already scheduled (an LLM refinement, an
+ * instructor's override, a re-score under a new rubric version), the review queue shows that score and
+ * its missed points, so "last score" never contradicts the attempt's page. Only when the attempt is the
+ * user's latest scored main answer to the question: an older attempt's new score is not the last one.
+ * The schedule itself (interval, due date) is left as the submission set it: the candidate's recall
+ * happened once, and re-grading it does not make them practise again sooner or later. Returns the rows updated.
+ */
+export async function refreshReviewFromCurrentScore(db: Pick<Db, "$executeRaw">, attemptIds: string | readonly string[]): Promise<number> {
+  const ids = typeof attemptIds === "string" ? [attemptIds] : [...attemptIds];
+  if (ids.length === 0) return 0;
+  return db.$executeRaw`
+    UPDATE "ReviewItem" r SET
+      "lastScore" = s."score",
+      "missedItemIds" = COALESCE((SELECT array_agg(i."itemId" ORDER BY i."itemId") FROM "ScoreItem" i
+                                  WHERE i."scoreId" = s."id" AND i."kind" = 'required' AND NOT i."met"), '{}'),
+      "updatedAt" = now()
+    FROM "Attempt" a JOIN "Score" s ON s."attemptId" = a."id" AND s."isCurrent"
+    WHERE a."id" = ANY(${ids}::uuid[]) AND a."parentAttemptId" IS NULL
+      AND r."userId" = a."userId" AND r."questionId" = a."questionId"
+      AND NOT EXISTS (SELECT 1 FROM "Attempt" later
+                      WHERE later."userId" = a."userId" AND later."questionId" = a."questionId" AND later."parentAttemptId" IS NULL
+                        AND later."status" = 'scored' AND later."createdAt" > a."createdAt")`;
+}
+
 const attemptDetail = {
   question: { select: { slug: true, title: true, track: true, level: true } },
   mockSession: { select: { id: true, status: true } },

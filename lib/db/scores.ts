@@ -3,6 +3,7 @@
 import { isUuid } from "@/lib/ids";
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { refreshReviewFromCurrentScore } from "./attempts";
 import { recordAudit } from "./audit";
 import type { Prisma } from "./generated/client";
 import type { Db } from "./prisma";
@@ -135,6 +136,7 @@ export async function overrideAttemptScore(
       },
       select: historyFields,
     });
+    await refreshReviewFromCurrentScore(tx, attempt.id);
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "score.override",

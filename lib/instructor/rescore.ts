@@ -4,7 +4,7 @@
 // skips attempts already scored under the version, so a retry after a crash resumes where it stopped.
 import { getContentBank } from "@/lib/content/bank";
 import { rubricSchema } from "@/lib/content/schema";
-import { saveScore } from "@/lib/db/attempts";
+import { refreshReviewFromCurrentScore, saveScore } from "@/lib/db/attempts";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/prisma";
 import { plural } from "@/lib/format/text";
@@ -66,6 +66,7 @@ export async function runRescoreJob(db: Db, { id, batchSize = BATCH }: { id: str
       });
       if (attempts.length === 0) break;
       cursor = attempts.at(-1)!.id;
+      const nowCurrent: string[] = [];
       for (const attempt of attempts) {
         outcome.processed++;
         const current = attempt.scores.find((score) => score.isCurrent);
@@ -73,13 +74,17 @@ export async function runRescoreJob(db: Db, { id, batchSize = BATCH }: { id: str
         if (alreadyDone || current?.rubricVersionId === job.rubricVersionId) continue;
         try {
           const result = scoreWithRules({ question, answer: attempt.answer, vocabulary, claims, rubricVersion: label });
-          await saveScore(db, { attemptId: attempt.id, rubricVersionId: job.rubricVersionId, result, reason: "rescore", current: current?.reason !== "override" });
+          const becomesCurrent = current?.reason !== "override";
+          await saveScore(db, { attemptId: attempt.id, rubricVersionId: job.rubricVersionId, result, reason: "rescore", current: becomesCurrent });
+          if (becomesCurrent) nowCurrent.push(attempt.id);
           outcome.rescored++;
         } catch (error) {
           outcome.failed++;
           console.error(`[rescore] attempt ${attempt.id}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
+      // The review queue's "last score" follows the new current scores (one statement per batch).
+      await refreshReviewFromCurrentScore(db, nowCurrent);
       await db.rescoreJob.update({ where: { id }, data: { processed: outcome.processed, failed: outcome.failed } });
     }
   } catch (error) {

@@ -2,7 +2,7 @@
 // verified quotes, add its score as the current one. On failure the rules score simply stands, and
 // the attempt says why.
 import { getContentBank } from "@/lib/content/bank";
-import { saveScore } from "@/lib/db/attempts";
+import { refreshReviewFromCurrentScore, saveScore } from "@/lib/db/attempts";
 import type { Db } from "@/lib/db/prisma";
 import { getScoringContext } from "@/lib/db/questions";
 import { llmConfigFromEnv, scoreAnswer, type LlmConfig } from "@/lib/scoring";
@@ -33,6 +33,7 @@ export async function refineAttempt(
     // An instructor who has already overridden the score keeps the last word.
     const overridden = await db.score.count({ where: { attemptId, isCurrent: true, reason: "override" } });
     await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "llm_refinement", current: overridden === 0 });
+    if (overridden === 0) await refreshReviewFromCurrentScore(db, attemptId);
     await db.attempt.update({ where: { id: attemptId }, data: { llmStatus: "done", llmError: null } });
     return "refined";
   }

@@ -178,12 +178,15 @@ describe("publishing and re-scoring", () => {
     const originals = await db().score.findMany({ where: { attemptId: { in: attemptIds } }, select: { id: true, attemptId: true, score: true, rubricVersionId: true } });
     expect(originals).toHaveLength(3);
 
-    // An override on the last attempt: it must stay current through the re-score.
+    // An override on the first attempt: it must stay current through the re-score.
     const overrideResponse = await overrideRoute(
-      requestAs(instructor, `/api/instructor/attempts/${attemptIds[2]}/override`, { method: "POST", body: { score: 9.5, comment: "You covered the controller well; the rubric missed it." } }),
-      params({ id: attemptIds[2]! }),
+      requestAs(instructor, `/api/instructor/attempts/${attemptIds[0]}/override`, { method: "POST", body: { score: 9.5, comment: "You covered the controller well; the rubric missed it." } }),
+      params({ id: attemptIds[0]! }),
     );
     expect(overrideResponse.status).toBe(201);
+    const reviewScore = async () => (await db().reviewItem.findFirstOrThrow({ where: { userId: candidate.id, question: { slug: SCORED_SLUG } } })).lastScore;
+    // Not the last try, so the review queue keeps the last try's score.
+    expect(await reviewScore()).toBe(originals.find((score) => score.attemptId === attemptIds[2])!.score);
 
     const base = await workspace(SCORED_SLUG);
     // Make every required item worth much more: scores change in a way we can predict the direction of.
@@ -210,9 +213,12 @@ describe("publishing and re-scoring", () => {
       expect(rescore).toMatchObject({ versionNumber: saved.version, scorer: "rules" });
       const current = history.filter((entry) => entry.isCurrent);
       expect(current).toHaveLength(1);
-      if (index === 2) expect(current[0]).toMatchObject({ reason: "override", score: 9.5, actorName: "Ines" });
+      if (index === 0) expect(current[0]).toMatchObject({ reason: "override", score: 9.5, actorName: "Ines" });
       else expect(current[0]!.id).toBe(rescore!.id);
     }
+    // The review queue shows the last try's new current score.
+    const lastRescore = (await getScoreHistory(db(), { attemptId: attemptIds[2]! })).find((entry) => entry.isCurrent)!;
+    expect(await reviewScore()).toBe(lastRescore.score);
 
     // Running the job again (a pg-boss retry) adds nothing.
     await db().rescoreJob.update({ where: { id: published.rescoreJobId! }, data: { status: "running" } });

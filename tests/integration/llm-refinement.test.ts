@@ -58,6 +58,9 @@ describe("LLM refinement of a stored attempt", () => {
     expect(scores[1]).toMatchObject({ model: "fake-good" });
     expect(scores[1]!.promptVersion).toBeTruthy();
     expect((await db().attempt.findUniqueOrThrow({ where: { id: attemptId } })).llmStatus).toBe("done");
+    // The review queue shows the refined score, not the rules score it replaced.
+    const review = await db().reviewItem.findFirstOrThrow({ where: { userId: user.id, question: { slug: "kafka-what-and-why" } } });
+    expect(review.lastScore).toBe(scores[1]!.score);
   });
 
   it("asks for a retry on a failure and gives up on the final try, leaving the rules score", async () => {

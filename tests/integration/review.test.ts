@@ -5,6 +5,8 @@ import { loadContentBank, type Question } from "@/lib/content/load";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { syncQuestionBank } from "@/lib/db/question-sync";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { refreshReviewFromCurrentScore } from "@/lib/db/attempts";
+import { overrideAttemptScore } from "@/lib/db/scores";
 import { dueReviews } from "@/lib/practice/review";
 import { dueTodayCount, endOfDay, nextDueQuestion, reviewQueue, reviewStateFor } from "@/lib/practice/review-queue";
 import { recallQuality } from "@/lib/practice/sm2";
@@ -45,6 +47,7 @@ describe("review queue", () => {
   const other = { id: "user-other", name: "Oz", email: "oz@example.test" };
   const third = { id: "user-third", name: "Tam", email: "tam@example.test" };
   const many = { id: "user-many", name: "Mo", email: "mo@example.test" };
+  const fourth = { id: "user-fourth", name: "Fay", email: "fay@example.test" };
   let key = 0;
   const answer = (userId: string, slug: string, text: string) =>
     submitAnswer(db, { userId, questionSlug: slug, answer: text, idempotencyKey: `review-test-${(key += 1)}` }, noQueue);
@@ -54,7 +57,7 @@ describe("review queue", () => {
     await applyMigrations(database.url);
     db = createPrismaClient(database.url);
     await syncQuestionBank(db, bank);
-    await db.user.createMany({ data: [user, other, third, many] });
+    await db.user.createMany({ data: [user, other, third, many, fourth] });
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -146,6 +149,35 @@ describe("review queue", () => {
     const all = await reviewQueue(db, many.id, now, { upcomingLimit: 200 });
     expect(all.upcoming.map((entry) => entry.slug)).toEqual(slugs.slice(3));
     expect(all.upcomingTotal).toBe(9);
+  });
+
+  it("follows a later score of the latest attempt (an override, a re-score), but not of an older one, and keeps the schedule", async () => {
+    const slug = "stream-windowing";
+    const grader = { id: "user-grader", name: "Gil", email: "gil@example.test" };
+    await db.user.create({ data: grader });
+    const first = await answer(fourth.id, slug, weak());
+    const second = await answer(fourth.id, slug, weak());
+    const before = (await reviewStateFor(db, fourth.id, slug))!;
+    expect(before.lastScore).toBeLessThan(3);
+    expect(before.missedItemIds.length).toBeGreaterThan(0);
+
+    // Overriding the older attempt changes nothing in the queue: it is not the last try.
+    await overrideAttemptScore(db, { attemptId: first.attemptId, score: 8.5, comment: "Generous on the first try.", actorId: grader.id });
+    expect((await reviewStateFor(db, fourth.id, slug))!.lastScore).toBe(before.lastScore);
+
+    // Overriding the latest one shows the instructor's score; the checklist (and so the missed points) is carried over.
+    await overrideAttemptScore(db, { attemptId: second.attemptId, score: 9, comment: "The idea is there.", actorId: grader.id });
+    const overridden = (await reviewStateFor(db, fourth.id, slug))!;
+    expect(overridden.lastScore).toBe(9);
+    expect([...overridden.missedItemIds].sort()).toEqual([...before.missedItemIds].sort());
+    expect(overridden.dueAt.getTime()).toBe(before.dueAt.getTime());
+    expect(overridden.intervalDays).toBe(before.intervalDays);
+
+    // A score that meets every required point empties the missed list.
+    const current = await db.score.findFirstOrThrow({ where: { attemptId: second.attemptId, isCurrent: true }, select: { id: true } });
+    await db.scoreItem.updateMany({ where: { scoreId: current.id, kind: "required" }, data: { met: true } });
+    expect(await refreshReviewFromCurrentScore(db, [second.attemptId, first.attemptId])).toBe(1);
+    expect((await reviewStateFor(db, fourth.id, slug))!.missedItemIds).toEqual([]);
   });
 
   it("keeps each user's queue to themselves", async () => {
