@@ -66,6 +66,8 @@ export interface MatchContext {
   ignoreStance?: boolean;
   /** 0 for tokens that may not be evidence (sentences addressed to the grader). */
   usable: Uint8Array;
+  /** 1 for tokens whose words make a wrong claim (a misconception or a catalogue claim the answer makes). */
+  wrong?: Uint8Array;
 }
 
 /**
@@ -475,6 +477,9 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   // A point the answer waves away in one sentence is not earned by pairing that sentence's other words with a
   // neighbour ("For impressions and clicks I'd skip the windowed join. You have to pick a window…").
   if (!misconception && !item.warning && !ctx.ignoreStance && item.near !== undefined && dismissedInComboSentences(ctx, combo, item, phraseHits)) return false;
+  // Words that make a wrong claim do not also earn a point: in "acks=1 is plenty once idempotence is on" the
+  // idempotence is part of the error, not a point stated; the rest of the sentence may still earn others.
+  if (!misconception && ctx.wrong && combo.every((occ) => overlapsWrong(ctx.wrong!, occ))) return false;
   // Asking is not claiming: "What about compaction?" earns nothing, and makes no wrong claim either.
   if (combo.every((occ) => sentences[tokens[occ.start]!.sentence]!.question)) return false;
   if (!misconception) return true;
@@ -647,7 +652,16 @@ export interface RubricMatches {
   claims: ItemMatch[];
 }
 
-/** Matches every rubric item, and every claim of the shared catalogue, against the answer. */
+function overlapsWrong(wrong: Uint8Array, occ: Occurrence): boolean {
+  for (let j = occ.start; j < occ.end; j++) if (wrong[j]) return true;
+  return false;
+}
+
+/**
+ * Matches every rubric item, and every claim of the shared catalogue, against the answer. Wrong claims
+ * first (the rubric's misconceptions and the catalogue's claims), so that the words making one cannot also
+ * earn a point.
+ */
 export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue | undefined, ctx: MatchContext): RubricMatches {
   const rubricHits = findPhraseOccurrences(rubric, ctx);
   const claims: ItemMatch[] = [];
@@ -659,8 +673,17 @@ export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue
       if (match.met) claims.push(match);
     }
   }
-  const items = rubric.items.map((item) => matchItem(item, rubric, ctx, rubricHits));
-  return { items, rejected: rejectedItems(items, rubric, ctx, rubricHits), claims };
+  const isWrong = (item: CompiledItem) => item.item.kind === "misconception";
+  const misconceptions = new Map(rubric.items.filter(isWrong).map((item) => [item, matchItem(item, rubric, ctx, rubricHits)]));
+  let points = ctx;
+  const wrongMatches = [...claims, ...misconceptions.values()].filter((match) => match.met);
+  if (wrongMatches.length > 0) {
+    const wrong = new Uint8Array(ctx.analysed.tokens.length);
+    for (const match of wrongMatches) for (const occ of match.occurrences) wrong.fill(1, occ.start, occ.end);
+    points = { ...ctx, wrong };
+  }
+  const items = rubric.items.map((item) => misconceptions.get(item) ?? matchItem(item, rubric, points, rubricHits));
+  return { items, rejected: rejectedItems(items, rubric, points, rubricHits), claims };
 }
 
 /**
