@@ -1,0 +1,55 @@
+// Rubric points against sentences that state them in other words, and sentences that use their words
+// without earning them (tests/fixtures/paraphrases/, docs/calibration/paraphrase-brief.md). The tune part
+// guided pattern changes; the aside part, written by other people, only measures them, so its floors are
+// the honest figure for paraphrases nobody tuned on.
+import { describe, expect, it } from "vitest";
+import { loadContentBank } from "@/lib/content/load";
+import { checkParaphrases, loadParaphrases, summariseParaphrases, type ParaphraseFile } from "@/lib/scoring/paraphrases";
+import { durability, vocabulary } from "./helpers";
+
+const bank = loadContentBank();
+
+describe("checkParaphrases", () => {
+  const small = { questions: [{ ...durability, slug: "test-durability" }], vocabulary, claims: [] } as unknown as Parameters<typeof checkParaphrases>[1];
+
+  it("reports which sentences earn their point, scoring each on its own", () => {
+    const file: ParaphraseFile = {
+      question: "test-durability",
+      items: { "acks-all": { meets: ["Producers run with acks=all so every in sync replica acknowledges the write."], misses: ["acks=all? Overkill, we never bother with it."] } },
+    };
+    const outcomes = checkParaphrases([file], small);
+    expect(outcomes.map((outcome) => [outcome.expect, outcome.met])).toEqual([["meets", true], ["misses", false]]);
+    expect(summariseParaphrases(outcomes)).toEqual({ meets: 1, meetsEarned: 1, misses: 1, missesEarned: 0 });
+  });
+
+  it("names an unknown question or rubric point", () => {
+    expect(() => checkParaphrases([{ question: "nope", items: {} }], small)).toThrow('no question "nope"');
+    expect(() => checkParaphrases([{ question: "test-durability", items: { ghost: { meets: [], misses: [] } } }], small)).toThrow('no rubric point "ghost"');
+  });
+});
+
+describe.each([
+  // [part, at least this share of paraphrases earn their point, at most this share of non-statements do]
+  // Measured when the rubrics were tuned on the tune part (rules-9): tune 99.0% and 4.6%; aside, which
+  // nobody tuned on, 96.2% and 8.9% (it was 94.3% and 13.6% before the round).
+  ["tune", 0.98, 0.055],
+  ["aside", 0.955, 0.095],
+] as const)("the %s paraphrase set", (part, minEarned, maxWronglyEarned) => {
+  const files = loadParaphrases(part);
+
+  it("covers every question's rubric points", () => {
+    expect(files.map((file) => file.question).sort()).toEqual(bank.questions.map((question) => question.slug).sort());
+    for (const file of files) {
+      const question = bank.questions.find((candidate) => candidate.slug === file.question)!;
+      const points = question.rubric.items.filter((item) => item.kind !== "misconception").map((item) => item.id);
+      expect(Object.keys(file.items).sort(), file.question).toEqual([...points].sort());
+    }
+  });
+
+  it(`earns at least ${minEarned * 100}% of paraphrases and at most ${maxWronglyEarned * 100}% of non-statements`, () => {
+    const summary = summariseParaphrases(checkParaphrases(files, bank));
+    console.log(`${part} paraphrases: earned ${summary.meetsEarned}/${summary.meets}, wrongly earned ${summary.missesEarned}/${summary.misses}`);
+    expect(summary.meetsEarned / summary.meets).toBeGreaterThanOrEqual(minEarned);
+    expect(summary.missesEarned / summary.misses).toBeLessThanOrEqual(maxWronglyEarned);
+  });
+});
