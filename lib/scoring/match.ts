@@ -419,7 +419,9 @@ function negatedAfter(ctx: MatchContext, combo: Occurrence[]): boolean {
     if (COPULAR_NEGATIONS.has(token.n) || (token.n === "not" || token.n === "never") && COPULAS.has(tokens[j - 1]!.n)) {
       if (ALTERNATIVE_BEFORE.has(tokens[j - 1]!.n)) return false;
       const next = tokens[j + 1]?.n ?? "";
-      const complement = next === "a" || next === "an" || next === "just" || next === "really" ? (tokens[j + 2]?.n ?? "") : next;
+      // "Tiered storage isn't just for huge clusters": "not just" adds to the claim, it does not deny it.
+      if (NOT_ONLY.has(next)) return false;
+      const complement = next === "a" || next === "an" || next === "really" ? (tokens[j + 2]?.n ?? "") : next;
       return !NEGATIVE_COMPLEMENTS.has(complement);
     }
     if (!COPULAS.has(token.n) && !HEDGES.has(token.n)) return false;
@@ -431,8 +433,11 @@ const COPULAS = new Set(["is", "are", "was", "were", "be", "been", "being", "s",
 const COPULAR_NEGATIONS = new Set(["isnt", "arent", "wasnt", "werent"]);
 const HEDGES = new Set(["really", "actually", "honestly", "just", "simply", "still", "generally", "usually", "definitely", "certainly", "truly"]);
 
-/** "acks=all is not optional": a negated negative affirms the point. */
-const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic"]);
+/** "acks=all is not optional", "tuning state TTL isn't hard", "static membership isn't magic, but…": a negated negative (or a
+ * denied fear) affirms the point. */
+const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic", "magic", "hard", "difficult", "tricky", "scary", "rocket"]);
+/** "isn't just / only / merely …": more than that, not a denial. */
+const NOT_ONLY = new Set(["just", "only", "merely", "simply"]);
 
 const ARTICLES = new Set(["a", "an", "the", "any"]);
 /** Clause words a negation carries into ("not where", "not because"). */

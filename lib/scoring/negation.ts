@@ -34,7 +34,8 @@ const PAIR_CUES: Array<[string, string]> = [
 const NOT_A_CUE_AFTER: Record<string, Set<string>> = {
   not: new Set(["only", "just", "least", "merely", "more", "fewer", "less", "exceed", "exceeding"]),
   no: new Set(["matter", "doubt", "more", "less", "fewer", "later", "earlier", "sooner", "problem"]),
-  nothing: new Set(["but", "more", "else"]),
+  // "nothing beats a failover drill" praises it
+  nothing: new Set(["but", "more", "else", "beats", "compares", "replaces", "tops"]),
   never: new Set(["mind"]),
 };
 // "while" is left out: it is far more often "during" ("pause processing while it checkpoints") than a contrast.
@@ -62,6 +63,23 @@ const TRAILING_SENTENTIAL = [
 ];
 const ELLIPSIS_EXCEPTIONS = new Set(["whether"]);
 const OBJECT_NEGATIVES = new Set(["nothing", "none", "nobody", "nowhere", "neither"]);
+/** How far back a negation denies a "without" ("nobody should ship a stateful Flink job without…"). */
+const DOUBLE_NEGATION_REACH = 8;
+/** What goes wrong in a counterfactual "Without X, …" (loses, twice, never closes, has to repartition…). */
+const BREAKS_WITHOUT = new Set([
+  "lose", "loses", "lost", "losing", "duplicate", "duplicates", "duplicated", "twice", "again", "stall", "stalls", "stuck", "fail", "fails",
+  "break", "breaks", "crash", "crashes", "corrupt", "corrupts", "block", "blocks", "cant", "cannot", "wouldnt", "risk", "risks", "halt", "halts",
+  "silently", "forever", "unbounded", "grow", "grows", "must", "dropped", "drops", "hang", "hangs", "miss", "misses", "missed",
+]);
+/** After "never", what says all is well rather than what breaks ("we never had a problem", "nobody ever noticed"). */
+const ALL_WELL_AFTER_NEVER = new Set(["had", "have", "needed", "need", "missed", "miss", "noticed", "saw", "seen", "looked", "bothered", "cared"]);
+/** "…has to repartition", "…windows never close" (not "we never had a problem", which says all is well). */
+const breaksWithout = (tokens: AnalysedText["tokens"], j: number): boolean => {
+  const n = tokens[j]!.n;
+  if (n === "has" || n === "have") return tokens[j + 1]?.n === "to";
+  if (n === "never") return !ALL_WELL_AFTER_NEVER.has(tokens[j + 1]?.n ?? "");
+  return BREAKS_WITHOUT.has(n);
+};
 /** Verbs of taking something away: negating one affirms its object ("never disable idempotence"). */
 export const REMOVAL_VERBS = new Set([
   "skip", "skipping", "drop", "dropping", "disable", "disabling", "turn", "turning", "switch", "switching", "ignore", "ignoring",
@@ -87,7 +105,10 @@ export interface NegationInfo {
    * that turns X off ("turn auto commit off and commit after processing"), unless the claim is about switching it off.
    */
   disabled: Uint8Array;
-  /** 1 on a cue that negates a verb of removal ("never disable", "don't skip"): it affirms the practice named after it. */
+  /**
+   * 1 on a cue that negates a verb of removal ("never disable", "don't skip"), on both cues of a denied "without"
+   * ("never run without"), and on a "Without X, …" that goes on to what breaks: it affirms the practice named after it.
+   */
   deniesRemoval: Uint8Array;
 }
 
@@ -139,6 +160,22 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
         deniesRemoval[i] = 1;
         break;
       }
+    }
+  }
+
+  // "I would never run without lag alerts", "nobody should ship a stateful job without checkpointing": a denied
+  // "without" is a double negation, and both cues affirm what follows. "Without idempotence, a retry writes the batch
+  // twice": a sentence that opens on "without" and goes on to what breaks is a counterfactual for the practice.
+  for (let i = 0; i < count; i++) {
+    if (!cue[i] || tokens[i]!.n !== "without") continue;
+    const sentence = sentences[tokens[i]!.sentence]!;
+    for (let k = i - 1; k >= i - DOUBLE_NEGATION_REACH && k >= sentence.firstToken && !tokens[k + 1]!.strongBreak; k--) {
+      if (!cue[k] || !NEGATING_WORDS.has(tokens[k]!.n)) continue;
+      deniesRemoval[i] = deniesRemoval[k] = 1;
+      break;
+    }
+    if (i === sentence.firstToken) {
+      for (let j = i + 2; j < sentence.endToken && !tokens[j]!.strongBreak; j++) if (breaksWithout(tokens, j)) deniesRemoval[i] = 1;
     }
   }
 

@@ -20,13 +20,25 @@
 //    ("I'd pick Y over X", "we'd rather retry than bother with X"), a config value that switches it off
 //    ("we set X=0", "set X to none", "left at its default, i.e. off"). A verdict overturned in the same
 //    sentence ("a tax, but one well worth paying") stands for nothing.
+//  - indirect shapes: faint praise ("sounds responsible, but…", "cool, sure, but…", "a nice gesture"), conditions
+//    that never apply ("only if you're a bank", "…if you're doing billing, which we aren't"), deferral ("one for the
+//    release notes", "we'll get to it eventually", "I'd wait on X until…"), cost said as a complaint ("halves our
+//    throughput", "a lot of bookkeeping for the odd duplicate", "costs too much for what it buys"), scope that
+//    leaves us out ("for people with far more brokers than us"), sarcasm ("because what every team needs is
+//    another X", "oh sure, let's add X"), not-my-problem ("the framework's job, not ours"), swaps ("we swapped X for
+//    Y"), and settings left at nothing ("stays at 0").
+//  - a refusal with no object ("…; in practice we don't bother", "…, so we don't key at all", "We said no.") waves
+//    away what came before it, unless that already denied something ("…without transactions? I wouldn't.").
+//  - an alternative said to suffice ("…; for logs, at-most-once is plenty", "…does the job", "we stayed on the
+//    heap") passes over the stretch before it, unless that stretch recommends something.
 //  - a dismissal aimed at a pronoun ("stay away from it", "it just adds complexity") reaches back to what the
-//    pronoun stands for: a short or questioning previous sentence ("Compaction?"), else the previous clause.
+//    pronoun stands for: a short or questioning previous sentence ("Compaction?") or one that puts the practice
+//    on the table ("Someone suggested log compaction."), else the previous clause.
 //
 // Verbs that also describe mechanisms ("idempotence avoids duplicates", "consumers skip aborted records")
 // count only as the candidate's own stance: after I / we / you / one (with a modal: "I'd", "we would",
 // "you can"), or as an imperative opening a sentence.
-import { NEGATING_WORDS } from "./negation";
+import { NEGATING_WORDS, REMOVAL_VERBS } from "./negation";
 import { allMatches, type AnalysedText, joinTokens } from "./normalise";
 import { needIndexFor, type NeedIndex } from "./regex-needs";
 
@@ -42,9 +54,9 @@ export const LOOKS_BACK = 2;
 export const DISMISSAL_WINDOW = 12;
 
 const STANCE_SUBJECT = "(?:i|we|you|id|wed|youd|ive|weve|youve|im|ill|one|people|teams|they|the team|our team)";
-const MODAL = "(?:would|should|could|can|will|might|d|usually|always|generally|just|really|honestly|probably|definitely|personally|simply|mostly|rather|even|then|eventually|deliberately|quickly|somewhat|also|actually|already|finally|frankly|ll|ve|have|had|am|m|happily|gladly)";
+const MODAL = "(?:would|should|could|can|will|might|d|usually|always|generally|just|really|honestly|probably|definitely|personally|simply|mostly|rather|even|then|eventually|deliberately|quickly|somewhat|also|actually|already|finally|frankly|ll|ve|have|had|am|m|happily|gladly|kind of|sort of|kinda|sorta|basically|um|uh|you know)";
 /** Verbs that dismiss only as the candidate's own stance (they also describe mechanisms: "consumers skip aborted records"). */
-const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|table|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|switched it off|switched them off|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
+const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|let table|lets table|let us table|tabled|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|turned that off|turned those off|switched it off|switched them off|switched that off|switched those off|ignored|swapped out|swapped|swap out|replaced|traded away|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
 /** Phrases that dismiss wherever they stand. */
 const ANYWHERE_FORWARD = [
   "stay away from", "stayed away from", "steer clear of", "keep away from", "get rid of", "do away with",
@@ -61,18 +73,19 @@ const ANYWHERE_FORWARD = [
   // "we'd rather just retry than bother with X", "keep well away from X"
   "than bother with", "than deal with", "than worry about", "than mess with", "than mess about with", "than fiddle with", "than pay for",
   "keep well away from", "stay well away from", "stay well clear of", "steer well clear of", "stay clear of", "keep clear of",
+  "a wide berth to", "wide berth to",
 ];
 
 /** Predicates that dismiss what comes before them in their clause. */
 const BACKWARD = [
   // "X is overkill", "X is way overrated", "X is just hype"
-  "(?:is|are|s|was|were|seems|seem|sounds|sound|feels|feel|being|be|mostly|largely|totally|pretty much)? ?(?:just |mostly |usually |really |totally |completely |pure |purely |a bit |bit |way |kind of |largely |massive |complete |often |simply |honestly |basically |generally |an )?(?:overkill|overrated|unnecessary|pointless|useless|over engineering|overengineering|over engineered|overengineered|hype|hyped|a gimmick|gimmick|a waste|waste of time|academic|theoretical|cargo cult|a nice to have|nice to have|optional)\\b",
+  "(?:is|are|s|was|were|seems|seem|sounds|sound|feels|feel|being|be|mostly|largely|totally|pretty much)? ?(?:just |mostly |usually |really |totally |completely |pure |purely |a bit |bit |way |kind of |largely |massive |complete |often |simply |honestly |basically |generally |an )?(?:overkill|overrated|unnecessary|pointless|useless|over engineering|overengineering|over engineered|overengineered|hype|hyped|a gimmick|gimmick|a waste|waste of time|academic|theoretical|cargo cult|a nice to have|nice to have|optional|moot|irrelevant|beside the point|neither here nor there)\\b",
   // "X isn't worth it", "X is not really needed", "X is hardly ever a problem"
   "(?:isnt|arent|is not|are not|wasnt|not|never|hardly|rarely|hardly ever|seldom|aint|doesnt seem|dont seem) (?:really |that |very |all that |even |ever |actually |particularly |strictly |usually )?(?:worth|needed|necessary|required|important|useful|helpful|relevant|a problem|an issue|a concern|a big deal|a real problem|a real issue|a real concern|something to worry about|something you need|something i would|a thing)\\b",
   // "X doesn't really matter", "X never helps", "X won't buy you anything"
   "(?:doesnt|dont|does not|do not|wont|will not|rarely|hardly|never|didnt) (?:really |actually |even |usually |ever |much )?(?:matter|matters|help|helps|add much|adds much|buy you much|buy you anything|buys you much|buys you anything|change anything|changes anything|make a difference|makes a difference|make much difference|makes much difference)\\b",
   // "X only makes things harder", "X just adds complexity"
-  "(?:only|just|merely|mostly|simply) (?:make|makes|made|making|add|adds|added|adding|bring|brings|cause|causes|create|creates|slow|slows) (?:things |it |everything |life |your life |the system |the pipeline |you )?(?:harder|complicated|more complicated|complex|more complex|worse|slower|complexity|overhead|latency|headaches|headache|pain|noise|trouble|problems|bugs|confusion|down)\\b",
+  "(?:only|just|merely|mostly|simply) (?:make|makes|made|making|add|adds|added|adding|bring|brings|cause|causes|create|creates|slow|slows) (?:things |it |everything |life |your life |the system |the pipeline |you |(?:\\w+ ){1,2}?)?(?:harder|complicated|more complicated|complex|more complex|worse|slower|complexity|overhead|latency|headaches|headache|pain|noise|trouble|problems|bugs|confusion|down|unpredictable|fragile|brittle|messy|messier|flaky|flakier|opaque|painful|noisier|riskier)\\b",
   "more (?:\\w+ ){0,2}than (?:its|it is|they are|theyre|thats) worth",
   "(?:is|are|s|was|were|feels|sounds|seems)? ?(?:just |mostly |largely |totally |completely |really |way |a bit |pretty )?(?:oversold|overhyped|overblown|busywork|busy work|false precision|premature optimi[sz]ation|a distraction|theatre|theater|noise|bloat|ceremony|an antipattern|an anti pattern|a red herring|a crutch)\\b",
   "(?:can|should|could|may) (?:be )?(?:safely |just |usually |mostly )?(?:be )?(?:ignored|skipped|dropped|left out|turned off|switched off|avoided)\\b",
@@ -91,8 +104,6 @@ const BACKWARD = [
   "(?:is|are|s)? ?(?:too much (?:code|work|effort|hassle|overhead|ceremony)|too slow|too fiddly|too expensive|too complex|too complicated|a lot of work for|guesswork|a cost (?:we|id|i|youd) (?:would )?rather not pay|one of those features nobody|something for banks|not a priority|never been (?:considered )?a priority|all a bit much|a bit much)\\b",
   "(?:nobody|no one|hardly anyone) (?:actually |really |ever )?(?:needs|uses|wants|reads)\\b",
   "(?:none|neither) of (?:that|this|it|them|those) (?:matters|is needed|is worth)\\b",
-  "^(?:i|we) (?:d |would )?(?:probably |just |honestly |really |like )*(?:wouldnt|would not|dont|do not|wont|will not|not)(?: though| personally| really| do that| bother)?$",
-  "(?:we|i) (?:wouldnt|would not|dont|do not|wont|will not)(?: though| personally)?$",
   "(?:sounds|sound|looks|look|is|are) (?:nice|good|great|clever|elegant|neat|impressive|fine) (?:on paper|in theory|in (?:conference )?talks|in blog posts|in slides)\\b",
   "(?:is|are) (?:an? )?(?:elegant|clever|nice|neat|cute) (?:idea|ideas|trick|tricks|feature|features|concept|concepts) but\\b",
   "(?:is|are|s) (?:something|one thing|a thing|stuff) (?:i|we|you|id|youd|wed) (?:would |d |can |could |should |just |usually |always )*(?:avoid|skip|ignore|forget|not bother with|never use|never bother with|stay away from|leave off|leave out|turn off|switch off|disable|drop|rip out)\\b",
@@ -110,18 +121,27 @@ const BACKWARD = [
   "(?:only|just|merely|simply|mostly) (?:burns?|wastes?|eats?) (?:\\w+ )?(?:cpu|memory|disk|money|cycles|resources|time|budget)\\b",
   // "…for no real gain", "…for little benefit"
   "for (?:no|little|zero|minimal|marginal|hardly any) (?:real |actual |practical |measurable )?(?:gain|gains|benefit|benefits|value|payoff|upside)\\b",
+  // "X causes more problems than it solves", "life's too short for X"
+  "(?:causes|cause|creates|create|brings|bring|makes|make) more (?:problems|trouble|issues|pain|work|bugs|incidents) than (?:it|they|this|that) (?:solves?|fix(?:es)?|prevents?|saves?)\\b",
+  "(?:life|lifes) (?:is )?too short\\b",
   // "X is more risk than benefit"
   "more (?:risk|trouble|pain|cost|hassle|work|overhead|complexity|effort|downside|risk of breakage) than (?:benefit|value|good|gain|upside|payoff)\\b",
   // "we keep them off", "left it unset"
   "(?:keep|leave|kept|left|keeping|leaving) (?:it|them|those|these) (?:off|disabled|unset|out)\\b",
   // "X is a knob I'd never touch", "X is a constraint I'd rather not deal with", "X is a luxury we don't need"
-  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|configure|recommend|go near|want|miss|care about|worry about)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off)\\b",
+  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill)\\b",
   // "X? In practice nobody does it"
-  "(?:nobody|no one|hardly anyone) (?:actually |really |ever )?(?:does|bothers|cares|misses|missed|looks at|turns on|sets|configures)\\b",
+  "(?:nobody|no one|hardly anyone) (?:actually |really |ever )?(?:does|bothers|cares|misses|missed|looks at|turns on|sets|configures|watches|checks|opens|monitors|notices|acts on|reacts to|responds to|pays attention to)\\b",
+  // "X is one of those features you read about and never switch on", "one of those chores we keep pushing back"
+  "(?:1|one) of those (?:\\w+ ){1,3}?(?:i|we|you|id|wed|youd|people|teams|everyone) (?:\\w+ ){0,4}?(?:never|rather not|keep pushing|keep putting off|keep meaning to)\\b",
+  // "Quotas are a solution to a noisy-neighbour problem we've never had"
+  "(?:solution|answer|fix|cure|insurance|protection|guard|defence|defense|workaround)s? (?:to|for|against) (?:a |an |the )?(?:\\w+ ){0,3}?(?:problem|issue|race condition|race|bug|scenario|failure|outage|case)s? (?:that |which )?(?:weve|we have|ive|i have|we|i|youve|you|most teams|nobody|no one) (?:\\w+ )?(?:never|not yet|havent|have not|dont|do not|wont|will not|never will) (?:\\w+ )?(?:hit|had|seen|run into|ran into|encountered|have|has|get|need)\\b",
   // "X is one more thing to go wrong"
   "(?:one more|1 more|another|yet another|just another|one extra|1 extra|an extra) (?:thing|moving part|knob|component|dependency|layer|system|failure mode|point of failure|thing to tune) (?:to (?:go wrong|break|maintain|babysit|worry about|manage|get wrong|fail|operate)|that can (?:go wrong|break|fail))\\b",
+  // "X is another service to babysit", "yet another cluster to keep alive"
+  "(?:one more|1 more|another|yet another|just another|one extra|1 extra|an extra) (?:\\w+ ){1,3}?(?:to|that needs|we have to|you have to) (?:babysit|keep alive|maintain|patch|upgrade|operate|look after|worry about|page on|feed)\\b",
   // "X is way too immature", "X is too clever"
-  "(?:is|are|s|feels|feel|seems|seem|still) (?:way |far |much |just |still |a bit |a little |simply )?too (?:immature|new|young|risky|early|bleeding edge|experimental|clever|heavy|heavyweight|unproven|niche|exotic)\\b",
+  "(?:^|(?:is|are|s|feels|feel|seems|seem|still|costs?) )(?:way |far |much |just |still |a bit |a little |simply )?too (?:immature|new|young|risky|early|bleeding edge|experimental|clever|heavy|heavyweight|unproven|niche|exotic|pricey|costly|expensive|much for what)\\b",
   // "X looks good on a slide", "X sounds great in a demo"
   "(?:looks|look|sounds|sound|is|are|seems|seem) (?:nice |good |great |clever |impressive |fine |lovely |cool )?(?:on a slide|on slides|on a whiteboard|in a demo|in demos|on a diagram|in a diagram|on a resume|on a cv|on an architecture diagram|in an architecture diagram|in a slide deck)\\b",
   // "DLQs are where messages go to die"
@@ -141,7 +161,9 @@ const BACKWARD = [
   "(?:burns?|burning|wastes?|wasting|throws? away|throwing away) (?:good |our |your |a lot of |lots of )?money\\b",
   "(?:wastes?|wasting) (?:\\w+ )?(?:cpu|memory|disk|cycles|resources|time|budget|bandwidth)\\b",
   // "…for a failover that never happens"
-  "(?:that|which) (?:never|rarely|basically never|almost never|hardly ever) (?:happens|happen|comes|occurs|occur|materiali[sz]es)\\b",
+  "(?:that|which) (?:never|rarely|basically never|almost never|hardly ever) (?:happens|happen|comes|occurs|occur|materiali[sz]es|survives|survive|works|ships|lands|gets done|gets built|pays off|comes up)\\b",
+  // "…for a failover that happens twice a year"
+  "(?:that|which) (?:happens|happen|comes up|occurs|occur) (?:maybe |about |roughly |only |at most )?(?:once|twice|1|2|3) (?:a|per|every) (?:year|decade|quarter|blue moon)\\b",
   // "X, I mean, who cares", "X? Not for us"
   "(?:who|nobody|no one) (?:really |actually )?cares\\b",
   "not for (?:us|me|our team|my team|our use case|our scale)\\b",
@@ -153,18 +175,133 @@ const BACKWARD = [
   "(?:nonissue|non issue|non problem|nonproblem)\\b",
   // "X adds complexity nobody asked for"
   "(?:nobody|no one) (?:\\w+ )?asked for\\b",
+  // Verdict nouns: "X is gold-plating", "X is pedantry", "X is boilerplate", "X is heavy machinery", "a dog's dinner"
+  "(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound)? ?(?:just |pure |mostly |largely |basically |honestly |a bit of |a |an |such a |a real |a total |a right |a big )*(?:gold plating|goldplating|gold plated|pedantry|pedantic|boilerplate|heavy machinery|dogs dinner|dog dinner|minefield|change for change sake|change for changes sake|change for the sake of change|for the sake of it)\\b",
+  // Cost framing said as a complaint: "X roughly halves our throughput", "X just doubles your state storage", "X eats CPU".
+  // (A plain cost, "TLS costs CPU on brokers", "RF 3 triples the disk writes", is a trade-off, not a verdict.)
+  "(?:halves|halve|halving|halved|kills|kill|tanks|tank) (?:our|your|the|producer|consumer) (?:\\w+ ){0,2}?throughput\\b",
+  "(?:only|just|merely|simply) (?:doubles|double|doubled|triples|triple|tripled|quadruples|quadruple|multiplies) (?:\\w+ ){0,3}?(?:latency|storage|disk|disk usage|writes|write volume|write load|cost|costs|bill|footprint|cpu|memory|hardware|network|traffic|overhead)\\b",
+  "(?:eats|eat|eating|chews|chew|chewing|hogs|hog) (?:through |up )?(?:\\w+ )?(?:cpu|memory|disk|cycles|ram|heap)\\b",
+  "(?:doubles|double|doubled|triples|triple|tripled|quadruples|quadruple) (?:\\w+ ){0,2}?(?:bill|bills|spend|invoice)\\b",
+  // "…for data we could rebuild": protection for what needs none
+  "for data (?:that |which )?(?:we|you|i) (?:can|could) (?:easily |just |always )?(?:rebuild|regenerate|recompute|replay|recreate|reload|rederive)\\b",
+  // "X costs too much for what it buys", "X is a lot of bookkeeping for the odd duplicate", "X is too pricey to justify"
+  "for what (?:it|they|that|this) (?:buys?|gives?|gets?|adds?|brings?|delivers?|offers?)\\b",
+  "(?:is|are|s|was|were) (?:a lot|lots|a ton|tons|loads|an awful lot|a whole lot) of (?:\\w+ ){1,5}?for\\b",
+  "(?:too (?:\\w+ )?to|hard to|difficult to) justify\\b",
+  // Sarcasm: "X? Sure, and watch your throughput fall off a cliff"
+  "(?:and |then )?watch (?:your |our |the )?(?:\\w+ ){0,2}?(?:fall|drop|tank|crater|die|collapse|spike|explode|balloon|grind)\\b",
+  // Faint praise: "X sounds responsible, but…", "X sounds clever until…", "X is cool, sure, but…", "X is lovely, I'm sure",
+  // "X are pretty but…", "X is a nice gesture / a nice story / a nice party trick / a fancy way of saying…"
+  "(?:sounds|sound|looks|look|seems|seem) (?:\\w+ )?(?:nice|lovely|clever|great|neat|cool|pretty|elegant|responsible|sensible|smart|good|fine|appealing|tempting|reassuring|safe|impressive|fancy|grown up) (?:\\w+ ){0,3}?(?:but|until)\\b",
+  "(?:is|are|s|sounds?|looks?) (?:\\w+ )?(?:nice|lovely|clever|great|neat|cool|pretty|elegant|fine|good|useful|interesting|fun|impressive|fancy|sweet|cute) (?:i suppose|i guess|im sure|i am sure|sure|i dare say|i daresay|no doubt|i grant you|ill grant you|ill give you that|ill admit|i admit|granted|in fairness|to be fair|admittedly)\\b",
+  "(?:is|are|s) (?:very |really |so )?(?:pretty|lovely|cute|shiny|fancy) but\\b",
+  "(?:a |an |just a |just an |only a )?(?:nice|neat|cute|fancy|pretty|cool|lovely) (?:gesture|story|party trick|talking point|way of saying|sentiment|toy)\\b",
+  // "X is what people reach for when they haven't thought it through"
+  "(?:is|are|s) what (?:\\w+ ){1,2}?(?:reach for|turn to|grab|use|bolt on|add|fall back on) when (?:they|you|we|people|teams) (?:\\w+ )?(?:dont|havent|cant|arent|do not|have not|cannot|did not|didnt|lack)\\b",
+  // A condition that never applies: "X only if you're a bank", "X only if you're doing billing, which we aren't",
+  // "X only if you're producing transactionally, and we never will be", "X would help if our pods restarted often,
+  // and they don't", "X only helps if you lose a whole rack, which has never happened to us"
+  "only (?:\\w+ ){0,3}?(?:if|when) (?:youre|you are|you re|your|you have|you run|you work at|you work for) (?:\\w+ ){0,2}?(?:netflix|google|linkedin|uber|a bank|bank|banks|huge|massive|enormous|hyperscale|at (?:\\w+ ){0,2}scale)\\b",
+  "(?:only (?:\\w+ ){0,3}?(?:if|when|for)|if|when) (?:\\w+ ){1,8}?(?:(?:which|and|but) (?:we|i|you|they|it|that|this) (?:\\w+ )?|which (?:\\w+ )?)(?:arent|are not|dont|do not|doesnt|does not|never will be|never will|wont|will not|never are|havent|have not|hasnt|has not|never do|never have|has never|never has|never happens|never happened|cant|cannot|can not|isnt|is not)\\b(?=(?: \\w+){0,3}$)",
+  // Scope that leaves us out: "X is for people with far more brokers than us", "for people with time to migrate",
+  // "X is for throughput people"
+  "for (?:people|teams|folks|shops|companies|orgs|those) (?:with|who have) (?:\\w+ ){0,4}?(?:than (?:us|we|me|ours)|time (?:to|for)|the time|nothing better)\\b",
+  "(?:is|are|s) (?:only |just |really |mostly |strictly )?for (?!most |many |all |some |other |the |real |normal )\\w+ (?:people|folks|nerds|purists|geeks|zealots|fanatics|obsessives|types)\\b",
+  // Deferral: "X is one for the release notes", "a project we'll get to eventually, probably never",
+  // "chores we keep pushing to next quarter", "X just defers the problem"
+  "(?:is|are|s) (?:one|1|something|a thing|a topic) for (?:the |a )?(?:release notes|future|roadmap|backlog|someday|next year|next quarter|later|conference talks|a conference talk|blog posts|textbook|textbooks|slides|version 2|v2|phase 2|(?:later|future|next) (?:sprint|quarter|release|year|phase|version))\\b",
+  "(?:maybe|perhaps|possibly|probably) (?:one day|someday|some day|eventually|later|next year|in the future)\\b",
+  "on (?:the|our|my) (?:backlog|wish list|wishlist|someday list|someday pile|nice to have list|roadmap for (?:someday|some day|one day|later|next year|the future))\\b",
+  "(?:get|got|come|circle|getting) (?:back |round |around )?to (?:it |them |that |this )?(?:eventually|one day|someday|some day|at some point|later|next (?:quarter|year|sprint))\\b",
+  "(?:pushing|pushed|push|punting|punted|punt|deferring|kicking|kicked|putting|put|bumping|bumped) (?:\\w+ ){0,3}?(?:to|until|till|into) (?:next|another|a later) (?:quarter|sprint|year|release|month|cycle)\\b",
+  "(?:only|just|merely|simply|mostly) (?:defers?|deferring|hides?|hiding|moves?|moving|shifts?|shifting|postpones?|kicks?|pushes?) (?:the |your |our )?(?:problem|problems|pain|issue|issues|failure|failures|can down the road)\\b",
+  // Not my problem: "X is something the framework should worry about, not me", "not our problem", "someone else's job"
+  "(?:not|isnt|is not|never) (?:really )?(?:my|our|your|the teams) (?:problem|job|concern|department|responsibility|call)\\b",
+  "(?:someone|somebody|something) elses? (?:problem|job|concern|department)\\b",
+  "(?:worry|care|think) about not (?:me|us|mine|ours)\\b",
+  // Sarcasm: "because what every team needs is another X" is in FORWARD_PATTERNS; "as if X ever stopped an outage"
+  "(?:has|have|had) ever (?:stopped|prevented|saved|helped|fixed|caught)\\b",
+  // "…, so read_committed never comes into it", "X didn't make the cut"
+  "(?:never|doesnt|does not|dont|do not|rarely) (?:really |even )?(?:comes? into it|comes? into play|enters? into it)\\b",
+  "(?:didnt|did not|never|doesnt|does not|wont|will not) (?:quite )?make (?:the|our|my) (?:cut|list|roadmap)\\b",
+  // "X is nice to look at, but…"
+  "(?:nice|pretty|fun|lovely|cool|interesting) to (?:look at|read about|talk about|watch|demo)\\b",
+  // "Sure, transactions exist.", "Sure, tiered storage exists, but…": acknowledged, not adopted
+  "(?<=\\b(?:sure|yes|yeah|okay|ok|granted|fine) (?:\\w+ ){1,4})(?:exists?|is a thing|are a thing)(?: but\\b|$)",
+  // "X is the framework's job, not ours"
+  "(?:problem|job|concern|responsibility|department|call|worry) not (?:ours|mine|us|me)\\b",
+  // "X sounds right until one key takes half the traffic" (not "sounds like magic until you see how it works")
+  "(?:sounds|sound|looks|look|seems|seem) (?:\\w+ ){1,2}?until\\b(?! you (?:see|realise|realize|understand|learn|look|read|know|try it))",
+  // A config value that switches it off: "num.standby.replicas stays at 0", "compression.type stays at none"
+  "(?:stays?|stayed|remains?|remained|sits?|sat|left|kept|keeps) (?:at|on) (?:0|zero|none|false|off|disabled|nothing)\\b",
 ];
+/** The speaker refusing, hedged as people speak ("we'd really rather not", "I, kind of, don't"). */
+const REFUSING_SUBJECT = "(?:i|we|id|wed|ive|weve)(?: d| would| really| just| honestly| personally| probably| simply| certainly| definitely| usually| kind of| sort of| you know| like)*";
+const REFUSAL = "(?:dont|do not|didnt|did not|wouldnt|would not|wont|will not|cant|cannot|can not|couldnt|never|not|rather not|d rather not|would rather not|never will|never did|arent|are not)(?: really| even| actually| ever| you know)*";
+/**
+ * Refusals with no object of their own ("…; in practice we don't bother", "…, so we don't key at all", "…? I
+ * wouldn't.", "We said no."): they wave away what was said before them, back past their own clause. Each must
+ * end its clause (see endsClause), and one that answers a denial ("Who ships it without transactions? I
+ * wouldn't.") agrees with it instead.
+ */
+const OBJECTLESS = [
+  // "we don't", "I wouldn't", "we'd rather not", "we never will", "we don't bother"
+  `${REFUSING_SUBJECT} ${REFUSAL}(?: (?:bother|do|use|need|care|want|plan to|intend to|go there|do that|touch|enable|set|configure|run|build|deploy|have|bother either))?(?: at all| any| either| anymore| again| though| personally| really)?`,
+  // "we don't key at all", "we didn't build any"
+  `${REFUSING_SUBJECT} ${REFUSAL} \\w+ (?:at all|any|anymore|either)`,
+  // "…, but we don't care about ordering enough to bother"
+  "(?:i|we|you) (?:\\w+ ){1,5}?enough to (?:bother|care|justify it|matter)",
+  // "Do I want that overhead on every batch? Absolutely not."
+  "(?:absolutely|definitely|certainly|hell) (?:not|no)|no way|not a chance|not likely",
+];
+/**
+ * What an alternative is said to be good enough for ("…; for logs, at-most-once is plenty", "…; a cron job
+ * polling updated_at does the job", "…; we're fine with 1"): the practice named in the stretch before it is
+ * passed over. Not when that stretch recommends or denies something, nor when the subject points back at it
+ * ("Use acks=all; that is enough").
+ */
+const SUFFICES = [
+  "(?:is|are|s|was|were|seems|feels) (?:more than |usually |easily |perfectly |quite |already |still )?(?:plenty|enough|sufficient|adequate|good enough|fast enough|close enough|safe enough|reliable enough|durable enough|accurate enough)\\b",
+  "(?:does|do|did) (?:the job|the trick|fine|just fine)\\b",
+  "(?:gets|get|got) the job done\\b",
+  "(?:were|we are|we re|im|i am|youre|you are) (?:perfectly |totally |quite |just |absolutely )?(?:fine|happy|ok|okay) with\\b",
+  "(?:is|are|s) all (?:we|you|i|anyone|most teams) (?:really |actually |ever )?(?:need|needs)\\b",
+];
+/**
+ * Settling on something else ("…. We went with processing time", "In the end … we stayed on the heap"): like SUFFICES,
+ * passes over the stretch or the question or proposal before. Not "we stuck with it", which keeps what it points at.
+ */
+const REPLACES = [
+  "(?:we|i|they|the team|teams) (?:just |then |eventually |finally |simply |ultimately |happily |d |would |ll )?(?:went with|go with|going with|stuck with|stick with|sticking with|stayed on|stayed with|stay on|stay with|settled on|settled for|fell back to|fall back to|falling back to|reverted to|make do with|made do with|get by with|got by with|live with|lived with)(?! it\\b| them\\b| that\\b| this\\b| those\\b| one\\b)\\b",
+];
+/** Running with the lowest setting instead ("…costs us availability every time a broker restarts, so we run with 1"). */
+const LOWERS = ["(?:we|i|they) (?:just )?(?:run|go|went|ship|shipped|settle|settled) with (?:just |only |a mere )?(?:1|one|0|zero|none|nothing)\\b"];
 /** Predicates that wave away only what a pronoun in them stands for ("…, so we don't use them", "I'd never add one"). */
 const PRONOUN_BACKWARD = [
+  // "we give it a wide berth", "leave it at one": an idiom of avoidance or a lowest setting aimed at a pronoun
+  "(?:give|gave|giving) (?:it|them|that|those) a (?:wide|very wide|good) berth",
+  "(?:keep|kept|leave|left|keeping|leaving) (?:it|them|that) at (?:1|one|0|zero|none)\\b",
+  "(?:id|wed|i|we) (?:would |d )?(?:never|not|wouldnt|would not) (?:really |ever )?trust (?:it|them|that|those)\\b",
+  // "Compaction: tried it, hated it", "we've lived without it for years"
+  "(?:hated|hate|disliked|dislike|cant stand|loathe|loathed) (?:it|them|that|those)\\b",
+  "(?:lived|live|living|managed|manage|coped|cope|got along|get along|survived|survive|done fine|do fine|been fine|are fine|were fine) without (?:it|them|that|one|1)\\b",
   // "X? … we don't use them", "I'd never add one", "I don't think about it": a negated use aimed at a pronoun
-  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually )?(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|take|add|added|have|miss|missed|turn on|turned on|care about|bother with) (?:it|them|one|1|those|these|that)\\b",
+  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually |you know |like |kind of |sort of )*(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|take|add|added|have|miss|missed|turn on|turned on|care about|bother with) (?:it|them|one|1|those|these|that)\\b",
 ];
 /** Forward cues written as patterns: the words after them are waved away. */
 const FORWARD_PATTERNS = [
+  // Sarcasm: "because what every team needs is another X", "oh sure, let's add X and…"
+  "what (?:\\w+ ){0,3}?(?:needs?|wants?) (?:is|are) (?:another|more|yet another|one more|an extra)",
+  "oh (?:sure|yes|yeah|great|good|right|wonderful|brilliant|absolutely),? (?:lets|let us|let|just|go ahead and|by all means)",
+  // Deferral: "we'll look at X next year, maybe" (not "I'll look at consumer lag first")
+  "(?:well|ill|we will|i will|we ll|i ll|we might|we may|we could|maybe we ll) (?:\\w+ )?(?:look at|look into|revisit|consider|get to|think about|circle back to|evaluate|try)(?=(?: \\w+){1,8} (?:next (?:year|quarter|sprint|release)|one day|someday|some day|eventually|later|at some point|in the future))",
+  // Deferral: "I'd happily wait on KIP-848 until…", "we'd hold out on X"
+  "(?:id|wed|i would|we would|i d|we d|ill|well) (?:happily |gladly |just |rather |probably |definitely )?(?:wait on|wait with|hold out on|sit out)",
   // "at_least_once is what I'd pick over exactly-once": what is passed over
   "(?:pick|picks|picked|choose|chooses|chose|prefer|prefers|preferred|favour|favor|favoured|favored)(?: (?!not |never )\\w+){0,6}? over",
-  // "we set num.standby.replicas=0", "set the grace period to zero", "set compression.type=none": a practice switched off
-  "set(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:0|zero|none|false|off|disabled)\\b)",
+  // "we set num.standby.replicas=0", "set the grace period to zero", "we run with compression.type=none": a practice switched off
+  "(?:set|run with|running with|runs with|ran with|ship with|ships with|configured|configure)(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:0|zero|none|false|off|disabled)\\b)",
   // "we'd rather eat the occasional duplicate than run transactions"
   "(?:id|wed|youd|i would|we would|you would|i d|we d) (?:much |just |honestly |really )?rather (?:(?!not )\\w+ ){1,6}?than",
   // "the less you lean on X, the better"
@@ -188,8 +325,8 @@ const NEGATORS = new Set(["not", "never", "isnt", "arent", "hardly"]);
 /** How short a sentence is when a pronoun in the next one may stand for all of it ("Compaction?"). */
 const SHORT_SENTENCE = 8;
 
-/** Words after "is off" / "disabled" / "false" that make it a description of a default ("off by default", "off unless"). */
-const DEFAULT_QUALIFIERS = new Set(["unless", "until", "except"]);
+/** Words after "is off" / "disabled" / "false" / "stays at 0" that make it a description of a default or a condition ("off by default", "off unless", "stays at zero only if…"). */
+const DEFAULT_QUALIFIERS = new Set(["unless", "until", "except", "if", "only"]);
 
 function describesDefault(tokens: AnalysedText["tokens"], at: number, end: number): boolean {
   const next = tokens[at]?.n;
@@ -205,6 +342,12 @@ interface Compiled {
   stance?: boolean;
   /** Waves away only what a pronoun in it stands for. */
   pronounOnly?: boolean;
+  /** A refusal with no object: waves away what was said before its clause (OBJECTLESS). */
+  objectless?: boolean;
+  /** An alternative said to suffice: passes over the stretch before its own (SUFFICES, REPLACES). */
+  suffices?: boolean;
+  /** The lowest setting run instead (LOWERS): also passes over what a consequence clause ("so…") follows from. */
+  lowers?: boolean;
 }
 
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -214,6 +357,10 @@ const COMPILED: Compiled[] = [
   ...FORWARD_PATTERNS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "forward" })),
   ...BACKWARD.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward" })),
   ...PRONOUN_BACKWARD.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", pronounOnly: true })),
+  ...OBJECTLESS.map((source): Compiled => ({ re: new RegExp(`\\b(?:${source})\\b`, "g"), direction: "backward", objectless: true })),
+  ...SUFFICES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true })),
+  ...REPLACES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true })),
+  ...LOWERS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true, lowers: true })),
 ];
 /** The expressions in order: what regex-needs.ts indexes, and what its tests check the needs against. */
 export const STANCE_EXPRESSIONS: readonly RegExp[] = COMPILED.map(({ re }) => re);
@@ -221,13 +368,39 @@ export const STANCE_EXPRESSIONS: readonly RegExp[] = COMPILED.map(({ re }) => re
 let compiledNeeds: NeedIndex | undefined;
 /** What each of COMPILED needs among an answer's words, worked out on first use (once per process). */
 const needsOfCompiled = (): NeedIndex => (compiledNeeds ??= needIndexFor(STANCE_EXPRESSIONS));
-/** Cues the first filter below does not hold. */
-const MORE_CUES = /tax|rabbit|bureaucr|red tape|paperwork|toy|relic|parano|luxury|placebo|blanket|overthink|over think|friction|overhead|feel|matter|sense|scale|way|clutter|bloat|burn|eat|gain|benefit|value|payoff|upside|risk|never|didnt|another|extra|one more|too|slide|whiteboard|demo|diagram|resume|cv|die|default|than|clear|back from|against|unset|out of|deal|over|set|less|fewer|does|cares|misses|missed|solv|solution|fix|moving|premature|money|wast|happen|not for|not|last thing|made up|imaginar|fake|hypothet|non|asked|rather|alone|belt/;
-/** A dismissal conceded and then overturned: "X is a tax, but one well worth paying". */
-const OVERTURNED = /^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,8}?(?:(?:well |still |totally |absolutely |definitely )?worth (?:it|paying|having|doing|the)|(?:i|we|you|id|wed|youd) (?:happily |gladly |still |just |willingly )?(?:accept|pay|eat|take) (?:it|that|them|the cost|the hit|the overhead)|(?:a )?price worth paying)\b/;
-/** Lead-ins before a clause's subject: "I think it's mostly cargo cult", "I'd say that's overkill". */
-const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "find", "suspect", "say", "mean"]);
-const ANY_CUE = /market|vanity|nothing|faff|hassle|headache|nightmare|band|fiddly|complicat|solution|wast|pass|pain|chore|snake|phase|paper|theory|someday|caus|creat|brings|adds|gives|reason|ever|wait|later|keep|earn|switch|disabl|remov|ripp|drop|ruled|reject|shelv|decommission|abandon|taken|pull|park|defer|postpon|hold|kill|false|off|meh|nah|nope|thanks|wouldnt|would not|dont|wont|argu|vot|veto|talk|doubt|skeptic|sceptic|convinc|suspect|miss|alone|table|opt|got rid|moved|took|setting|committing|configured|enabled|pay|recipe|sound|look|elegant|clever|cute|steer|talk|avoid|skip|drop|forget|ignor|leave|bother|turn|switch|disabl|rip|remov|stay|steer|keep|rid|away|need|worth|overkill|point|unnecess|waste|overrat|useless|engineer|hype|gimmick|academic|theoretic|cargo|nice|optional|necess|requir|import|useful|helpful|relevant|problem|issue|concern|deal|matter|help|buy|change|differen|make|add|bring|cause|creat|slow|trouble|something|thing|stuff|push|hold|stop|pass|without|off|touch|near|ditch|reason|oversold|overblown|busy|precision|premature|distraction|theat|noise|bloat|ceremony|pattern|herring|crutch|nobody|rarely|seldom/;
+/**
+ * A dismissal conceded and then overturned: "X is a tax, but one well worth paying", "X costs extra disk, but for a
+ * store that takes an hour to restore they're worth every byte" (further off only when a pronoun says it), "X costs some CPU, but zstd pays that back",
+ * "X adds a round trip; I'd still use it", "X costs memory, which is the price of…", "…, but without it late events are lost".
+ */
+const OVERTURNED = /^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,14}?(?:theyre|they are|they re|its|it is|it s|thats|that is|which is) (?:well |still |definitely |totally )?worth\b|^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,8}?(?:(?:well |still |totally |absolutely |definitely )?worth (?:it|paying|having|doing|the|every)|(?:i|we|you|id|wed|youd) (?:happily |gladly |still |just |willingly )?(?:accept|pay|eat|take) (?:it|that|them|the cost|the hit|the overhead)|(?:a )?(?:price|cost) worth paying|(?:a )?small price|pays? (?:that |it |this |them |for itself |for themselves )?(?:back|off)|pays for (?:itself|themselves)|(?:i|we|id|wed|youd) (?:would |d )?(?:still|always) (?:use|run|enable|want|recommend|pick|choose|turn|set|keep|take|pay)|cheap(?:est)? insurance|(?:the )?only (?:sensible|sane|safe|right) (?:choice|option|way)|(?:is |s )?the price (?:of|for)|but without (?:it|them|that|this|those)|(?:turning|switching|taking|leaving) (?:it|them|that|those) (?:off|out|away) (?:means|would mean|leads to|causes|costs|risks))\b/;
+/** Lead-ins before a clause's subject: "I think it's mostly cargo cult", "I'd say that's overkill", "we agreed it wasn't worth it". */
+const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "find", "suspect", "say", "mean", "thought", "felt", "found", "said", "agreed", "decided", "concluded", "figured", "realised", "realized", "reckoned", "believed", "knew", "know"]);
+/**
+ * A sentence that puts a practice on the table ("Someone suggested log compaction for the customer topic.",
+ * "Static membership came up in the design review.", "We looked at RocksDB for the large joins."): a refusal that
+ * follows ("We said no.", "I pushed back.", "We agreed it wasn't worth it.") waves all of it away, however long.
+ */
+const PROPOSAL = /\b(?:suggested|suggests|proposed|proposes|pitched|floated|raised|recommended|asked (?:about|for|whether|if|us to|me to)|came up|comes up|brought up|looked at|looked into|considered|evaluated|trialled|trialed|tried out|talked about|wanted (?:to|us to)|pushed for|(?:was|were) the textbook)\b/;
+/** Words that make a stretch a denial or a removal already: a refusal answering it agrees ("…without transactions? I wouldn't."). */
+const DENIAL_WORDS = new Set([...NEGATING_WORDS, ...REMOVAL_VERBS, "without", "off", "disabled", "isnt", "arent", "wasnt", "havent", "hasnt", "nor", "nothing"]);
+/** A stretch that recommends: an alternative said to suffice after it adds to it rather than replacing it ("Pair acks=all with…; min ISR 2 is enough"). */
+const RECOMMENDS = /^(?:(?:so|and|then|also|always|just|definitely|first|please) )*(?:use|set|enable|turn|switch|keep|pair|add|choose|pick|prefer|size|monitor|commit|take|run|configure|make|ensure|leave|put|route|alert|page|match|tune)\b|\b(?:should|must|need to|needs to|have to|has to|recommend|always|(?:i|we|id|wed|i would|we would) (?:\w+ )?(?:use|run|enable|set|want|keep))\b/;
+/** Verbs of swapping one thing for another: a forward dismissal after them stops at what replaces it ("for", "with"). */
+const SWAP_VERB = /\b(?:swapped out|swapped|swap out|replaced|traded away)$/;
+const SWAPPED_FOR = new Set(["for", "with", "by"]);
+/** Clause openers that make it a consequence of the stretch before ("…, so we run with 1"): see LOWERS. */
+const CONSEQUENCES = new Set(["so", "therefore", "thus", "hence", "instead", "and"]);
+/** A third party that a refusal sets itself apart from: "Some teams disable idempotence for speed; we don't." */
+const OTHERS = /^(?:(?:but|and|so|while|whereas|although|though) )?(?:some|many|most|lots of|plenty of|a lot of|other|others|people|folks|plenty|a few|certain) /;
+/** Conjunctions that open a reason: a verdict in the clause after them is about its own words, not what came before. */
+const REASONS = new Set(["because", "since", "as"]);
+/** Words that make what follows them a condition ("only if nobody watches them"), not a verdict. */
+const CONDITIONS = new Set(["if", "unless", "when", "whenever"]);
+/** What a refusal to argue about something is: "I wouldn't bother debating read_committed" takes it as given. */
+const DEBATE_WORDS = new Set(["debating", "arguing", "discussing", "questioning", "explaining", "justifying", "defending", "revisiting", "relitigating"]);
+/** Words that break a sentence at a strong break without punctuation: a cue may span them ("elegant idea but"). */
+const STRONG_BREAK_WORDS = new Set(["but", "however", "whereas", "instead", "actually", "although", "though"]);
 
 /** Per token: 0, or LOOKS_FORWARD / LOOKS_BACK where it lies in a dismissal's scope. Computed once per answer. */
 export function analyseStance(analysed: AnalysedText): Uint8Array {
@@ -237,8 +410,30 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
   const met = needsOfCompiled().met(tokens);
   const possible = COMPILED.filter((_, k) => met[k]);
   if (possible.length === 0) return dismissed;
+  const possibleIndex = possible.map((compiled) => COMPILED.indexOf(compiled));
+  /** Of those, the ones a sentence's own words allow: most sentences hold none, and are skipped without running any. */
+  const needsOfPossible = (words: AnalysedText["tokens"]) => {
+    const metHere = needsOfCompiled().met(words);
+    return possible.filter((_, k) => metHere[possibleIndex[k]!]);
+  };
 
-  const markPronounTarget = (pronoun: number) => {
+  /** A stretch of tokens, [from, to). */
+  type Stretch = readonly [number, number];
+  const markAll = (stretches: readonly Stretch[]) => {
+    for (const [from, to] of stretches) for (let k = from; k < to; k++) dismissed[k] = LOOKS_BACK;
+  };
+  const strongStop = (k: number) => tokens[k]!.strongBreak && !SOFT_BREAKS.has(tokens[k]!.n);
+  /** Whether a stretch already denies or removes something (a refusal answering it agrees with it). */
+  const denies = ([from, to]: Stretch) => {
+    for (let k = from; k < to; k++) if (DENIAL_WORDS.has(tokens[k]!.n)) return true;
+    return false;
+  };
+  /** Whether the sentence before a reply is what the reply is about as a whole: a question, a short one, a proposal. */
+  const answeredWhole = (previous: (typeof sentences)[number]) =>
+    previous.question || previous.endToken - previous.firstToken <= SHORT_SENTENCE || PROPOSAL.test(joinTokens(tokens, previous.firstToken, previous.endToken).joined);
+
+  /** What a pronoun (or a clause with no subject of its own) stands for: what was said before its clause. */
+  const pronounTarget = (pronoun: number): Stretch | undefined => {
     const clause = tokens[pronoun]!.clause;
     const sentence = sentences[tokens[pronoun]!.sentence]!;
     // In the same sentence: everything said before the pronoun's clause, back to the previous strong break.
@@ -246,29 +441,39 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     while (j >= sentence.firstToken && tokens[j]!.clause === clause) j--;
     if (j >= sentence.firstToken) {
       let from = j;
-      while (from > sentence.firstToken && !(tokens[from]!.strongBreak && !SOFT_BREAKS.has(tokens[from]!.n))) from--;
-      for (let k = from; k <= j; k++) dismissed[k] = LOOKS_BACK;
-      return;
+      while (from > sentence.firstToken && !strongStop(from)) from--;
+      return [from, j + 1];
     }
     const previous = sentences[sentence.index - 1];
-    if (!previous) return;
-    if (previous.question || previous.endToken - previous.firstToken <= SHORT_SENTENCE) {
-      for (let k = previous.firstToken; k < previous.endToken; k++) dismissed[k] = LOOKS_BACK;
-    } else {
-      const lastClause = tokens[previous.endToken - 1]!.clause;
-      for (let k = previous.endToken - 1; k >= previous.firstToken && tokens[k]!.clause === lastClause; k--) dismissed[k] = LOOKS_BACK;
-    }
+    if (!previous) return undefined;
+    if (answeredWhole(previous)) return [previous.firstToken, previous.endToken];
+    const lastClause = tokens[previous.endToken - 1]!.clause;
+    let from = previous.endToken - 1;
+    while (from > previous.firstToken && tokens[from - 1]!.clause === lastClause) from--;
+    return [from, previous.endToken];
+  };
+  const markPronounTarget = (pronoun: number, depth = 0) => {
+    const target = pronounTarget(pronoun);
+    if (!target) return;
+    markAll([target]);
+    // "Compaction: tried it, hated it.": what the pronoun stands for holds another pronoun; follow it once more.
+    if (depth === 0) for (let k = target[0]; k < target[1]; k++) if (PRONOUNS.has(tokens[k]!.n) && k > target[0]) return markPronounTarget(k, 1);
   };
 
   for (const sentence of sentences) {
     const { firstToken, endToken } = sentence;
+    // Of those, only the ones whose needed words this sentence holds.
+    const here = needsOfPossible(tokens.slice(firstToken, endToken));
+    if (here.length === 0) continue;
     const { joined, tokenAt } = joinTokens(tokens, firstToken, endToken);
-    if (!ANY_CUE.test(joined) && !MORE_CUES.test(joined)) continue;
-    for (const { re, direction, stance, pronounOnly } of possible) {
+    for (const { re, direction, stance, pronounOnly, objectless, suffices, lowers } of here) {
       re.lastIndex = 0;
       for (const m of allMatches(re, joined)) {
         const at = m.index ?? 0;
         const matchStart = tokenAt(at + m[0].length - m[0].trimStart().length);
+        const matchEnd = tokenAt(at + m[0].length - 1) + 1;
+        // A cue is said within one stretch: "…things are quiet; the alert you didn't set up…" is not "X is a knob you didn't set".
+        if (crossesStop(matchStart, matchEnd)) continue;
         // "I'd never skip a savepoint", "nobody should drop acks=all", "there's no reason to turn off compaction":
         // a denied removal affirms. ("Never bother with X" still waves X away.)
         if (direction === "forward" && !/bother|touch|go near|go there|deal with/.test(m[0])) {
@@ -276,15 +481,16 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           for (let k = matchStart - 1; k >= matchStart - 4 && k >= firstToken; k--) if (NEGATING_WORDS.has(tokens[k]!.n)) denied = true;
           if (denied) continue;
         }
+        // "…get in the way only if nobody watches them": a condition, not a verdict.
+        if (direction === "backward" && matchStart > firstToken && CONDITIONS.has(tokens[matchStart - 1]!.n)) continue;
         // "not optional", "never overkill": a denied dismissal affirms.
         if (direction === "backward" && matchStart > firstToken && NEGATORS.has(tokens[matchStart - 1]!.n)) continue;
         // A stance verb must follow its subject ("I'd avoid"), or open a clause as an imperative ("Skip it.").
         if (stance && !/^(?:i|we|you|id|wed|youd|ive|weve|youve|im|ill|one|people|teams|they|the team|our team) /.test(m[0])) {
           if (matchStart > firstToken && tokens[matchStart - 1]!.clause === tokens[matchStart]!.clause) continue;
         }
-        const matchEnd = tokenAt(at + m[0].length - 1) + 1;
         // "…exactly_once_v2, which is off by default", "disabled unless you set it": a default described, not a stance.
-        if (direction === "backward" && /\b(?:off|disabled|false)\b/.test(m[0]) && !/\b(?:i|we|you|id|wed|youd)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
+        if (direction === "backward" && /\b(?:off|disabled|false|0|zero|none)\b/.test(m[0]) && !/\b(?:i|we|you|id|wed|youd)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
         // "X is a tax, but one well worth paying": the dismissal is conceded, then overturned.
         if (direction === "backward" && OVERTURNED.test(joined.slice(at + m[0].length))) continue;
         if (pronounOnly) {
@@ -292,6 +498,22 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           for (let k = matchStart + 1; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n) || tokens[k]!.n === "1") markPronounTarget(k);
           continue;
         }
+        if (objectless) {
+          // "…, so we don't key at all": the refusal opens its clause and ends it; what it refuses came before.
+          if (opensClause(matchStart) && endsClause(matchEnd, true)) {
+            const target = backwardTarget(matchStart);
+            if (!target.some(denies)) markAll(target);
+            // "Some teams disable idempotence for speed; we don't.": the refusal sets itself apart from their dismissal.
+            else for (const [from, to] of target) if (OTHERS.test(joinTokens(tokens, from, to).joined)) dismissed.fill(0, from, to);
+          }
+          continue;
+        }
+        if (suffices) {
+          passOver(matchStart, lowers);
+          continue;
+        }
+        // "I wouldn't bother debating read_committed": the practice is taken as given.
+        if (direction === "forward" && DEBATE_WORDS.has(tokens[matchEnd]?.n ?? "")) continue;
         // "We took them out", "turned it off": a pronoun inside the cue points back.
         if (direction === "forward") for (let k = matchStart + 1; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n)) markPronounTarget(k);
         if (direction === "forward") {
@@ -300,50 +522,105 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
             markPronounTarget(matchEnd);
             continue;
           }
+          // "We swapped acks=all for acks=1": what it was swapped for is kept.
+          const swap = SWAP_VERB.test(m[0]);
           let reached = 0;
           for (let k = matchEnd; k < endToken && reached < DISMISSAL_WINDOW; k++, reached++) {
-            if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0))) break;
+            if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0) || (swap && SWAPPED_FOR.has(tokens[k]!.n)))) break;
             dismissed[k] = Math.max(dismissed[k]!, LOOKS_FORWARD);
           }
           // Nothing after the cue in its clause but filler ("…is something I'd avoid", "X I'd avoid as well"): it looks back instead.
-          let rest = matchEnd;
-          while (rest < endToken && tokens[rest]!.clause === tokens[matchEnd - 1]!.clause && TRAILING_FILLERS.has(tokens[rest]!.n)) rest++;
-          if (rest >= endToken || tokens[rest]!.clause !== tokens[matchEnd - 1]!.clause) markBackward(matchStart);
+          if (endsClause(matchEnd)) markAll(backwardTarget(matchStart));
         } else {
-          markBackward(matchStart);
+          markAll(backwardTarget(matchStart));
           // "…, but I don't think they pay for themselves": a pronoun inside the predicate points back too.
           for (let k = matchStart; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n) && k > matchStart) markPronounTarget(k);
         }
       }
     }
 
-    function markBackward(predicateStart: number) {
-      const clause = tokens[predicateStart]!.clause;
-      let from = predicateStart;
+    /** Whether a stretch of a match runs over a punctuated strong break (";", ":", a dash). */
+    function crossesStop(from: number, to: number): boolean {
+      for (let k = from + 1; k < to; k++) if (tokens[k]!.strongBreak && !STRONG_BREAK_WORDS.has(tokens[k]!.n)) return true;
+      return false;
+    }
+
+    /** Whether nothing but filler follows in the clause of the token before `at` (or, with `orConjunction`, up to "and", "so"…). */
+    function endsClause(at: number, orConjunction = false): boolean {
+      let rest = at;
+      while (rest < endToken && tokens[rest]!.clause === tokens[at - 1]!.clause && TRAILING_FILLERS.has(tokens[rest]!.n)) rest++;
+      return rest >= endToken || tokens[rest]!.clause !== tokens[at - 1]!.clause || (orConjunction && CONJUNCTIONS.has(tokens[rest]!.n));
+    }
+
+    /** The first word of the clause holding `at`, after conjunctions and filler ("but honestly that is overkill"). */
+    function clauseOpener(at: number): { from: number; opener: number } {
+      const clause = tokens[at]!.clause;
+      let from = at;
       while (from > firstToken && tokens[from - 1]!.clause === clause) from--;
-      // The clause's subject: its first word after conjunctions and filler ("but honestly that is overkill").
       let opener = from;
-      while (opener < predicateStart) {
+      while (opener < at) {
         if (CONJUNCTIONS.has(tokens[opener]!.n) || FILLERS.has(tokens[opener]!.n)) opener++;
-        else if (["i", "id", "we", "wed"].includes(tokens[opener]!.n) && OPINION_VERBS.has(tokens[opener + 1]?.n ?? "") && opener + 1 < predicateStart) opener += 2;
+        // "I think it's…", "we agreed it wasn't worth…": an opinion before the clause's real subject.
+        else if (["i", "id", "we", "wed"].includes(tokens[opener]!.n) && OPINION_VERBS.has(tokens[opener + 1]?.n ?? "") && opener + 1 < at) opener += 2;
         else break;
       }
+      return { from, opener };
+    }
+
+    function opensClause(at: number): boolean {
+      return clauseOpener(at).opener === at;
+    }
+
+    /** What a predicate starting at `predicateStart` waves away: the words before it, back to the start of its clause. */
+    function backwardTarget(predicateStart: number): Stretch[] {
+      const { from: clauseStart, opener } = clauseOpener(predicateStart);
+      let from = clauseStart;
       // "…, but it only makes things harder": the pronoun stands for what came before.
-      if (PRONOUNS.has(tokens[opener]!.n)) return markPronounTarget(opener);
+      if (PRONOUNS.has(tokens[opener]!.n)) {
+        const target = pronounTarget(opener);
+        return target ? [target] : [];
+      }
+      // "Lag alerts matter because nobody watches dashboards at night": a reason clause has its own object.
+      if (opener === predicateStart && opener > from && REASONS.has(tokens[from]!.n)) return [];
       // "…, all overkill" / "…: both are unnecessary": the clause sums up what came before, back to a strong break.
       if (opener === predicateStart || SUMMARY_WORDS.has(tokens[opener]!.n)) {
         from = Math.max(firstToken, from - 1);
         while (from > firstToken && !tokens[from]!.strongBreak) from--;
       }
-      for (let k = from; k < predicateStart; k++) dismissed[k] = LOOKS_BACK;
-      // "RocksDB? Not for us.", "Compaction? Honestly, overkill.": a predicate with nothing before it but filler
-      // answers the short or questioning sentence before it.
+      const stretches: Stretch[] = [[from, predicateStart]];
+      // "RocksDB? Not for us.", "Compaction? Honestly, overkill.", "Someone suggested X. We said no.": a predicate
+      // with nothing before it but filler answers the short, questioning or proposing sentence before it.
       if (from === firstToken && opener === predicateStart) {
         const previous = sentences[sentence.index - 1];
-        if (previous && (previous.question || previous.endToken - previous.firstToken <= SHORT_SENTENCE)) {
-          for (let k = previous.firstToken; k < previous.endToken; k++) dismissed[k] = LOOKS_BACK;
-        }
+        if (previous && answeredWhole(previous)) stretches.push([previous.firstToken, previous.endToken]);
       }
+      return stretches;
+    }
+
+    /** "…; for logs, at-most-once is plenty": the stretch before the alternative's own is passed over. */
+    function passOver(matchStart: number, overConsequence = false) {
+      // "Use acks=all; that is enough": a subject pointing back praises what it points at.
+      const { opener } = clauseOpener(matchStart);
+      if (PRONOUNS.has(tokens[opener]!.n)) return;
+      // "…, so 2 or 3 entries are enough", "a grace period of 5 minutes is plenty": a size, not an alternative.
+      for (let k = opener; k < matchStart; k++) if (/^\d/.test(tokens[k]!.n)) return;
+      let own = matchStart;
+      while (own > firstToken && !strongStop(own)) own--;
+      // "…costs us availability, so we run with 1": the lowest setting, run as a consequence, passes over what it follows from.
+      // (Not "X keeps the latest value, so we went with a compacted topic": that adopts it.)
+      const { from: clauseFrom } = clauseOpener(matchStart);
+      if (overConsequence && clauseFrom > own && CONSEQUENCES.has(tokens[clauseFrom]!.n)) own = clauseFrom;
+      let target: Stretch | undefined;
+      if (own > firstToken) {
+        let from = own - 1;
+        while (from > firstToken && !strongStop(from)) from--;
+        target = [from, own];
+      } else {
+        const previous = sentences[sentence.index - 1];
+        if (previous && (previous.question || PROPOSAL.test(joinTokens(tokens, previous.firstToken, previous.endToken).joined))) target = [previous.firstToken, previous.endToken];
+      }
+      if (!target || denies(target) || RECOMMENDS.test(joinTokens(tokens, target[0], target[1]).joined)) return;
+      markAll([target]);
     }
   }
   return dismissed;

@@ -44,6 +44,13 @@ describe("dismissals", () => {
     expect(met(answer, "acks-all")).toBe(true);
   });
 
+  it("reads 'table' as putting off only when it is said as a verb: in stream processing a table is a thing", () => {
+    expect(dismissedWords("Table-table joins exist.")).toEqual([]);
+    expect(dismissedWords("Table = current state per key; a stream is every change.")).toEqual([]);
+    expect(dismissedWords("Let's table compaction until next quarter.")).toContain("compaction");
+    expect(dismissedWords("We tabled compaction for now.")).toContain("compaction");
+  });
+
   it("dismisses a list after the cue, up to the turn to what the candidate would do instead", () => {
     expect(dismissedWords("I'd skip compaction, transactions and rack awareness and just use defaults.")).toEqual(["compaction", "transactions", "and", "rack", "awareness", "and"]);
   });
