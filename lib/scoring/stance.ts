@@ -399,6 +399,18 @@ const REASONS = new Set(["because", "since", "as"]);
 const CONDITIONS = new Set(["if", "unless", "when", "whenever"]);
 /** What a refusal to argue about something is: "I wouldn't bother debating read_committed" takes it as given. */
 const DEBATE_WORDS = new Set(["debating", "arguing", "discussing", "questioning", "explaining", "justifying", "defending", "revisiting", "relitigating"]);
+/** A passive removal ("is removed", "gets rejected"): a dismissal when a practice is its subject, a mechanism otherwise. */
+const PASSIVE_REMOVAL = /^(?:is|are|s|was|were|has been|have been|got|get|gets|been) (?:\w+ )?(?:removed|rejected|dropped|killed|taken out|pulled out)\b/;
+/** Things a cluster or a framework removes, rejects or drops as it works: never practices a candidate could wave away. */
+const MECHANISM_SUBJECTS = new Set(
+  ("member members consumer consumers follower followers replica replicas broker brokers record records message messages " +
+    "batch batches segment segments straggler stragglers write writes request requests producer producers duplicate duplicates " +
+    "entry entries node nodes instance instances zombie zombies event events row rows tombstone tombstones file files " +
+    "worker workers task tasks thread threads connection connections session sessions").split(" "),
+);
+/** How far back a passive removal's subject is looked for. */
+const MECHANISM_LOOKBACK = 16;
+const DETERMINERS = new Set(["a", "an", "the", "each", "every", "any", "its", "their", "old", "stale", "dead", "late"]);
 /** Words that break a sentence at a strong break without punctuation: a cue may span them ("elegant idea but"). */
 const STRONG_BREAK_WORDS = new Set(["but", "however", "whereas", "instead", "actually", "although", "though"]);
 
@@ -491,6 +503,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         }
         // "…exactly_once_v2, which is off by default", "disabled unless you set it": a default described, not a stance.
         if (direction === "backward" && /\b(?:off|disabled|false|0|zero|none)\b/.test(m[0]) && !/\b(?:i|we|you|id|wed|youd)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
+        // "a member silent for session.timeout.ms is removed", "a straggler from the old epoch is rejected": the broker
+        // removing a thing it manages is a mechanism, not the candidate waving a practice away.
+        if (direction === "backward" && PASSIVE_REMOVAL.test(m[0]) && namesMechanismThing(matchStart)) continue;
         // "X is a tax, but one well worth paying": the dismissal is conceded, then overturned.
         if (direction === "backward" && OVERTURNED.test(joined.slice(at + m[0].length))) continue;
         if (pronounOnly) {
@@ -537,6 +552,18 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           for (let k = matchStart; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n) && k > matchStart) markPronounTarget(k);
         }
       }
+    }
+
+    /**
+     * Whether the words before `at`, back to a strong break (a parenthesis may end the clause before the verb), name a
+     * thing the system handles after an article ("a member", "the old segments").
+     */
+    function namesMechanismThing(at: number): boolean {
+      for (let k = at - 2; k >= firstToken && k >= at - MECHANISM_LOOKBACK; k--) {
+        if (DETERMINERS.has(tokens[k]!.n) && MECHANISM_SUBJECTS.has(tokens[k + 1]!.n)) return true;
+        if (tokens[k + 1]!.strongBreak) break;
+      }
+      return false;
     }
 
     /** Whether a stretch of a match runs over a punctuated strong break (";", ":", a dash). */

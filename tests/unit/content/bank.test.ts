@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, loadContentBank } from "@/lib/content/load";
 import { LEVELS } from "@/lib/content/levels";
+import { scoreWithRules } from "@/lib/scoring";
 
 const SEED_QUESTIONS = {
   "kafka-what-and-why": "warm-up",
@@ -47,5 +48,21 @@ describe("the question bank in content/", () => {
       expect(question.rubric.items.length, question.slug).toBeGreaterThanOrEqual(6);
       expect(question.rubric.items.some((item) => item.kind === "misconception"), question.slug).toBe(true);
     }
+  });
+
+  // The hint is shown as "say it like this": a candidate who says it must earn the point, on its own and among the
+  // other hints (tuning a pattern against paraphrases once left six hints short of their own point).
+  it("lets every point's hint earn that point, alone and with the other hints", () => {
+    const missed: string[] = [];
+    for (const question of bank.questions) {
+      const points = question.rubric.items.filter((item) => item.kind !== "misconception" && item.hint);
+      const score = (answer: string) => scoreWithRules({ question, answer, vocabulary: bank.vocabulary, claims: bank.claims }).items;
+      const together = score(points.map((item) => item.hint).join(" "));
+      for (const item of points) {
+        if (!together.find((result) => result.id === item.id)!.met) missed.push(`${question.slug} · ${item.id} (with the other hints)`);
+        if (!score(item.hint!).find((result) => result.id === item.id)!.met) missed.push(`${question.slug} · ${item.id} (alone)`);
+      }
+    }
+    expect(missed).toEqual([]);
   });
 });

@@ -26,10 +26,10 @@ import {
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
   // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
   // shallow answer per question, written blind and graded twice), so its figures dropped by design.
-  // Raised to today's figures after rules-9 (tune 0.906 / 0.94 / +0.08, 22 trap and 18 band violations;
-  // held-out 0.808 / 1.35 / -0.07, 21 and 8).
-  tune: { spearman: 0.9, mae: 0.98, bias: 0.2, trapViolations: 22, bandViolations: 18 },
-  "held-out": { spearman: 0.8, mae: 1.38, bias: 0.2, trapViolations: 21, bandViolations: 8 },
+  // Raised to today's figures after rules-9 (tune 0.908 / 0.93 / +0.09, 22 trap and 18 band violations;
+  // held-out 0.820 / 1.29 / -0.01, 21 and 8).
+  tune: { spearman: 0.902, mae: 0.97, bias: 0.2, trapViolations: 22, bandViolations: 18 },
+  "held-out": { spearman: 0.81, mae: 1.33, bias: 0.2, trapViolations: 21, bandViolations: 8 },
 };
 
 const bank = loadContentBank();
