@@ -51,6 +51,12 @@ describe("dismissals", () => {
     expect(dismissedWords("We tabled compaction for now.")).toContain("compaction");
   });
 
+  it("reads a passive removal of a thing the system handles as a mechanism, of a practice as a dismissal", () => {
+    expect(dismissedWords("A member silent for session.timeout.ms (45 seconds by default) is removed.")).toEqual([]);
+    expect(dismissedWords("Each transaction has its own epoch, and a straggler from the previous one is rejected as stale.")).toEqual([]);
+    expect(dismissedWords("In our setup compaction was removed last year.")).toContain("compaction");
+  });
+
   it("dismisses a list after the cue, up to the turn to what the candidate would do instead", () => {
     expect(dismissedWords("I'd skip compaction, transactions and rack awareness and just use defaults.")).toEqual(["compaction", "transactions", "and", "rack", "awareness", "and"]);
   });
