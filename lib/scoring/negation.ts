@@ -175,7 +175,11 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       break;
     }
     if (i === sentence.firstToken) {
-      for (let j = i + 2; j < sentence.endToken && !tokens[j]!.strongBreak; j++) if (breaksWithout(tokens, j)) deniesRemoval[i] = 1;
+      for (let j = i + 2; j < sentence.endToken && !tokens[j]!.strongBreak; j++) {
+        if (!breaksWithout(tokens, j)) continue;
+        deniesRemoval[i] = 1;
+        break;
+      }
     }
   }
 

@@ -420,9 +420,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
   const dismissed = new Uint8Array(tokens.length);
   // Only the expressions whose needed words the answer holds can match in any of its sentences (see regex-needs.ts).
   const met = needsOfCompiled().met(tokens);
-  const possible = COMPILED.filter((_, k) => met[k]);
-  if (possible.length === 0) return dismissed;
-  const possibleIndex = possible.map((compiled) => COMPILED.indexOf(compiled));
+  const possibleIndex = COMPILED.flatMap((_, k) => (met[k] ? [k] : []));
+  if (possibleIndex.length === 0) return dismissed;
+  const possible = possibleIndex.map((k) => COMPILED[k]!);
   /** Of those, the ones a sentence's own words allow: most sentences hold none, and are skipped without running any. */
   const needsOfPossible = (words: AnalysedText["tokens"]) => {
     const metHere = needsOfCompiled().met(words);
