@@ -1,6 +1,8 @@
-// `npm run -s paraphrases -- [--part tune|aside] [--show] [<slug>…]`: how often a rubric point's
-// paraphrases earn it, and how often sentences that should not, do. --show lists the failures, for the
-// tune part only: the aside part measures pattern changes and is only ever summarised.
+// `npm run -s paraphrases -- [--part tune|aside] [--show | --show-charges] [<slug>…]`: how often a rubric
+// point's paraphrases earn it, and how often sentences that should not, do; and how many reversed or wrong
+// statements are charged as a wrong claim (and correct ones, which never should be). --show lists the
+// earning failures, --show-charges the charging ones, for the tune part only: the aside part measures
+// changes and is only ever summarised.
 import { loadContentBank } from "@/lib/content/load";
 import { checkParaphrases, loadParaphrases, PARAPHRASE_PARTS, summariseParaphrases, type ParaphrasePart } from "@/lib/scoring/paraphrases";
 
@@ -12,7 +14,8 @@ if (!PARAPHRASE_PARTS.includes(part)) {
   process.exit(2);
 }
 const show = args.includes("--show");
-if (show && part !== "tune") {
+const showCharges = args.includes("--show-charges");
+if ((show || showCharges) && part !== "tune") {
   console.error("--show lists sentences of the tune part only; the aside part is only summarised.");
   process.exit(2);
 }
@@ -22,6 +25,13 @@ const outcomes = checkParaphrases(files, loadContentBank());
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
 const summary = summariseParaphrases(outcomes);
 console.log(`${part}: ${files.length} questions · paraphrases that earn their point ${summary.meetsEarned}/${summary.meets} (${pct(summary.meetsEarned, summary.meets)}) · sentences that should not but do ${summary.missesEarned}/${summary.misses} (${pct(summary.missesEarned, summary.misses)})`);
+console.log(`${part}: reversed or wrong statements charged as a wrong claim ${summary.wrongCharged}/${summary.wrong} (${pct(summary.wrongCharged, summary.wrong)}) · correct statements charged ${summary.meetsCharged}/${summary.meets} (${pct(summary.meetsCharged, summary.meets)})`);
+if (showCharges) {
+  for (const outcome of outcomes) {
+    if (outcome.wrong && !outcome.charged) console.log(`NOT CHARGED  ${outcome.question} · ${outcome.itemId}: ${outcome.sentence}`);
+    if (outcome.expect === "meets" && outcome.charged) console.log(`CHARGED (correct)  ${outcome.question} · ${outcome.itemId}: ${outcome.sentence}`);
+  }
+}
 if (show) {
   for (const outcome of outcomes) {
     if ((outcome.expect === "meets") === outcome.met) continue;

@@ -38,7 +38,11 @@ export interface ParaphraseOutcome {
   sentence: string;
   /** "meets": the sentence should earn the point; "misses": it should not. */
   expect: "meets" | "misses";
+  /** The first `misses` sentence of each point reverses it or gets it wrong (the second only names the topic). */
+  wrong: boolean;
   met: boolean;
+  /** The sentence makes a wrong claim the scorer charges: one of the rubric's misconceptions or a catalogue claim. */
+  charged: boolean;
 }
 
 /** Scores each sentence on its own against its question and reports whether it earned its point. */
@@ -50,24 +54,40 @@ export function checkParaphrases(files: ParaphraseFile[], bank: Pick<ContentBank
     for (const [itemId, sets] of Object.entries(file.items)) {
       if (!question.rubric.items.some((item) => item.id === itemId)) throw new Error(`paraphrases: ${file.question} has no rubric point "${itemId}"`);
       for (const expect of ["meets", "misses"] as const) {
-        for (const sentence of sets[expect]) {
+        sets[expect].forEach((sentence, index) => {
           const result = scoreWithRules({ question, answer: sentence, vocabulary: bank.vocabulary, claims: bank.claims });
-          outcomes.push({ question: file.question, itemId, sentence, expect, met: result.items.find((item) => item.id === itemId)!.met });
-        }
+          outcomes.push({
+            question: file.question,
+            itemId,
+            sentence,
+            expect,
+            wrong: expect === "misses" && index === 0,
+            met: result.items.find((item) => item.id === itemId)!.met,
+            charged: result.items.some((item) => item.kind === "misconception" && item.met),
+          });
+        });
       }
     }
   }
   return outcomes;
 }
 
-/** Share of `meets` sentences that earn their point, and of `misses` sentences that wrongly do. */
+/**
+ * Share of `meets` sentences that earn their point, and of `misses` sentences that wrongly do; and how many
+ * reversed or wrong statements (the first miss of each point) are charged as a wrong claim, against how many
+ * correct statements (`meets`) are.
+ */
 export function summariseParaphrases(outcomes: ParaphraseOutcome[]) {
   const meets = outcomes.filter((outcome) => outcome.expect === "meets");
   const misses = outcomes.filter((outcome) => outcome.expect === "misses");
+  const wrong = misses.filter((outcome) => outcome.wrong);
   return {
     meets: meets.length,
     meetsEarned: meets.filter((outcome) => outcome.met).length,
     misses: misses.length,
     missesEarned: misses.filter((outcome) => outcome.met).length,
+    wrong: wrong.length,
+    wrongCharged: wrong.filter((outcome) => outcome.charged).length,
+    meetsCharged: meets.filter((outcome) => outcome.charged).length,
   };
 }

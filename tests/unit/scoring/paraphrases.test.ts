@@ -19,7 +19,21 @@ describe("checkParaphrases", () => {
     };
     const outcomes = checkParaphrases([file], small);
     expect(outcomes.map((outcome) => [outcome.expect, outcome.met])).toEqual([["meets", true], ["misses", false]]);
-    expect(summariseParaphrases(outcomes)).toEqual({ meets: 1, meetsEarned: 1, misses: 1, missesEarned: 0 });
+    expect(summariseParaphrases(outcomes)).toEqual({ meets: 1, meetsEarned: 1, misses: 1, missesEarned: 0, wrong: 1, wrongCharged: 0, meetsCharged: 0 });
+  });
+
+  it("counts a reversed statement (the first miss) as charged when it makes one of the rubric's wrong claims", () => {
+    const file: ParaphraseFile = {
+      question: "test-durability",
+      items: { "acks-all": { meets: ["Producers run with acks=all so every in sync replica acknowledges the write."], misses: ["acks=1 is safe enough, the leader alone holds the write.", "We talked about acks."] } },
+    };
+    const outcomes = checkParaphrases([file], small);
+    expect(outcomes.map((outcome) => [outcome.expect, outcome.wrong, outcome.charged])).toEqual([
+      ["meets", false, false],
+      ["misses", true, true],
+      ["misses", false, false],
+    ]);
+    expect(summariseParaphrases(outcomes)).toMatchObject({ wrong: 1, wrongCharged: 1, meetsCharged: 0 });
   });
 
   it("names an unknown question or rubric point", () => {
