@@ -15,7 +15,7 @@
 import type { AnalysedText } from "./normalise";
 import { CharTrie } from "./char-trie";
 import type { CompiledCatalogue, CompiledItem, CompiledItems, CompiledPattern, CompiledPhrase, CompiledRubric } from "./compile";
-import { NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
+import { affirmsByAsking, NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
 import { LOOKS_BACK } from "./stance";
 
 /** Default largest distance, in words, between the first and last term of a same-sentence match. */
@@ -135,7 +135,16 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
     if (!nextIsWord) return -1;
     // Otherwise the next pattern word continues inside this token ("append only" vs "appendonly").
   }
-  return c === 0 ? t : -1;
+  if (c !== 0) return -1;
+  // A phrase is said within one clause of a list of clauses: "exactly_once_v2; by default it is at-least-once"
+  // does not say "exactly_once_v2 by default". Only a semicolon parts them ("acks: all" is one setting).
+  for (let x = i + 1; x < t; x++) if (tokens[x]!.strongBreak && semicolonBefore(analysed, x)) return -1;
+  return t;
+}
+
+function semicolonBefore(analysed: AnalysedText, token: number): boolean {
+  const gap = analysed.text.slice(analysed.tokens[token - 1]!.end, analysed.tokens[token]!.start);
+  return gap.includes(";");
 }
 
 interface JoinedWords {
@@ -435,7 +444,7 @@ const HEDGES = new Set(["really", "actually", "honestly", "just", "simply", "sti
 
 /** "acks=all is not optional", "tuning state TTL isn't hard", "static membership isn't magic, but…": a negated negative (or a
  * denied fear) affirms the point. */
-const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic", "magic", "hard", "difficult", "tricky", "scary", "rocket"]);
+const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic", "magic", "hard", "difficult", "tricky", "scary", "rocket", "paranoia", "paranoid", "bloat", "busywork", "theatre", "theater", "cargo", "ceremony", "premature", "redundant", "impossible", "slow", "expensive"]);
 /** "isn't just / only / merely …": more than that, not a denial. */
 const NOT_ONLY = new Set(["just", "only", "merely", "simply"]);
 
@@ -486,7 +495,8 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   // idempotence is part of the error, not a point stated; the rest of the sentence may still earn others.
   if (!misconception && ctx.wrong && combo.every((occ) => overlapsWrong(ctx.wrong!, occ))) return false;
   // Asking is not claiming: "What about compaction?" earns nothing, and makes no wrong claim either.
-  if (combo.every((occ) => sentences[tokens[occ.start]!.sentence]!.question)) return false;
+  // ("Why would you run a stateful job without checkpoints?" asks to make a point, and earns it.)
+  if (combo.every((occ) => sentences[tokens[occ.start]!.sentence]!.question && (misconception || !affirmsByAsking(ctx.analysed, tokens[occ.start]!.sentence)))) return false;
   if (!misconception) return true;
 
   const { cue, contrast, elliptical, concessive } = ctx.negation;

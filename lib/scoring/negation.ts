@@ -61,6 +61,9 @@ const FORWARD_SENTENTIAL = [
 const TRAILING_SENTENTIAL = [
   /\b(?:is|are|was|thats|its) (?:a |an |just a |simply a |the |another |the other |the usual |the biggest |the real )?(?:common |popular |classic |big |other )?(?:myth|misconception|misunderstanding|mistake|fallacy|wrong|false|incorrect|untrue|not true|not correct|not the case)\b/g,
 ];
+/** After a cue, words of replacing: "no substitute for X", "can't replace X", "isn't a replacement for X" (see deniesReplacement). */
+const REPLACEMENT_WORDS = new Set(["substitute", "substitutes", "replace", "replaces", "replacement", "alternative"]);
+const ARTICLE_OR_HEDGE = new Set(["a", "an", "really", "actually", "fully", "quite", "good", "real"]);
 const ELLIPSIS_EXCEPTIONS = new Set(["whether"]);
 const OBJECT_NEGATIVES = new Set(["nothing", "none", "nobody", "nowhere", "neither"]);
 /** How far back a negation denies a "without" ("nobody should ship a stateful Flink job without…"). */
@@ -70,6 +73,7 @@ const BREAKS_WITHOUT = new Set([
   "lose", "loses", "lost", "losing", "duplicate", "duplicates", "duplicated", "twice", "again", "stall", "stalls", "stuck", "fail", "fails",
   "break", "breaks", "crash", "crashes", "corrupt", "corrupts", "block", "blocks", "cant", "cannot", "wouldnt", "risk", "risks", "halt", "halts",
   "silently", "forever", "unbounded", "grow", "grows", "must", "dropped", "drops", "hang", "hangs", "miss", "misses", "missed",
+  "impossible",
 ]);
 /** After "never", what says all is well rather than what breaks ("we never had a problem", "nobody ever noticed"). */
 const ALL_WELL_AFTER_NEVER = new Set(["had", "have", "needed", "need", "missed", "miss", "noticed", "saw", "seen", "looked", "bothered", "cared"]);
@@ -87,6 +91,29 @@ export const REMOVAL_VERBS = new Set([
 ]);
 const ELLIPSIS_CONJUNCTIONS = new Set(["but", "and", "or", "though", "yet"]);
 const CONCESSIVE_SINGLE = new Set(["regardless", "irrespective", "irrespectively"]);
+
+/**
+ * A question asked to make a point for a practice: "Why would you run a stateful job without checkpoints?", "What's the
+ * alternative to monitoring lag, hearing about it from support?". It claims what it asks about (match.ts), and its
+ * "without" is denied (the question is a "nobody would").
+ */
+export function affirmsByAsking(analysed: AnalysedText, sentenceIndex: number): boolean {
+  const { tokens, sentences } = analysed;
+  const sentence = sentences[sentenceIndex];
+  if (!sentence?.question) return false;
+  const at = (k: number) => (sentence.firstToken + k < sentence.endToken ? tokens[sentence.firstToken + k]!.n : "");
+  let k = 0;
+  while (["so", "but", "and", "honestly", "seriously", "i", "mean"].includes(at(k))) k++;
+  if (at(k) === "why" && ["would", "should", "on", "in"].includes(at(k + 1))) {
+    for (let j = sentence.firstToken + k; j < sentence.endToken; j++) if (tokens[j]!.n === "without") return true;
+    return false;
+  }
+  // "What's the alternative to X, <a worse way>?"
+  if ((at(k) === "whats" || (at(k) === "what" && ["is", "s"].includes(at(k + 1)))) && at(k + (at(k) === "whats" ? 1 : 2)) === "the" && at(k + (at(k) === "whats" ? 2 : 3)) === "alternative") {
+    for (let j = sentence.firstToken + k + 3; j < sentence.endToken; j++) if (tokens[j]!.clause !== tokens[sentence.firstToken + k]!.clause) return true;
+  }
+  return false;
+}
 
 export interface NegationInfo {
   /** 1 where a local negation cue starts (multi-word cues mark their first word). */
@@ -156,7 +183,9 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
   for (let i = 0; i < count; i++) {
     if (!cue[i]) continue;
     for (let k = i + 1; k <= i + 3 && k < count && tokens[k]!.clause === tokens[i]!.clause; k++) {
-      if (REMOVAL_VERBS.has(tokens[k]!.n)) {
+      // "is no substitute for static membership", "can't replace lag alerts", "doesn't replace transactions": a denied
+      // replacement says the practice is needed (for points to earn; "Kafka doesn't replace a database" stays denied).
+      if (REMOVAL_VERBS.has(tokens[k]!.n) || (REPLACEMENT_WORDS.has(tokens[k]!.n) && (k === i + 1 || ARTICLE_OR_HEDGE.has(tokens[i + 1]!.n)))) {
         deniesRemoval[i] = 1;
         break;
       }
@@ -169,6 +198,7 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
   for (let i = 0; i < count; i++) {
     if (!cue[i] || tokens[i]!.n !== "without") continue;
     const sentence = sentences[tokens[i]!.sentence]!;
+    if (affirmsByAsking(analysed, sentence.index)) deniesRemoval[i] = 1;
     for (let k = i - 1; k >= i - DOUBLE_NEGATION_REACH && k >= sentence.firstToken && !tokens[k + 1]!.strongBreak; k--) {
       if (!cue[k] || !NEGATING_WORDS.has(tokens[k]!.n)) continue;
       deniesRemoval[i] = deniesRemoval[k] = 1;

@@ -5,7 +5,7 @@ import { detectInjection, type InjectionResult } from "./injection";
 import { itemDepth, sentenceDepth, type Depth } from "./depth";
 import { matchRubric, type ItemMatch, type Occurrence } from "./match";
 import { analyseNegation } from "./negation";
-import { analyseStance } from "./stance";
+import { analyseStance, refutedAttributions } from "./stance";
 import { analyseText, type AnalysedText } from "./normalise";
 import { answerSignals, computeScore, DISMISSIVE_SENTENCES, DISMISSIVE_SHARE, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
 import type { Flag, ItemResult, ScorableQuestion, ScoreInput, ScoreResult, ScorerName, Span } from "./types";
@@ -57,6 +57,9 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
   }
   const negation = analyseNegation(analysed);
   const dismissed = analyseStance(analysed);
+  // "People think idempotence is marketing, but really…": the verdict quoted is refuted, so what it names is not denied.
+  const refuted = refutedAttributions(analysed);
+  if (refuted) for (let k = 0; k < refuted.length; k++) if (refuted[k]) negation.sentential[k] = 0;
   const matched = matchRubric(compiled, catalogue, { analysed, negation, dismissed, usable });
   const crammed = crammedSentences(analysed, matched.items);
   const depth = new Map<string, Depth>();

@@ -56,7 +56,7 @@ export const DISMISSAL_WINDOW = 12;
 const STANCE_SUBJECT = "(?:i|we|you|id|wed|youd|ive|weve|youve|im|ill|one|people|teams|they|the team|our team)";
 const MODAL = "(?:would|should|could|can|will|might|d|usually|always|generally|just|really|honestly|probably|definitely|personally|simply|mostly|rather|even|then|eventually|deliberately|quickly|somewhat|also|actually|already|finally|frankly|ll|ve|have|had|am|m|happily|gladly|kind of|sort of|kinda|sorta|basically|um|uh|you know)";
 /** Verbs that dismiss only as the candidate's own stance (they also describe mechanisms: "consumers skip aborted records"). */
-const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|let table|lets table|let us table|tabled|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|turned that off|turned those off|switched it off|switched them off|switched that off|switched those off|ignored|swapped out|swapped|swap out|replaced|traded away|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
+const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|let table|lets table|let us table|tabled|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|turned that off|turned those off|switched it off|switched them off|switched that off|switched those off|ignored|swapped out|swapped|swap out|replaced|traded away|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|bypass|bypassed|bypassing|route around|routed around|routing around|work around|worked around|working around|sidestep|sidestepped|side step|side stepped|circumvent|circumvented|null out|nulled out|blank out|switched it back off|switched them back off|turned it back off|turned them back off|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
 /** Phrases that dismiss wherever they stand. */
 const ANYWHERE_FORWARD = [
   "stay away from", "stayed away from", "steer clear of", "keep away from", "get rid of", "do away with",
@@ -76,10 +76,63 @@ const ANYWHERE_FORWARD = [
   "a wide berth to", "wide berth to",
 ];
 
+/** Who a practice is said to be for, when it is not for us: "for the paranoid", "for benchmark junkies", "the Kafka Streams crowd". */
+const AUDIENCE = "(?:paranoid|perfectionists?|purists?|pedants?|junkies|enthusiasts?|hobbyists?|crowd|obsessives?|nerds|zealots|regulated industries|payments? (?:people|shops|teams|folks)|payment shops|banks|fintechs?|big banks|enterprises|public apis)";
+/** When later is said as a condition that has not come: "when it starts to hurt", "when we hit Netflix scale", "when someone complains". */
+const LATER_WHEN = "(?:(?:when|once|if) (?:it|they|things|that) (?:starts? to |begins? to |actually )?(?:hurts?|breaks?|bites?|becomes? a problem|becomes? an issue)|(?:when|once|if) (?:someone|somebody|a customer|customers|users?|anyone) (?:actually )?complains?|(?:when|once|until) (?:we|you) (?:actually |finally )?(?:hit|reach|get to|have|need to|outgrow)|(?:when|once) the (?:\\w+ ){1,2}(?:gets? (?:big|bigger|slow|large|huge)|fills? up|breaks?|hurts?)|after (?:launch|go live|we launch|the launch)|in year (?:2|two)|in (?:a few|a couple of|2|3|few) (?:years|quarters|months)|down the (?:line|road))";
+
 /** Predicates that dismiss what comes before them in their clause. */
 const BACKWARD = [
+  // Round 4. Verdicts: "X is a buzzword / a pipe dream / a lost cause / a nicety / redundant / a micro-optimisation",
+  // "X is impossible in practice" (not "impossible to…", "impossible without…"), "X is just Y with extra steps"
+  "(?:is|are|s|was|were|seems|sounds|it|that|they|theyre)? ?(?:just |simply |basically |mostly |pretty much |frankly |a bit |honestly |totally |completely |largely |practically |effectively |kind of |kinda )*(?:a |an |such a |just a )?(?:buzzwords?|pipe dreams?|fantasy|fantasies|lost cause|hopeless|unicorns?|wishful thinking|fairy tale|nicety|niceties|micro optimi[sz]ations?|vanity project|vanity metric|(?:compliance )?checkbox(?: exercise)?|tick box exercise|box ticking|redundant|superfluous|silly|graveyard|textbook stuff|poor mans? \\w+|faffing (?:about|around)|vendor lock in|dressed up as|(?:fortune 500|enterprise|big bank|bank|faang|big company) (?:problem|thing|luxury|concern)s?)\\b",
+  "(?:is|are|s|was|were|it|that|they) (?:just |simply |basically |frankly |practically |effectively |totally |completely )*(?:impossible|not achievable|unachievable|not realistic|unrealistic)(?=$| in practice| in real life| in production| with| at| here| for us| anyway| across| between| so| and| but| when)",
+  "with extra steps\\b",
+  // Audience: "X is for the paranoid", "a knob for perfectionists", "for people who enjoy being woken up", "only matters for payment shops"
+  "(?:is|are|s|was|were|it|they|knobs?|features?|settings?|things?|toys?) (?:only |just |mostly |really |strictly )?for (?:the )?(?:\\w+ ){0,2}?" + AUDIENCE + "\\b",
+  "for (?:people|teams|folks|companies|those|anyone|shops) (?:who|that) (?:enjoy|like|love|want|have time|have nothing better)\\b",
+  "for (?:companies|orgs|teams|people|shops) with (?:\\w+ ){0,2}?(?:petabytes|their own|thousands of|hundreds of|a dedicated|an sre|a platform team)\\b",
+  "(?:only|really) (?:really |ever )?(?:matters?|makes? sense|applies|apply|pays? off) (?:for|to) (?:the )?(?:\\w+ ){0,3}?" + AUDIENCE + "\\b",
+  "(?:is|are|s|was|were|it|they) (?:only |just |really |mostly |strictly )?for the (?:\\w+ )?(?:people|folks|crowd|guys|team)\\b",
+  "(?:is|are|s|it) (?:a job|a task|a problem|a matter|one|something|work) for (?:the )?(?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|crowd)\\b",
+  "not for (?:a |an )?(?:normal|regular|typical|ordinary|boring|small|simple) \\w+\\b",
+  "only (?:people|teams|folks|nerds|pedants|purists|those) (?:who|that) (?:\\w+ ){1,6}?(?:care about|notice|bother with|need|use)\\b",
+  "unless (?:youre|you are|you re|your|you work at|you work for) (?:a bank|netflix|google|linkedin|uber|huge|massive|enormous|at (?:\\w+ ){0,2}scale)\\b",
+  // Deferral: "X is a problem for when we hit scale", "a day-two concern", "something we'll look at when the state gets big",
+  // "something the security folks can add later", "what you add after the first post-mortem"
+  "(?:problem|concern|thing|worry|question|job|one|something|topic|conversation) for (?:when|once|later|another day)\\b",
+  "(?:a |an )?(?:day (?:2|two)|year (?:2|two)|phase (?:2|two)|later|future|tomorrows|post launch|post mvp|v2|version 2) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
+  "(?:something|stuff|a thing|things|one) (?:that |which )?(?:we|you|i|id|wed|ill|well|youll|the \\w+ (?:team|folks|people)|someone|somebody) (?:\\w+ ){0,2}?(?:worry about|look at|look into|think about|add|bolt on|deal with|revisit|get to|fix|tackle|care about|do|set up|turn on)\\b(?= (?:\\w+ ){0,3}?(?:later|eventually|after|someday|one day|next|" + LATER_WHEN.slice(3) + ")",
+  "(?:can|could|will|ll|well|ill) (?:always )?(?:add|bolt on|set up|turn on|look at|worry about|deal with|think about|revisit|do) (?:it |them |that |this )?(?:later|eventually|in year (?:2|two)|after launch|post launch|down the (?:line|road)|some other time|another time)\\b",
+  "(?:is|are|s) what (?:you|we|teams|people|everyone) (?:\\w+ )?(?:add|bolt on|reach for|do|build) (?:only )?after\\b",
+  "(?:bottom|back|end) of (?:the|our|my) (?:backlog|list|queue|pile|roadmap)\\b",
+  // Hype and cargo cult: "X is one of those settings people tweak because a blog post said so", "…because the tutorial did"
+  "because (?:a |the |some |every |one |that )?(?:\\w+ ){0,3}?(?:blog posts?|blogs?|conference talks?|talks?|tutorials?|docs|articles?|vendors?|hacker news|twitter|medium posts?|stack overflow(?: answers?)?|consultants?|everyone else|everybody else|the internet|a book|the book) (?:said so|says so|told (?:them|us|you|me)(?: to)?|did|do|does|says|said|recommended|recommends|mentioned|showed|shows)\\b",
+  // Comparison: "X is a heavyweight way to do what a query does", "just a fancier way of paying for S3"
+  "(?:a |an |just a )?(?:\\w+ )?(?:heavyweight|heavy|fancier|fancy|expensive|complicated|convoluted|roundabout|overcomplicated|elaborate|costly|slow|slower) way (?:of|to)\\b",
+  // Faint praise: "X is clever, but we just…", "a nice trick in a talk", "a nice slide for the board", "a nice idea that's impossible"
+  "(?:is|are|s|it|they) (?:very |really |quite |pretty |so |all very )?(?:clever|elegant|neat|cute|nice|cool|interesting|fancy|lovely) but (?:we|i|in practice|in real life|honestly|frankly|nobody|no one)\\b",
+  "(?:nice|neat|cute|fancy|pretty|cool|lovely|good) (?:trick|slide|idea|demo)(?: in a (?:talk|demo|blog post)| for the board| on paper| in theory| that| but| id| i d| we)\\b",
+  "(?:never|didnt|did not|doesnt|does not|dont|do not) (?:quite |actually )?(?:made|make|makes) it (?:into|to|onto|past|in) (?:the|our|my|a)\\b",
+  // "…solves a problem we choose not to have", "not something a sane team spends an afternoon on"
+  "(?:problem|issue)s? (?:that |which )?(?:we|i|you) (?:choose|chose|prefer|decided|decide) not to have\\b",
+  "(?:not something|nothing|something no) (?:a |any )?(?:sane|sensible|reasonable|normal|serious|busy) (?:\\w+ )?(?:team|person|engineer|company|shop|developer)s? (?:would |should |ever )?(?:spends?|does|do|bothers?|needs?|wants?)\\b",
+  // "…, all stuff the platform people can argue about while we ship"
+  "(?:argue|fight|bikeshed|debate|worry|fuss) (?:about|over) (?:\\w+ )?while (?:we|i|the rest of us)\\b",
+  // "…just means your producers fall over during maintenance", "…just makes consumers sit and wait"
+  "(?:only|just|simply|merely) means? (?:your|our) (?:\\w+ ){0,2}?(?:fall over|falls over|fail|fails|break|breaks|stall|stalls|go down|goes down|crash|crashes|page|pages|wait|waits|block|blocks)\\b",
+  "(?:only|just|merely|simply) (?:makes?|lets?|forces?) (?:\\w+ ){1,2}?(?:sit and )?(?:wait|waits|stall|stalls|block|blocks|hang|hangs)\\b",
+  "(?:doubles|doubled|triples|tripled|halves|halved|wrecks|wrecked|kills|killed|ruins|ruined) (?:our|your|the) (?:\\w+ )?(?:p99|p999|p95|tail latency|latency)\\b",
+  // Sarcasm: "…a three-part saga just to count clicks"
+  "(?:saga|circus|song and dance|palaver|rigmarole|ordeal) (?:just )?to\\b",
+  // "X: for when you want your windows to close whenever they feel like it"
+  "whenever (?:it|they) (?:feel|feels) like it\\b",
+  // Config said to be right at nothing: "num.standby.replicas=0 is the sensible setting"
+  "(?:0|zero|none|false|off|disabled) (?:is|s|are) (?:the |a |our )?(?:sensible|right|best|safe|correct|reasonable|standard|usual|recommended|only sane) (?:setting|value|default|choice|option)\\b",
+  // Letting others go first: "a feature I'll let other teams beta-test"
+  "let (?:other|others|the other|some other|someone else|somebody else) (?:\\w+ )?(?:beta test|test|try|find out|figure out|debug|go first|work out|iron out|discover|bleed)\\b",
   // "X is overkill", "X is way overrated", "X is just hype"
-  "(?:is|are|s|was|were|seems|seem|sounds|sound|feels|feel|being|be|mostly|largely|totally|pretty much)? ?(?:just |mostly |usually |really |totally |completely |pure |purely |a bit |bit |way |kind of |largely |massive |complete |often |simply |honestly |basically |generally |an )?(?:overkill|overrated|unnecessary|pointless|useless|over engineering|overengineering|over engineered|overengineered|hype|hyped|a gimmick|gimmick|a waste|waste of time|academic|theoretical|cargo cult|a nice to have|nice to have|optional|moot|irrelevant|beside the point|neither here nor there)\\b",
+  "(?:is|are|s|was|were|seems|seem|sounds|sound|feels|feel|being|be|mostly|largely|totally|pretty much)? ?(?:just |mostly |usually |really |totally |completely |pure |purely |a bit |bit |way |kind of |largely |massive |complete |often |simply |honestly |basically |generally |an )?(?:overkill|overrated|unnecessary|pointless|useless|over engineering|overengineering|over engineered|overengineered|hype|hyped|a gimmick|gimmick|a waste|waste of time|academic|theoretical|cargo cult|a nice to have|nice to haves|nice to have|optional|moot|irrelevant|beside the point|neither here nor there)\\b",
   // "X isn't worth it", "X is not really needed", "X is hardly ever a problem"
   "(?:isnt|arent|is not|are not|wasnt|not|never|hardly|rarely|hardly ever|seldom|aint|doesnt seem|dont seem) (?:really |that |very |all that |even |ever |actually |particularly |strictly |usually )?(?:worth|needed|necessary|required|important|useful|helpful|relevant|a problem|an issue|a concern|a big deal|a real problem|a real issue|a real concern|something to worry about|something you need|something i would|a thing)\\b",
   // "X doesn't really matter", "X never helps", "X won't buy you anything"
@@ -90,7 +143,7 @@ const BACKWARD = [
   "(?:is|are|s|was|were|feels|sounds|seems)? ?(?:just |mostly |largely |totally |completely |really |way |a bit |pretty )?(?:oversold|overhyped|overblown|busywork|busy work|false precision|premature optimi[sz]ation|a distraction|theatre|theater|noise|bloat|ceremony|an antipattern|an anti pattern|a red herring|a crutch)\\b",
   "(?:can|should|could|may) (?:be )?(?:safely |just |usually |mostly )?(?:be )?(?:ignored|skipped|dropped|left out|turned off|switched off|avoided)\\b",
   // "X doesn't pay for itself", "X is a recipe for trouble", "X sounds nice in theory"
-  "(?:doesnt|dont|does not|do not|wont|will not|never|rarely) (?:really |think |believe )*(?:it |they |this |that |these )?(?:really )?pays? (?:for (?:itself|themselves)|off)\\b",
+  "(?:doesnt|dont|does not|do not|wont|will not|never|rarely) (?:really |think |believe |seen |see |saw )*(?:it |they |them |this |that |these )?(?:really )?pays? (?:for (?:itself|themselves)|off|(?:its|their) (?:own )?way)\\b",
   "(?:is|are|s) (?:a |just a )?recipe for\\b",
   // "X is marketing", "X is a faff", "X, meh", "X is a solution looking for a problem", "X just causes outages"
   "(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound)? ?(?:just |pure |mostly |largely |basically |honestly |a bit of |a |an |such a |a real |a total |a right |a big )*(?:marketing|vanity metric|nothingburger|faff|hassle|headache|nightmare|band aid|bandaid|fiddly|too fiddly|overcomplicated|over complicated|solution looking for a problem|wasted effort|wasteful|waste of (?:time|money|effort|cpu|disk|resources|storage)|hard pass|pain|chore|snake oil|phase (?:2|two|3|three) thing|nice idea on paper|nice in theory|on the someday list|someday list)\\b",
@@ -108,7 +161,7 @@ const BACKWARD = [
   "(?:is|are) (?:an? )?(?:elegant|clever|nice|neat|cute) (?:idea|ideas|trick|tricks|feature|features|concept|concepts) but\\b",
   "(?:is|are|s) (?:something|one thing|a thing|stuff) (?:i|we|you|id|youd|wed) (?:would |d |can |could |should |just |usually |always )*(?:avoid|skip|ignore|forget|not bother with|never use|never bother with|stay away from|leave off|leave out|turn off|switch off|disable|drop|rip out)\\b",
   // "X is a tax", "X is a rabbit hole", "X is bureaucracy", "X is paranoia", "X is a luxury", "X is overthinking it"
-  "(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound|looks|look|becomes|become) (?:just |pure |mostly |honestly |basically |really |largely |a bit of |a |an |such a |a real |a total |a huge |a big |an absolute |an expensive |a pure |a hidden |a needless |an unnecessary )*(?:tax|rabbit hole|bureaucracy|red tape|paperwork|toy|relic|paranoia|paranoid|luxury|placebo|security blanket|comfort blanket|security theatre|security theater|belt and braces|belt and suspenders|overthinking|over thinking|friction|overhead|extra overhead)\\b",
+  "(?:(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound|looks|look|becomes|become)|(?:that|it|theyre)(?= (?:a|an|just|pure|such|honestly|basically|really) )) (?:just |pure |mostly |honestly |basically |really |largely |a bit of |a |an |such a |a real |a total |a huge |a big |an absolute |an expensive |a pure |a hidden |a needless |an unnecessary )*(?:tax|rabbit hole|bureaucracy|red tape|paperwork|toy|relic|paranoia|paranoid|luxury|placebo|security blanket|comfort blanket|security theatre|security theater|belt and braces|belt braces|belt and suspenders|overthinking|over thinking|friction|overhead|extra overhead)\\b",
   // "X is the kind of thing people add to feel safe"
   "to feel (?:safe|safer|clever|smart|good|better|busy|productive|important|reassured|covered|in control|grown up|enterprisey)\\b",
   // "X only matters at Netflix scale", "X only makes sense for banks" (not "only matters when acks=all", a mechanism)
@@ -131,7 +184,7 @@ const BACKWARD = [
   // "X is a knob I'd never touch", "X is a constraint I'd rather not deal with", "X is a luxury we don't need"
   "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill)\\b",
   // "X? In practice nobody does it"
-  "(?:nobody|no one|hardly anyone) (?:actually |really |ever )?(?:does|bothers|cares|misses|missed|looks at|turns on|sets|configures|watches|checks|opens|monitors|notices|acts on|reacts to|responds to|pays attention to)\\b",
+  "(?:nobody|no one|hardly anyone) (?:has |have |actually |really |ever )*(?:does|bothers|cares|misses|missed|visits|visited|looks at|turns on|sets|configures|watches|checks|opens|monitors|notices|acts on|reacts to|responds to|pays attention to)\\b",
   // "X is one of those features you read about and never switch on", "one of those chores we keep pushing back"
   "(?:1|one) of those (?:\\w+ ){1,3}?(?:i|we|you|id|wed|youd|people|teams|everyone) (?:\\w+ ){0,4}?(?:never|rather not|keep pushing|keep putting off|keep meaning to)\\b",
   // "Quotas are a solution to a noisy-neighbour problem we've never had"
@@ -139,7 +192,7 @@ const BACKWARD = [
   // "X is one more thing to go wrong"
   "(?:one more|1 more|another|yet another|just another|one extra|1 extra|an extra) (?:thing|moving part|knob|component|dependency|layer|system|failure mode|point of failure|thing to tune) (?:to (?:go wrong|break|maintain|babysit|worry about|manage|get wrong|fail|operate)|that can (?:go wrong|break|fail))\\b",
   // "X is another service to babysit", "yet another cluster to keep alive"
-  "(?:one more|1 more|another|yet another|just another|one extra|1 extra|an extra) (?:\\w+ ){1,3}?(?:to|that needs|we have to|you have to) (?:babysit|keep alive|maintain|patch|upgrade|operate|look after|worry about|page on|feed)\\b",
+  "(?:one more|1 more|another|yet another|just another|one extra|1 extra|an extra) (?:\\w+ ){1,3}?(?:to|that needs|we have to|you have to) (?:babysit|forget about|forget|ignore|lose track of|keep alive|maintain|patch|upgrade|operate|look after|worry about|page on|feed)\\b",
   // "X is way too immature", "X is too clever"
   "(?:^|(?:is|are|s|feels|feel|seems|seem|still|costs?) )(?:way |far |much |just |still |a bit |a little |simply )?too (?:immature|new|young|risky|early|bleeding edge|experimental|clever|heavy|heavyweight|unproven|niche|exotic|pricey|costly|expensive|much for what)\\b",
   // "X looks good on a slide", "X sounds great in a demo"
@@ -149,7 +202,7 @@ const BACKWARD = [
   // "leave X at its default, i.e. off"
   "(?:at|on) (?:its|their|the) defaults? (?:ie|i e|which is|meaning|so|that is|aka) (?:off|1|one|0|zero|none|false|disabled|nothing|unset|empty)\\b",
   // "X is solving a problem nobody has", "X is a solution in search of a problem"
-  "(?:solving|solves|solve|solved|fixes|fixing|fix) (?:a |the )?problems? (?:that )?(?:nobody|no one|we dont|i dont|we never|you dont|you never|most teams dont|we do not) (?:here |really |actually |ever |even )?(?:has|have|had)\\b",
+  "(?:solving|solves|solve|solved|fixes|fixing|fix) (?:a |the )?problems? (?:that )?(?:nobody|no one|we dont|i dont|we never|you dont|you never|most teams dont|we do not|we havent|we have not) (?:here |really |actually |ever |even )?(?:has|have|had)\\b",
   "(?:a )?solutions? (?:in search of|looking for|searching for) (?:a )?problems?\\b",
   // "X is way more machinery than we need"
   "more (?:\\w+ ){0,2}than (?:we|you|i|most teams|most people|anyone|anybody) (?:really |actually |will ever |ever |would ever )?(?:need|needs|want|wants)\\b",
@@ -215,10 +268,10 @@ const BACKWARD = [
   "on (?:the|our|my) (?:backlog|wish list|wishlist|someday list|someday pile|nice to have list|roadmap for (?:someday|some day|one day|later|next year|the future))\\b",
   "(?:get|got|come|circle|getting) (?:back |round |around )?to (?:it |them |that |this )?(?:eventually|one day|someday|some day|at some point|later|next (?:quarter|year|sprint))\\b",
   "(?:pushing|pushed|push|punting|punted|punt|deferring|kicking|kicked|putting|put|bumping|bumped) (?:\\w+ ){0,3}?(?:to|until|till|into) (?:next|another|a later) (?:quarter|sprint|year|release|month|cycle)\\b",
-  "(?:only|just|merely|simply|mostly) (?:defers?|deferring|hides?|hiding|moves?|moving|shifts?|shifting|postpones?|kicks?|pushes?) (?:the |your |our )?(?:problem|problems|pain|issue|issues|failure|failures|can down the road)\\b",
+  "(?:only|just|merely|simply|mostly) (?:defers?|deferring|hides?|hiding|moves?|moving|shifts?|shifting|postpones?|kicks?|pushes?) (?:the |your |our )?(?:problem|problems|pain|issue|issues|failure|failures|outage|outages|bottleneck|risk|can down the road)\\b",
   // Not my problem: "X is something the framework should worry about, not me", "not our problem", "someone else's job"
   "(?:not|isnt|is not|never) (?:really )?(?:my|our|your|the teams) (?:problem|job|concern|department|responsibility|call)\\b",
-  "(?:someone|somebody|something) elses? (?:problem|job|concern|department)\\b",
+  "(?:someone|somebody|something) elses? (?:\\w+ )?(?:problem|job|concern|department|project)\\b",
   "(?:worry|care|think) about not (?:me|us|mine|ours)\\b",
   // Sarcasm: "because what every team needs is another X" is in FORWARD_PATTERNS; "as if X ever stopped an outage"
   "(?:has|have|had) ever (?:stopped|prevented|saved|helped|fixed|caught)\\b",
@@ -246,6 +299,9 @@ const REFUSAL = "(?:dont|do not|didnt|did not|wouldnt|would not|wont|will not|ca
  * wouldn't.") agrees with it instead.
  */
 const OBJECTLESS = [
+  // Doing nothing: "…, so we've stopped looking", "We've learned to look the other way."
+  `${REFUSING_SUBJECT}(?: \\w+){0,3}? (?:stopped|stop|quit) (?:looking|checking|caring|paying attention|worrying)`,
+  `${REFUSING_SUBJECT}(?: \\w+){0,3}? (?:look|looked|looking) the other way`,
   // "we don't", "I wouldn't", "we'd rather not", "we never will", "we don't bother"
   `${REFUSING_SUBJECT} ${REFUSAL}(?: (?:bother|do|use|need|care|want|plan to|intend to|go there|do that|touch|enable|set|configure|run|build|deploy|have|bother either))?(?: at all| any| either| anymore| again| though| personally| really)?`,
   // "we don't key at all", "we didn't build any"
@@ -266,19 +322,29 @@ const SUFFICES = [
   "(?:does|do|did) (?:the job|the trick|fine|just fine)\\b",
   "(?:gets|get|got) the job done\\b",
   "(?:were|we are|we re|im|i am|youre|you are) (?:perfectly |totally |quite |just |absolutely )?(?:fine|happy|ok|okay) with\\b",
-  "(?:is|are|s) all (?:we|you|i|anyone|most teams) (?:really |actually |ever )?(?:need|needs)\\b",
+  "(?:is|are|s) all (?:the (?:\\w+ ){1,2})?(?:we|you|i|anyone|most teams) (?:really |actually |ever )?(?:need|needs)\\b",
 ];
 /**
  * Settling on something else ("…. We went with processing time", "In the end … we stayed on the heap"): like SUFFICES,
  * passes over the stretch or the question or proposal before. Not "we stuck with it", which keeps what it points at.
  */
 const REPLACES = [
+  "(?:we|i|they|the team) (?:\\w+ ){0,6}?(?:went back to|switched back to|moved back to|go back to|gone back to|reverted to|fell back to)\\b",
+  "(?:we|i) (?:just )?nodded (?:\\w+ )?(?:and|then)\\b",
   "(?:we|i|they|the team|teams) (?:just |then |eventually |finally |simply |ultimately |happily |d |would |ll )?(?:went with|go with|going with|stuck with|stick with|sticking with|stayed on|stayed with|stay on|stay with|settled on|settled for|fell back to|fall back to|falling back to|reverted to|make do with|made do with|get by with|got by with|live with|lived with)(?! it\\b| them\\b| that\\b| this\\b| those\\b| one\\b)\\b",
 ];
 /** Running with the lowest setting instead ("…costs us availability every time a broker restarts, so we run with 1"). */
 const LOWERS = ["(?:we|i|they) (?:just )?(?:run|go|went|ship|shipped|settle|settled) with (?:just |only |a mere )?(?:1|one|0|zero|none|nothing)\\b"];
 /** Predicates that wave away only what a pronoun in them stands for ("…, so we don't use them", "I'd never add one"). */
 const PRONOUN_BACKWARD = [
+  // "We read it, nodded, and never set it", "…and I don't expect we will", "don't think about it"
+  "(?:and|then) never (?:\\w+ )?(?:set|used|use|enabled|turned on|configured|touched|took|added|opened|looked at) (?:it|them|one|1)\\b",
+  "(?:dont|never|not) (?:even |ever )?(?:think|worry) about (?:it|them|that|those)\\b",
+  "(?:ive|i have|weve|we have|id|wed) (?:still )?yet to see (?:it|them|that|this|those|these) (?:\\w+ ){0,2}?(?:save|help|matter|pay off|make a difference|catch|prevent|stop|work)\\b",
+  "(?:ill|i will|well|we will) believe (?:it|that|this|they) (?:\\w+ ){0,2}?when (?:i|we) see (?:it|them|that)\\b",
+  "(?:we|you|i) (?:can |could )?(?:always|just) (?:recreate|rebuild|replay|redo|regenerate|reload|restore) (?:it|them|that)\\b",
+  "(?:got|get|getting|gotten|gone|went|ran|run|coped|cope) (?:on |by |along )?(?:fine |just fine |ok |okay |happily )?without (?:it|them|that|one|1)\\b",
+  "(?:and |so |but )?(?:frankly |honestly )?(?:it|they|that) can (?:stay|sit|wait) (?:there|on the \\w+|where (?:it|they) (?:is|are))\\b",
   // "we give it a wide berth", "leave it at one": an idiom of avoidance or a lowest setting aimed at a pronoun
   "(?:give|gave|giving) (?:it|them|that|those) a (?:wide|very wide|good) berth",
   "(?:keep|kept|leave|left|keeping|leaving) (?:it|them|that) at (?:1|one|0|zero|none)\\b",
@@ -287,10 +353,68 @@ const PRONOUN_BACKWARD = [
   "(?:hated|hate|disliked|dislike|cant stand|loathe|loathed) (?:it|them|that|those)\\b",
   "(?:lived|live|living|managed|manage|coped|cope|got along|get along|survived|survive|done fine|do fine|been fine|are fine|were fine) without (?:it|them|that|one|1)\\b",
   // "X? … we don't use them", "I'd never add one", "I don't think about it": a negated use aimed at a pronoun
-  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually |you know |like |kind of |sort of )*(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|take|add|added|have|miss|missed|turn on|turned on|care about|bother with) (?:it|them|one|1|those|these|that)\\b",
+  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually |you know |like |kind of |sort of )*(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|touched|take|taken|took|tried|add|added|have|miss|missed|turn on|turned on|care about|bother with|looked at|opened) (?:it|them|one|1|those|these|that)\\b",
+];
+/**
+ * A consequence waved away ("…never bothered us", "we sleep fine", "it sorts itself out"): like
+ * BACKWARD, and it also reaches the short, questioning or proposing sentence before ("Cooperative rebalancing got a lot
+ * of press. Frankly the stop-the-world pauses never bothered us.").
+ */
+const WAVED_CONSEQUENCES = [
+  // "…never bothered us", "we sleep fine", "we've never regretted it", "without shedding a tear" (not "the errors went away",
+  // which is as often what adopting a practice did)
+  "(?:never|didnt|doesnt|dont|hasnt|havent|has never|have never) (?:really |actually |once )?(?:bothered|hurt|bit|bitten|affected|troubled|worried) (?:us|me|anyone|them)\\b",
+  "(?:we|i) (?:still |all |both )?(?:sleep|slept|sleeping) (?:fine|well|soundly|just fine|ok|okay|like a baby)\\b",
+  "without (?:shedding|losing) (?:a |any )?(?:tear|tears|sleep)\\b",
+  "(?:sorts?|sorted|sorting) (?:itself|themselves) out\\b",
+  "(?:we|i|you|id|wed|youd) (?:just |simply |usually |always )*wait (?:it|them|that) out\\b",
+  "(?:never|not once|havent|have not|ve never|have never) (?:\\w+ )?regretted (?:it|that|this|them)\\b",
+];
+/**
+ * Sarcasm that needs no object ("What could be better?", "…my favourite way to throw history away", "I just love watching
+ * progress bars", "…because one stream wasn't confusing enough"): the whole sentence is waved away, and the one before when
+ * the sarcasm opens its sentence.
+ */
+const SARCASM = [
+  "what could (?:possibly )?(?:be better|go wrong)",
+  "my (?:\\w+ )?favou?rite (?:way|thing|feature|part|pastime)",
+  "now (?:i|we|you) (?:get|have) to",
+  "(?:i|we) (?:just |simply |really )?(?:love|adore|enjoy|live for) (?:watching|waiting|debugging|staring|babysitting|reading|getting paged|being paged)",
+  "(?:im|i am) sure (?:\\w+ ){1,5}?(?:will|would) (?:love|enjoy|appreciate|thank us for) (?:it|that|this|them)",
+  "because (?:\\w+ ){1,5}?(?:wasnt|werent|isnt|arent|was not|were not) (?:\\w+ )(?<!(?:\\d|many|much|few|big|large|fast|quick|long|good) )enough",
+  "^oh (?:sure|right|good|great|brilliant|wonderful|lovely|fantastic|joy|perfect|goody)",
+];
+/**
+ * Working round a practice when it bites ("If a savepoint takes too long we kill the job", "When the compatibility check
+ * blocks a deploy, we just set the subject to NONE"): the condition, which names it, is waved away with the workaround.
+ */
+const WORKAROUNDS = [
+  "(?:if|when|whenever) (?:\\w+ ){1,6}?(?:takes? too long|gets? (?:slow|in the way|annoying)|is slow|blocks?(?: \\w+){0,2}?|fails?|fills? up|complains?|times? out|throws? \\w+) (?:we|i|you) (?:just |simply |then |quietly )?(?:kill|flip|override|bypass|skip|disable|turn|switch|set|drop|shorten|ignore|restart|delete|wipe|nuke|reset|lower)\\b",
 ];
 /** Forward cues written as patterns: the words after them are waved away. */
 const FORWARD_PATTERNS = [
+  // Comparison and substitution: "a nightly job beats Kafka transactions", "retries are better than idempotence",
+  // "Grafana tells you more than consumer lag ever will", "a script does everything static membership does",
+  // "a big heap does the job of RocksDB" (not "nothing beats X")
+  "(?:beats|beat|trumps|trump|outperforms) (?!(?:\\w+ ){1,3}by (?:up to |about |roughly |around |over |\\d))",
+  "(?:better|simpler|easier|more useful|more reliable|more effective) than ",
+  "(?:tells|tell|gives|give|shows|show|catches|catch|says|say|teaches|teach) (?:you |us )?(?:far |much |a lot )?more than ",
+  "than(?= (?:\\w+ ){1,4}ever (?:will|would|could|did|does)\\b)",
+  "(?:does|do|did|gets? you|gives? you|got you|gave you|covers?|buys? you|offers?|handles?) (?:basically |pretty much |practically |almost |essentially |roughly |just about )?(?:everything|all|most of what|whatever)(?: that)?(?= (?:\\w+ ){1,5}(?:does|do|did|gives?|offers?|buys?)\\b)",
+  "(?:does|do|did|doing) (?:the job|the work) of",
+  // Bypassing: "our sink skips the two-phase commit and writes directly to the database"
+  "(?:skips|skipped|bypasses|bypassed|avoids|avoided|ignores|ignored)(?= (?:\\w+ ){1,5}(?:and|to) (?:writes?|wrote|goes?|went|sends?|sent|talks?|calls?|posts?|hits?) (?:\\w+ )?(?:directly|straight))",
+  // Handing it to someone else: "leave min.insync.replicas to the platform team", "I'd leave it to them"
+  "(?:leave|leaving|left)(?= (?:\\w+ ){1,4}to (?:them|the (?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|specialists|experts|vendor)))",
+  // Doing nothing: "we just let the lag build up"
+  "(?:just|simply) let(?= (?:the |it |them |our )?(?:\\w+ ){0,2}?(?:build up|pile up|ride|accumulate|grow|sort itself out|sort themselves out)\\b)",
+  // Lowering it when it bites: "we override min.insync.replicas to 1", "we shorten retention to an hour"
+  "(?:override|overrode|overrides|overridden|lower|lowered|lowers|dial down|dialled down|dialed down|turn down|turned down|shorten|shortened|shortens|slash|slashed|knock|knocked)(?= (?:(?!not |never )\\w+ ){1,4}(?:down )?to (?:1|one|0|zero|none|a minimum|the minimum|an hour|a minute|1 (?:hour|minute|day))\\b)",
+  // Sarcasm: "Yes, let's take a savepoint before every deploy", "Fantastic idea, let's make every consumer idempotent"
+  "(?:sure|great|brilliant|wonderful|fantastic|lovely|perfect|excellent|fantastic idea|great idea|brilliant idea|wonderful idea|yes|yeah) (?:lets|let us|by all means)",
+  "because what (?:\\w+ ){0,4}?(?:needs?|needed|wants?|wanted) (?:is|are|was|were)",
+  // Deferral until it hurts: "we'll think about how many partitions a topic needs when it starts to hurt"
+  "(?:well|ill|we will|i will|we ll|i ll|we can|you can|well only|ill only) (?:\\w+ )?(?:look at|look into|revisit|consider|get to|think about|worry about|deal with|add|bolt on|set up|turn on|fix|tackle)(?=(?: \\w+){0,10} " + LATER_WHEN + ")",
   // Sarcasm: "because what every team needs is another X", "oh sure, let's add X and…"
   "what (?:\\w+ ){0,3}?(?:needs?|wants?) (?:is|are) (?:another|more|yet another|one more|an extra)",
   "oh (?:sure|yes|yeah|great|good|right|wonderful|brilliant|absolutely),? (?:lets|let us|let|just|go ahead and|by all means)",
@@ -308,12 +432,12 @@ const FORWARD_PATTERNS = [
   "the (?:less|fewer) (?:you|we|one|i|teams|people) (?:\\w+ )?(?:lean on|rely on|use|touch|depend on|need|have|bother with|deal with)",
 ];
 /** A clause opening with one of these sums up what came before it ("…, all overkill"; "…; it's pointless"). */
-const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
-const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one"]);
+const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "theyd", "ours", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
+const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one", "ours", "theyd", "theyll", "itd", "itll"]);
 /** Words that turn from what the candidate dismisses to what they would do instead. */
-const PIVOT_WORDS = new Set(["by", "via", "use", "using", "enable", "prefer", "choose", "pick", "rely", "go", "set", "keep", "stick", "want", "instead", "just", "rather", "but", "because", "since", "so"]);
+const PIVOT_WORDS = new Set(["by", "via", "use", "using", "enable", "prefer", "move", "moving", "switch", "migrate", "adopt", "upgrade", "choose", "pick", "rely", "go", "set", "keep", "stick", "want", "instead", "just", "rather", "but", "because", "since", "so"]);
 /** Words a speaker puts before the subject ("honestly, that is overkill"). */
-const FILLERS = new Set(["honestly", "frankly", "really", "just", "basically", "personally", "imo", "imho", "tbh", "actually", "realistically", "so", "well", "and", "in", "my", "opinion", "experience", "practice"]);
+const FILLERS = new Set(["honestly", "frankly", "really", "just", "basically", "personally", "imo", "imho", "tbh", "actually", "realistically", "so", "well", "and", "in", "my", "opinion", "experience", "practice", "real", "life", "reality", "production", "mate", "yknow"]);
 /** Conjunctions that open a clause without being its subject ("…, but it only makes things harder"). */
 const CONJUNCTIONS = new Set(["but", "and", "so", "because", "though", "although", "however", "yet", "since", "as"]);
 /** Words that break a sentence's statements for negation, but not for what "that" points back to ("X instead of Y, but that…"). */
@@ -324,6 +448,8 @@ const TRAILING_FILLERS = new Set(["as", "well", "too", "also", "entirely", "alto
 const NEGATORS = new Set(["not", "never", "isnt", "arent", "hardly"]);
 /** How short a sentence is when a pronoun in the next one may stand for all of it ("Compaction?"). */
 const SHORT_SENTENCE = 8;
+/** How short what a pronoun stands for is when it may itself be a pronoun followed once more ("They're still there"). */
+const SHORT_REFERENT = 4;
 
 /** Words after "is off" / "disabled" / "false" / "stays at 0" that make it a description of a default or a condition ("off by default", "off unless", "stays at zero only if…"). */
 const DEFAULT_QUALIFIERS = new Set(["unless", "until", "except", "if", "only"]);
@@ -348,6 +474,12 @@ interface Compiled {
   suffices?: boolean;
   /** The lowest setting run instead (LOWERS): also passes over what a consequence clause ("so…") follows from. */
   lowers?: boolean;
+  /** A consequence waved away (WAVED_CONSEQUENCES): also reaches a short, questioning or proposing sentence before. */
+  consequence?: boolean;
+  /** Sarcasm (SARCASM): the whole sentence. */
+  sarcasm?: boolean;
+  /** A workaround (WORKAROUNDS): the words it matched. */
+  own?: boolean;
 }
 
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -361,6 +493,9 @@ const COMPILED: Compiled[] = [
   ...SUFFICES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true })),
   ...REPLACES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true })),
   ...LOWERS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true, lowers: true })),
+  ...WAVED_CONSEQUENCES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", consequence: true })),
+  ...WORKAROUNDS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", own: true })),
+  ...SARCASM.map((source): Compiled => ({ re: new RegExp(source.startsWith("^") ? source : `\\b${source}`, "g"), direction: "backward", sarcasm: true })),
 ];
 /** The expressions in order: what regex-needs.ts indexes, and what its tests check the needs against. */
 export const STANCE_EXPRESSIONS: readonly RegExp[] = COMPILED.map(({ re }) => re);
@@ -375,13 +510,13 @@ const needsOfCompiled = (): NeedIndex => (compiledNeeds ??= needIndexFor(STANCE_
  */
 const OVERTURNED = /^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,14}?(?:theyre|they are|they re|its|it is|it s|thats|that is|which is) (?:well |still |definitely |totally )?worth\b|^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,8}?(?:(?:well |still |totally |absolutely |definitely )?worth (?:it|paying|having|doing|the|every)|(?:i|we|you|id|wed|youd) (?:happily |gladly |still |just |willingly )?(?:accept|pay|eat|take) (?:it|that|them|the cost|the hit|the overhead)|(?:a )?(?:price|cost) worth paying|(?:a )?small price|pays? (?:that |it |this |them |for itself |for themselves )?(?:back|off)|pays for (?:itself|themselves)|(?:i|we|id|wed|youd) (?:would |d )?(?:still|always) (?:use|run|enable|want|recommend|pick|choose|turn|set|keep|take|pay)|cheap(?:est)? insurance|(?:the )?only (?:sensible|sane|safe|right) (?:choice|option|way)|(?:is |s )?the price (?:of|for)|but without (?:it|them|that|this|those)|(?:turning|switching|taking|leaving) (?:it|them|that|those) (?:off|out|away) (?:means|would mean|leads to|causes|costs|risks))\b/;
 /** Lead-ins before a clause's subject: "I think it's mostly cargo cult", "I'd say that's overkill", "we agreed it wasn't worth it". */
-const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "find", "suspect", "say", "mean", "thought", "felt", "found", "said", "agreed", "decided", "concluded", "figured", "realised", "realized", "reckoned", "believed", "knew", "know"]);
+const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "find", "suspect", "say", "mean", "thought", "felt", "found", "said", "agreed", "decided", "concluded", "figured", "realised", "realized", "reckoned", "believed", "knew", "know", "told"]);
 /**
  * A sentence that puts a practice on the table ("Someone suggested log compaction for the customer topic.",
  * "Static membership came up in the design review.", "We looked at RocksDB for the large joins."): a refusal that
  * follows ("We said no.", "I pushed back.", "We agreed it wasn't worth it.") waves all of it away, however long.
  */
-const PROPOSAL = /\b(?:suggested|suggests|proposed|proposes|pitched|floated|raised|recommended|asked (?:about|for|whether|if|us to|me to)|came up|comes up|brought up|looked at|looked into|considered|evaluated|trialled|trialed|tried out|talked about|wanted (?:to|us to)|pushed for|(?:was|were) the textbook)\b/;
+const PROPOSAL = /\b(?:suggested|suggests|proposed|proposes|pitched|floated|raised|recommended|asked (?:about|for|whether|if|us to|me to)|came up|comes up|brought up|looked at|looked into|considered|evaluated|trialled|trialed|tried out|talked about|wanted (?:to|us to)|pushed for|(?:was|were) the textbook|textbook answer|(?:everyone|everybody)(?: is| s|s)? (?:talks?|talking|excited|raves?|raving|loves?|going on) about|every (?:\w+ ){1,2}(?:mentions|asks about|talks about|recommends)|(?:docs|documentation|vendor|vendors|confluent|blogs?) (?:\w+ )?(?:push|pushes|nudge|nudges|recommend|recommends|sell|sells|spend|spends)|will sell you on|got a lot of (?:press|hype|attention)|(?:youll|you will) hear a lot about|a whole (?:kip|page|chapter|talk) (?:about|on)|started (?:on|with|out with)|tried|wanted \w+ (?:rolled out|turned on|enabled|added)|on the roadmap|has (?:\w+ ){0,2}(?:savepoints|checkpoints|transactions|a dlq)|can keep)\b/;
 /** Words that make a stretch a denial or a removal already: a refusal answering it agrees ("…without transactions? I wouldn't."). */
 const DENIAL_WORDS = new Set([...NEGATING_WORDS, ...REMOVAL_VERBS, "without", "off", "disabled", "isnt", "arent", "wasnt", "havent", "hasnt", "nor", "nothing"]);
 /** A stretch that recommends: an alternative said to suffice after it adds to it rather than replacing it ("Pair acks=all with…; min ISR 2 is enough"). */
@@ -411,13 +546,66 @@ const MECHANISM_SUBJECTS = new Set(
 /** How far back a passive removal's subject is looked for. */
 const MECHANISM_LOOKBACK = 16;
 const DETERMINERS = new Set(["a", "an", "the", "each", "every", "any", "its", "their", "old", "stale", "dead", "late"]);
+/** Someone else's view, quoted: "people think", "some call", "folks say". */
+const ATTRIBUTION = /(?:^| )(?:(?:many |some |a lot of |plenty of |most )?people|folks|some|others|critics|skeptics|sceptics|many|plenty of teams|some teams) (?:still |often |sometimes |will )?(?:think|thinks|say|says|call|calls|claim|claims|assume|believe|complain|dismiss|argue|tell you)\b/;
+/** Words that open a refutation of what others say: "but really", "but actually", "in fact", "for us". */
+const REFUTING = new Set(["really", "actually", "fact", "reality", "us", "our", "we"]);
+const ATTRIBUTION_VERBS = new Set(["think", "thinks", "say", "says", "call", "calls", "claim", "claims", "assume", "believe", "complain", "dismiss", "argue", "tell"]);
+/** Complaints that, attributed to others and refuted, affirm the practice ("people think acks=all is slow, but…"). */
+const COMPLAINTS = new Set(["slow", "expensive", "costly", "complicated", "complex", "heavy", "heavyweight", "fragile", "risky"]);
+/** Words that join a second verb to a sentence's subject ("we assign partitions by hand and skip…"). */
+/** Before a comparison, words that make it praise: "nothing beats", "nothing is simpler than". */
+const PRAISING_BEFORE = new Set(["nothing", "little", "none", "anything", "hardly", "no"]);
+/** Words after which a pronoun is an object, not the subject of a verdict ("duplicates from it are impossible"). */
+const PREPOSITIONS = new Set(["from", "of", "with", "to", "for", "on", "in", "at", "by", "about", "into", "without", "than"]);
+const MODALS_OF_RISK = new Set(["can", "could", "would", "might", "may", "will", "becomes", "become"]);
+/** Words that open a subordinate clause: a pronoun after them is that clause's, not a verdict's subject ("…where they left off"). */
+const CLAUSE_WORDS = new Set(["where", "when", "whenever", "which", "who", "that", "so", "because", "if", "as", "until", "once", "while", "unless", "since", "after", "before"]);
+/** Pronouns that may be a verdict's subject mid-clause ("for clickstream it's pointless"); "that" there is relative ("replicas that were removed"). */
+const SUBJECT_PRONOUNS = new Set(["it", "its", "they", "theyre", "them", "these", "those"]);
+/** Subjects that make a sentence the speaker's own. */
+const SPEAKERS = new Set(["i", "we", "id", "wed", "ive", "weve", "ill", "well"]);
+/** Verbs of a mechanism sparing you something: "lets you skip", "allows us to avoid". */
+const ENABLING = new Set(["lets", "let", "allows", "allow", "enables", "enable", "helps", "help"]);
 /** Words that break a sentence at a strong break without punctuation: a cue may span them ("elegant idea but"). */
 const STRONG_BREAK_WORDS = new Set(["but", "however", "whereas", "instead", "actually", "although", "though"]);
 
 /** Per token: 0, or LOOKS_FORWARD / LOOKS_BACK where it lies in a dismissal's scope. Computed once per answer. */
+/** A stretch of tokens, [from, to). */
+type Stretch = readonly [number, number];
+
+/** Per answer analysed: the stretches where someone else's verdict on a practice is quoted and refuted (see refutedAttributions). */
+const REFUTED = new WeakMap<AnalysedText, Uint8Array>();
+/**
+ * "People think acks=all is slow, but really…", "Some call static membership hype; for us it…": 1 on the words of a
+ * verdict attributed to others and then refuted. The practice in them is affirmed: negation.ts denies what "people
+ * think", and the scorer lifts that denial here. Computed by analyseStance.
+ */
+export function refutedAttributions(analysed: AnalysedText): Uint8Array | undefined {
+  return REFUTED.get(analysed);
+}
+
 export function analyseStance(analysed: AnalysedText): Uint8Array {
   const { tokens, sentences } = analysed;
   const dismissed = new Uint8Array(tokens.length);
+  const refuted = new Uint8Array(tokens.length);
+  REFUTED.set(analysed, refuted);
+  /** "People think X is overkill, but…": the words from the attribution up to the turn, when the sentence turns. */
+  const attributedStretch = (sentence: (typeof sentences)[number]): Stretch | undefined => {
+    let says = false;
+    for (let k = sentence.firstToken; k < sentence.endToken && !says; k++) says = ATTRIBUTION_VERBS.has(tokens[k]!.n);
+    if (!says) return undefined;
+    const { joined, tokenAt } = joinTokens(tokens, sentence.firstToken, sentence.endToken);
+    const m = ATTRIBUTION.exec(joined);
+    if (!m) return undefined;
+    const from = tokenAt(m.index + m[0].length - m[0].trimStart().length);
+    let to = tokenAt(m.index + m[0].length - 1) + 1;
+    while (to < sentence.endToken && !tokens[to]!.strongBreak) to++;
+    if (to >= sentence.endToken - 1) return undefined;
+    // The verdict attributed must be refuted: "…, but really…", "…; for us it…" (not "…, but that is a myth").
+    for (let k = to; k < to + 4 && k < sentence.endToken; k++) if (REFUTING.has(tokens[k]!.n)) return [from, to];
+    return undefined;
+  };
   // Only the expressions whose needed words the answer holds can match in any of its sentences (see regex-needs.ts).
   const met = needsOfCompiled().met(tokens);
   const possibleIndex = COMPILED.flatMap((_, k) => (met[k] ? [k] : []));
@@ -429,8 +617,6 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     return possible.filter((_, k) => metHere[possibleIndex[k]!]);
   };
 
-  /** A stretch of tokens, [from, to). */
-  type Stretch = readonly [number, number];
   const markAll = (stretches: readonly Stretch[]) => {
     for (const [from, to] of stretches) for (let k = from; k < to; k++) dismissed[k] = LOOKS_BACK;
   };
@@ -451,6 +637,10 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     // In the same sentence: everything said before the pronoun's clause, back to the previous strong break.
     let j = pronoun - 1;
     while (j >= sentence.firstToken && tokens[j]!.clause === clause) j--;
+    // "Honestly, they're more trouble than they're worth.": a clause of filler before it stands for nothing.
+    let onlyFiller = true;
+    for (let k = sentence.firstToken; k <= j; k++) if (!FILLERS.has(tokens[k]!.n) && !CONJUNCTIONS.has(tokens[k]!.n) && !SPEAKERS.has(tokens[k]!.n)) onlyFiller = false;
+    if (onlyFiller) j = sentence.firstToken - 1;
     if (j >= sentence.firstToken) {
       let from = j;
       while (from > sentence.firstToken && !strongStop(from)) from--;
@@ -474,11 +664,13 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
 
   for (const sentence of sentences) {
     const { firstToken, endToken } = sentence;
+    const attributed = attributedStretch(sentence);
+    if (attributed) for (let k = attributed[0]; k < attributed[1]; k++) if (COMPLAINTS.has(tokens[k]!.n)) refuted.fill(1, attributed[0], attributed[1]);
     // Of those, only the ones whose needed words this sentence holds.
     const here = needsOfPossible(tokens.slice(firstToken, endToken));
     if (here.length === 0) continue;
     const { joined, tokenAt } = joinTokens(tokens, firstToken, endToken);
-    for (const { re, direction, stance, pronounOnly, objectless, suffices, lowers } of here) {
+    for (const { re, direction, stance, pronounOnly, objectless, suffices, lowers, consequence, sarcasm, own } of here) {
       re.lastIndex = 0;
       for (const m of allMatches(re, joined)) {
         const at = m.index ?? 0;
@@ -486,6 +678,12 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         const matchEnd = tokenAt(at + m[0].length - 1) + 1;
         // A cue is said within one stretch: "…things are quiet; the alert you didn't set up…" is not "X is a knob you didn't set".
         if (crossesStop(matchStart, matchEnd)) continue;
+        // "People think idempotence is marketing, but really…", "Some call static membership hype; for us…": someone else's
+        // verdict, refuted; the practice is affirmed (see refutedAttributions).
+        if (attributed && matchStart >= attributed[0] && matchStart < attributed[1]) {
+          if (direction === "backward" && !objectless && !suffices) refuted.fill(1, attributed[0], attributed[1]);
+          continue;
+        }
         // "I'd never skip a savepoint", "nobody should drop acks=all", "there's no reason to turn off compaction":
         // a denied removal affirms. ("Never bother with X" still waves X away.)
         if (direction === "forward" && !/bother|touch|go near|go there|deal with/.test(m[0])) {
@@ -501,6 +699,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         if (stance && !/^(?:i|we|you|id|wed|youd|ive|weve|youve|im|ill|one|people|teams|they|the team|our team) /.test(m[0])) {
           if (matchStart > firstToken && tokens[matchStart - 1]!.clause === tokens[matchStart]!.clause) continue;
         }
+        // "A GlobalKTable join lets you skip co-partitioning": what a mechanism spares you, not the speaker's stance.
+        if (stance && ENABLING.has(tokens[matchStart - 1]?.n ?? "") && matchStart - 1 >= firstToken) continue;
+        if (stance && ENABLING.has(tokens[matchStart - 2]?.n ?? "") && matchStart - 2 >= firstToken && /^(?:you|us|me|them|teams|people) /.test(m[0])) continue;
         // "…exactly_once_v2, which is off by default", "disabled unless you set it": a default described, not a stance.
         if (direction === "backward" && /\b(?:off|disabled|false|0|zero|none)\b/.test(m[0]) && !/\b(?:i|we|you|id|wed|youd)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
         // "a member silent for session.timeout.ms is removed", "a straggler from the old epoch is rejected": the broker
@@ -517,6 +718,10 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           // "…, so we don't key at all": the refusal opens its clause and ends it; what it refuses came before.
           if (opensClause(matchStart) && endsClause(matchEnd, true)) {
             const target = backwardTarget(matchStart);
+            // "Failed checkpoints show up now and then. We've learned to look the other way.": a refusal that is its whole
+            // sentence answers the one before, however long.
+            const previous = sentences[sentence.index - 1];
+            if (previous && clauseOpener(matchStart).from === firstToken && matchEnd >= endToken && !target.some(([from]) => from === previous.firstToken)) target.push([previous.firstToken, previous.endToken]);
             if (!target.some(denies)) markAll(target);
             // "Some teams disable idempotence for speed; we don't.": the refusal sets itself apart from their dismissal.
             else for (const [from, to] of target) if (OTHERS.test(joinTokens(tokens, from, to).joined)) dismissed.fill(0, from, to);
@@ -527,6 +732,20 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           passOver(matchStart, lowers);
           continue;
         }
+        if (own) {
+          markAll([[matchStart, matchEnd]]);
+          continue;
+        }
+        if (sarcasm) {
+          markAll([[firstToken, endToken]]);
+          const previous = sentences[sentence.index - 1];
+          if (previous && matchStart <= firstToken + 1) markAll([[previous.firstToken, previous.endToken]]);
+          continue;
+        }
+        // "…otherwise restoring a savepoint can be impossible": what would break, not a verdict on the practice.
+        if (direction === "backward" && /impossible|achievable|realistic/.test(m[0]) && tokens[matchStart - 1]?.n === "be" && MODALS_OF_RISK.has(tokens[matchStart - 2]?.n ?? "")) continue;
+        // "Nothing beats a failover drill", "little beats lag alerts": praise, not a comparison that passes it over.
+        if (direction === "forward" && /^(?:beats?|trumps?|outperforms|better|simpler|easier) /.test(m[0]) && PRAISING_BEFORE.has(tokens[matchStart - 1]?.n ?? "")) continue;
         // "I wouldn't bother debating read_committed": the practice is taken as given.
         if (direction === "forward" && DEBATE_WORDS.has(tokens[matchEnd]?.n ?? "")) continue;
         // "We took them out", "turned it off": a pronoun inside the cue points back.
@@ -548,6 +767,13 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           if (endsClause(matchEnd)) markAll(backwardTarget(matchStart));
         } else {
           markAll(backwardTarget(matchStart));
+          // "…; for clickstream it's pointless", "Clock skew made them pointless": a pronoun right before the verdict is its subject.
+          const before = matchStart - 1;
+          if (before > firstToken && SUBJECT_PRONOUNS.has(tokens[before]!.n) && !conditionBefore(before) && !PREPOSITIONS.has(tokens[before - 1]!.n) && !CLAUSE_WORDS.has(tokens[before - 1]!.n) && !opensClause(before)) markPronounTarget(before);
+          if (consequence) {
+            const previous = sentences[sentence.index - 1];
+            if (previous && answeredWhole(previous)) markAll([[previous.firstToken, previous.endToken]]);
+          }
           // "…, but I don't think they pay for themselves": a pronoun inside the predicate points back too.
           for (let k = matchStart; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n) && k > matchStart) markPronounTarget(k);
         }
@@ -563,6 +789,12 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         if (DETERMINERS.has(tokens[k]!.n) && MECHANISM_SUBJECTS.has(tokens[k + 1]!.n)) return true;
         if (tokens[k + 1]!.strongBreak) break;
       }
+      return false;
+    }
+
+    /** Whether the clause holding `at` opens on a condition ("If 48 turns out to be too many it's not a big deal"). */
+    function conditionBefore(at: number): boolean {
+      for (let k = at - 1; k >= firstToken && !tokens[k + 1]!.strongBreak; k--) if (CONDITIONS.has(tokens[k]!.n)) return true;
       return false;
     }
 
@@ -605,7 +837,12 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
       // "…, but it only makes things harder": the pronoun stands for what came before.
       if (PRONOUNS.has(tokens[opener]!.n)) {
         const target = pronounTarget(opener);
-        return target ? [target] : [];
+        if (!target) return [];
+        // "They're still there, and frankly they can stay there.": what it stands for is itself a pronoun; follow it once more.
+        let first = target[0];
+        while (first < target[1] && (FILLERS.has(tokens[first]!.n) || CONJUNCTIONS.has(tokens[first]!.n))) first++;
+        const further = target[1] - target[0] <= SHORT_REFERENT && first < target[1] && first !== opener && PRONOUNS.has(tokens[first]!.n) && tokens[first]!.n !== "one" ? pronounTarget(first) : undefined;
+        return further ? [target, further] : [target];
       }
       // "Lag alerts matter because nobody watches dashboards at night": a reason clause has its own object.
       if (opener === predicateStart && opener > from && REASONS.has(tokens[from]!.n)) return [];

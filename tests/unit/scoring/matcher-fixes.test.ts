@@ -126,4 +126,12 @@ describe("misconception matching fixes", () => {
     // At most two in a row.
     expect(matched("Tumbling windows never really actually truly overlap.", "tumbling")).toBe(false);
   });
+
+  it("never reads a phrase across a semicolon, which parts two clauses", () => {
+    // "tumbling windows * overlap" must not be said by the end of one clause and the start of the next.
+    expect(matched("We use tumbling windows; they overlap with nothing, hopping ones do.", "tumbling-overlap")).toBe(false);
+    expect(matched("We use tumbling windows, they overlap with nothing.", "tumbling-overlap")).toBe(true);
+    // An ordered pattern ("a ... b") still spans clauses: only the words of one phrase must sit together.
+    expect(matched("Hopping windows; they overlap.", "hopping")).toBe(true);
+  });
 });
