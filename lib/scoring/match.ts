@@ -481,6 +481,19 @@ function isTurn(analysed: AnalysedText, j: number): boolean {
   return gap.includes(";") || (token.n === "while" && gap.includes(","));
 }
 
+/** Words that follow "without" in an intensifier, not a counterfactual ("without a doubt", "without fail"). */
+const NOT_COUNTERFACTUAL = new Set(["a", "any", "doubt", "question", "fail", "exception"]);
+
+/** Token `from` lies after the opening clause of a sentence that starts "Without X, …" and goes on to what breaks. */
+function counterfactualConsequence(ctx: MatchContext, from: number): boolean {
+  const { tokens, sentences } = ctx.analysed;
+  const first = sentences[tokens[from]!.sentence]!.firstToken;
+  if (tokens[first]!.n !== "without" || !ctx.negation.deniesRemoval[first]) return false;
+  const next = tokens[first + 1]?.n ?? "";
+  if (NOT_COUNTERFACTUAL.has(next) && (next !== "a" && next !== "any" ? true : ["doubt", "question"].includes(tokens[first + 2]?.n ?? ""))) return false;
+  return tokens[from]!.clause !== tokens[first]!.clause;
+}
+
 function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, rubric: CompiledRubric, phraseHits: PhraseHits): boolean {
   const misconception = item.item.kind === "misconception";
   // A combination that itself states an absence ("never remov*") keeps the answer's negations as its own.
@@ -509,6 +522,10 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   for (let s = tokens[min]!.sentence; s <= tokens[max - 1]!.sentence; s++) {
     if (sentences[s]!.question || elliptical[s]) return false;
   }
+  // "Without checkpointing, a crash loses the state": what breaks in a counterfactual is a warning, not a claim
+  // about the system. The claim's words must all be in what follows the "Without X," clause; a claim that
+  // names the missing thing ("Without ZooKeeper, Kafka cannot elect a controller") is still made.
+  if (counterfactualConsequence(ctx, min)) return false;
   // A negation cue or a concession ("whether or not", "regardless of") between the terms denies the link,
   // and a claim does not run across a turn ("…; across partitions…", "…, but…"): those are two statements.
   for (let j = min; j < max; j++) {

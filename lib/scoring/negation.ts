@@ -224,6 +224,8 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       const after2 = after && i + 2 < endToken && tokens[i + 2]!.clause === clause ? 1 : 0;
       const before = tokens[i - 1];
       if (before && ELLIPSIS_EXCEPTIONS.has(before.n)) continue;
+      // "…the least loaded broker, in sync or not." names both cases (a "regardless"), denying neither.
+      if (!after && tokens[i]!.n === "not" && before?.n === "or" && before.clause === clause) continue;
       // "…, but Kafka doesn't." / "…, but not Kafka.": a bare "not" with one word after it is elliptical only
       // after a conjunction or at the start of its clause ("are not compacted." is a plain claim).
       const bareNot = tokens[i]!.n === "not" && !after2 && (!before || before.clause !== clause || ELLIPSIS_CONJUNCTIONS.has(before.n));

@@ -139,6 +139,7 @@ const SENTENCE_END_RE = /[.!?](?:\*{1,2}|_{1,2})?(?=\s|$|["”')\]])/;
 /** Conjunctions that open a new clause (negation does not reach across them). */
 const CLAUSE_WORDS = new Set(["but", "however", "whereas", "although", "though", "yet", "because", "so", "while", "instead", "otherwise", "unless", "then", "which", "who", "where"]);
 const STRONG_WORDS = new Set(["but", "however", "whereas", "instead", "actually", "although", "though"]);
+const DEGREE_AFTER_HOWEVER = /^\s+(many|much|long|late|early|big|small|large|few|often|far|high|low|fast|slow|hard|old)\b/i;
 
 interface RawPart {
   text: string;
@@ -248,10 +249,12 @@ export function analyseText(text: string): AnalysedText {
       sentenceStart = negative ? start - 1 : start;
     }
     const firstPartNorm = normaliseWord(raw);
-    let clauseBreak = sentenceBreak || (!plainGap && CLAUSE_GAP_RE.test(gap)) || CLAUSE_WORDS.has(firstPartNorm);
+    // "however many partitions", "however late it arrives": a degree, not a turn.
+    const degree = firstPartNorm === "however" && DEGREE_AFTER_HOWEVER.test(text.slice(start + raw.length, start + raw.length + 12));
+    let clauseBreak = sentenceBreak || (!plainGap && CLAUSE_GAP_RE.test(gap)) || (CLAUSE_WORDS.has(firstPartNorm) && !degree);
     // ", while" contrasts two statements ("Spark's sink is at-least-once, while Flink's…"); a bare "while"
     // is usually "during" and does not.
-    let strong = sentenceBreak || (!plainGap && STRONG_GAP_RE.test(gap)) || STRONG_WORDS.has(firstPartNorm) || (firstPartNorm === "while" && gap.includes(","));
+    let strong = sentenceBreak || (!plainGap && STRONG_GAP_RE.test(gap)) || (STRONG_WORDS.has(firstPartNorm) && !degree) || (firstPartNorm === "while" && gap.includes(","));
     if (clauseBreak) clause++;
 
     const parts = splitRaw(raw, start);

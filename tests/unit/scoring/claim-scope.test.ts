@@ -1,0 +1,46 @@
+// Where a wrong claim is and is not made, for shapes the round-6 catalogue writers found the matcher misreading:
+// a counterfactual's consequence, "…or not" closing a clause, "however many", and "doesn't matter who".
+import { describe, expect, it } from "vitest";
+import { rubricSchema } from "@/lib/content/schema";
+import { scoreWithRules, type ScorableQuestion } from "@/lib/scoring";
+
+const question: ScorableQuestion = {
+  slug: "test-claim-scope",
+  modelAnswer: "Checkpoints let a job restore its state after a crash. Records stay for the retention period whoever read them.",
+  rubric: rubricSchema.parse({
+    items: [
+      { id: "retention", label: "Records stay for the retention period", kind: "required", weight: 2, concept: ["(kept | stay*) ... (week* | days)"], hint: "Say records stay for the retention period." },
+      { id: "checkpoints", label: "Checkpoints restore state", kind: "required", weight: 2, concept: ["checkpoint* ... restor*"], hint: "Say checkpoints restore state." },
+      { id: "state-lost", label: "Misconception: a crash loses the state", kind: "misconception", weight: 2, concept: ["crash ... (loses | lost) ... state"], correction: "Checkpoints restore it." },
+      { id: "zk-needed", label: "Misconception: ZooKeeper elects the controller", kind: "misconception", weight: 2, concept: ["zookeeper ... elect*"], correction: "KRaft elects it." },
+      { id: "any-broker", label: "Misconception: leaders go to the least loaded broker", kind: "misconception", weight: 2, concept: ["least loaded broker ... leader"], correction: "Only in-sync replicas are eligible." },
+      { id: "extra-share", label: "Misconception: extra consumers share partitions", kind: "misconception", weight: 2, concept: ["consumers ... share the work"], correction: "A partition has one owner in a group." },
+    ],
+  }),
+};
+
+const met = (answer: string, id: string) => scoreWithRules({ question, answer, vocabulary: {}, claims: [] }).items.find((item) => item.id === id)!.met;
+
+describe("where a wrong claim is made", () => {
+  it("reads what breaks in a sentence opening 'Without X, …' as a warning, not a claim about the system", () => {
+    expect(met("A crash loses the state and the counts start over.", "state-lost")).toBe(true);
+    expect(met("Without checkpointing, a crash loses the state and the counts start over.", "state-lost")).toBe(false);
+    // Only a sentence that opens on the counterfactual: a "without" further on conditions nothing.
+    expect(met("Our job runs fine without tuning, and a crash loses the state and the counts start over.", "state-lost")).toBe(true);
+  });
+
+  it("does not read '…, X or not.' as an elliptical denial", () => {
+    expect(met("The controller makes the least loaded broker the new leader, in sync or not.", "any-broker")).toBe(true);
+    expect(met("The controller makes the least loaded broker the new leader, but Kafka does not.", "any-broker")).toBe(false);
+  });
+
+  it("reads 'however many' as a degree, not a turn", () => {
+    expect(met("Add consumers freely, however many partitions there are, and the consumers all share the work.", "extra-share")).toBe(true);
+    expect(met("Add consumers freely. However, idle consumers never share the work.", "extra-share")).toBe(false);
+  });
+
+  it("reads 'doesn't matter who …' as a concession, not a dismissal", () => {
+    expect(met("Records are kept for a week, doesn't matter who read them.", "retention")).toBe(true);
+    expect(met("Records are kept for a week, which doesn't really matter.", "retention")).toBe(false);
+  });
+});
