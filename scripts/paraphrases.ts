@@ -26,6 +26,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-
 const summary = summariseParaphrases(outcomes);
 console.log(`${part}: ${files.length} questions · paraphrases that earn their point ${summary.meetsEarned}/${summary.meets} (${pct(summary.meetsEarned, summary.meets)}) · sentences that should not but do ${summary.missesEarned}/${summary.misses} (${pct(summary.missesEarned, summary.misses)})`);
 console.log(`${part}: reversed or wrong statements charged as a wrong claim ${summary.wrongCharged}/${summary.wrong} (${pct(summary.wrongCharged, summary.wrong)}) · correct statements charged ${summary.meetsCharged}/${summary.meets} (${pct(summary.meetsCharged, summary.meets)})`);
+if (summary.moreWrong > 0) console.log(`${part}: more wrong statements (round 7) charged ${summary.moreWrongCharged}/${summary.moreWrong} (${pct(summary.moreWrongCharged, summary.moreWrong)})`);
 if (showCharges) {
   for (const outcome of outcomes) {
     if (outcome.wrong && !outcome.charged) console.log(`NOT CHARGED  ${outcome.question} · ${outcome.itemId}: ${outcome.sentence}`);

@@ -13,7 +13,15 @@ export type ParaphrasePart = (typeof PARAPHRASE_PARTS)[number];
 
 const paraphraseFileSchema = z.object({
   question: z.string(),
-  items: z.record(z.string(), z.object({ meets: z.array(z.string().min(1)), misses: z.array(z.string().min(1)) })),
+  items: z.record(
+    z.string(),
+    z.object({
+      meets: z.array(z.string().min(1)),
+      misses: z.array(z.string().min(1)),
+      /** More reversed or wrong statements about the point, written later by other people (docs/calibration/wrong-statements-brief.md). */
+      wrong: z.array(z.string().min(1)).optional(),
+    }),
+  ),
 });
 export type ParaphraseFile = z.infer<typeof paraphraseFileSchema>;
 
@@ -36,9 +44,11 @@ export interface ParaphraseOutcome {
   question: string;
   itemId: string;
   sentence: string;
-  /** "meets": the sentence should earn the point; "misses": it should not. */
+  /** "meets": the sentence should earn the point; "misses" (and every `wrong` sentence): it should not. */
   expect: "meets" | "misses";
-  /** The first `misses` sentence of each point reverses it or gets it wrong (the second only names the topic). */
+  /** The list the sentence came from. */
+  list: "meets" | "misses" | "wrong";
+  /** A reversed or wrong statement: the first `misses` sentence of each point (the second only names the topic), and every `wrong` one. */
   wrong: boolean;
   met: boolean;
   /** The sentence makes a wrong claim the scorer charges: one of the rubric's misconceptions or a catalogue claim. */
@@ -53,15 +63,17 @@ export function checkParaphrases(files: ParaphraseFile[], bank: Pick<ContentBank
     if (!question) throw new Error(`paraphrases: there is no question "${file.question}"`);
     for (const [itemId, sets] of Object.entries(file.items)) {
       if (!question.rubric.items.some((item) => item.id === itemId)) throw new Error(`paraphrases: ${file.question} has no rubric point "${itemId}"`);
-      for (const expect of ["meets", "misses"] as const) {
-        sets[expect].forEach((sentence, index) => {
+      for (const [list, sentences] of [["meets", sets.meets], ["misses", sets.misses], ["wrong", sets.wrong ?? []]] as const) {
+        const expect = list === "meets" ? "meets" : "misses";
+        sentences.forEach((sentence, index) => {
           const result = scoreWithRules({ question, answer: sentence, vocabulary: bank.vocabulary, claims: bank.claims });
           outcomes.push({
             question: file.question,
             itemId,
             sentence,
             expect,
-            wrong: expect === "misses" && index === 0,
+            list,
+            wrong: list === "wrong" || (list === "misses" && index === 0),
             met: result.items.find((item) => item.id === itemId)!.met,
             charged: result.items.some((item) => item.kind === "misconception" && item.met),
           });
@@ -74,13 +86,14 @@ export function checkParaphrases(files: ParaphraseFile[], bank: Pick<ContentBank
 
 /**
  * Share of `meets` sentences that earn their point, and of `misses` sentences that wrongly do; and how many
- * reversed or wrong statements (the first miss of each point) are charged as a wrong claim, against how many
- * correct statements (`meets`) are.
+ * reversed or wrong statements (the first miss of each point, and apart the later `wrong` lists) are charged as
+ * a wrong claim, against how many correct statements (`meets`) are.
  */
 export function summariseParaphrases(outcomes: ParaphraseOutcome[]) {
   const meets = outcomes.filter((outcome) => outcome.expect === "meets");
-  const misses = outcomes.filter((outcome) => outcome.expect === "misses");
+  const misses = outcomes.filter((outcome) => outcome.list === "misses");
   const wrong = misses.filter((outcome) => outcome.wrong);
+  const moreWrong = outcomes.filter((outcome) => outcome.list === "wrong");
   return {
     meets: meets.length,
     meetsEarned: meets.filter((outcome) => outcome.met).length,
@@ -89,5 +102,7 @@ export function summariseParaphrases(outcomes: ParaphraseOutcome[]) {
     wrong: wrong.length,
     wrongCharged: wrong.filter((outcome) => outcome.charged).length,
     meetsCharged: meets.filter((outcome) => outcome.charged).length,
+    moreWrong: moreWrong.length,
+    moreWrongCharged: moreWrong.filter((outcome) => outcome.charged).length,
   };
 }

@@ -19,7 +19,7 @@ describe("checkParaphrases", () => {
     };
     const outcomes = checkParaphrases([file], small);
     expect(outcomes.map((outcome) => [outcome.expect, outcome.met])).toEqual([["meets", true], ["misses", false]]);
-    expect(summariseParaphrases(outcomes)).toEqual({ meets: 1, meetsEarned: 1, misses: 1, missesEarned: 0, wrong: 1, wrongCharged: 0, meetsCharged: 0 });
+    expect(summariseParaphrases(outcomes)).toEqual({ meets: 1, meetsEarned: 1, misses: 1, missesEarned: 0, wrong: 1, wrongCharged: 0, meetsCharged: 0, moreWrong: 0, moreWrongCharged: 0 });
   });
 
   it("counts a reversed statement (the first miss) as charged when it makes one of the rubric's wrong claims", () => {
