@@ -494,6 +494,18 @@ function counterfactualConsequence(ctx: MatchContext, from: number): boolean {
   return tokens[from]!.clause !== tokens[first]!.clause;
 }
 
+/** Words after "only" that scope what comes before it down to a part ("only within each sub-key", "only per partition"). */
+const LIMITING_AFTER_ONLY = new Set(["within", "per", "inside"]);
+
+/** The claim ending before token `end` is scoped down right after it: "only within …", "only per …". */
+function limitedRightAfter(ctx: MatchContext, end: number): boolean {
+  const { tokens } = ctx.analysed;
+  const next = tokens[end];
+  if (!next || next.sentence !== tokens[end - 1]!.sentence) return false;
+  const after = tokens[end + 1];
+  return next.n === "only" && after !== undefined && after.sentence === next.sentence && LIMITING_AFTER_ONLY.has(after.n);
+}
+
 function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, rubric: CompiledRubric, phraseHits: PhraseHits): boolean {
   const misconception = item.item.kind === "misconception";
   // A combination that itself states an absence ("never remov*") keeps the answer's negations as its own.
@@ -526,6 +538,10 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   // about the system. The claim's words must all be in what follows the "Without X," clause; a claim that
   // names the missing thing ("Without ZooKeeper, Kafka cannot elect a controller") is still made.
   if (counterfactualConsequence(ctx, min)) return false;
+  // "Salting keeps order only within each sub-key": a claim the answer scopes down at once to a part is the scoped
+  // statement, which is usually the true one. ("…, unless you turn it on" is not such a limit: wrong claims come
+  // with an "unless" as often as right ones, so it limits nothing here.)
+  if (limitedRightAfter(ctx, max)) return false;
   // A negation cue or a concession ("whether or not", "regardless of") between the terms denies the link,
   // and a claim does not run across a turn ("…; across partitions…", "…, but…"): those are two statements.
   for (let j = min; j < max; j++) {

@@ -1,5 +1,6 @@
 // Where a wrong claim is and is not made, for shapes the round-6 catalogue writers found the matcher misreading:
-// a counterfactual's consequence, "…or not" closing a clause, "however many", and "doesn't matter who".
+// a counterfactual's consequence, "…or not" closing a clause, "however many", "doesn't matter who", and a claim
+// scoped down to a part at once ("only within each sub-key").
 import { describe, expect, it } from "vitest";
 import { rubricSchema } from "@/lib/content/schema";
 import { scoreWithRules, type ScorableQuestion } from "@/lib/scoring";
@@ -14,6 +15,7 @@ const question: ScorableQuestion = {
       { id: "state-lost", label: "Misconception: a crash loses the state", kind: "misconception", weight: 2, concept: ["crash ... (loses | lost) ... state"], correction: "Checkpoints restore it." },
       { id: "zk-needed", label: "Misconception: ZooKeeper elects the controller", kind: "misconception", weight: 2, concept: ["zookeeper ... elect*"], correction: "KRaft elects it." },
       { id: "any-broker", label: "Misconception: leaders go to the least loaded broker", kind: "misconception", weight: 2, concept: ["least loaded broker ... leader"], correction: "Only in-sync replicas are eligible." },
+      { id: "salt-order", label: "Misconception: salting keeps a key's order", kind: "misconception", weight: 2, concept: ["salt* keep* order*"], correction: "Order holds per sub-key only." },
       { id: "extra-share", label: "Misconception: extra consumers share partitions", kind: "misconception", weight: 2, concept: ["consumers ... share the work"], correction: "A partition has one owner in a group." },
     ],
   }),
@@ -42,5 +44,11 @@ describe("where a wrong claim is made", () => {
   it("reads 'doesn't matter who …' as a concession, not a dismissal", () => {
     expect(met("Records are kept for a week, doesn't matter who read them.", "retention")).toBe(true);
     expect(met("Records are kept for a week, which doesn't really matter.", "retention")).toBe(false);
+  });
+
+  it("reads a claim scoped down at once ('only within', 'only per') as the scoped statement, but not one hedged with 'unless'", () => {
+    expect(met("Salting keeps order, so nothing changes for consumers.", "salt-order")).toBe(true);
+    expect(met("Salting keeps order only within each sub-key, not across the merchant.", "salt-order")).toBe(false);
+    expect(met("Salting keeps order unless two keys collide.", "salt-order")).toBe(true);
   });
 });
