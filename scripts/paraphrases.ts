@@ -16,7 +16,7 @@ if (!PARAPHRASE_PARTS.includes(part)) {
 const show = args.includes("--show");
 const showCharges = args.includes("--show-charges");
 if ((show || showCharges) && part !== "tune") {
-  console.error("--show lists sentences of the tune part only; the aside part is only summarised.");
+  console.error("--show and --show-charges list sentences of the tune part only; the aside part is only summarised.");
   process.exit(2);
 }
 const slugs = args.filter((arg, index) => !arg.startsWith("--") && args[index - 1] !== "--part");

@@ -142,9 +142,13 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
   return t;
 }
 
-function semicolonBefore(analysed: AnalysedText, token: number): boolean {
-  const gap = analysed.text.slice(analysed.tokens[token - 1]!.end, analysed.tokens[token]!.start);
-  return gap.includes(";");
+/** The text between token j and the one before it (punctuation, spaces). */
+function gapBefore(analysed: AnalysedText, j: number): string {
+  return analysed.text.slice(analysed.tokens[j - 1]!.end, analysed.tokens[j]!.start);
+}
+
+function semicolonBefore(analysed: AnalysedText, j: number): boolean {
+  return gapBefore(analysed, j).includes(";");
 }
 
 interface JoinedWords {
@@ -477,20 +481,20 @@ const TURN_WORDS = new Set(["but", "however", "whereas", "although", "though", "
 function isTurn(analysed: AnalysedText, j: number): boolean {
   const token = analysed.tokens[j]!;
   if (TURN_WORDS.has(token.n)) return true;
-  const gap = analysed.text.slice(analysed.tokens[j - 1]!.end, token.start);
+  const gap = gapBefore(analysed, j);
   return gap.includes(";") || (token.n === "while" && gap.includes(","));
 }
 
-/** Words that follow "without" in an intensifier, not a counterfactual ("without a doubt", "without fail"). */
-const NOT_COUNTERFACTUAL = new Set(["a", "any", "doubt", "question", "fail", "exception"]);
+/** "Without a doubt", "without fail", "without any question": an intensifier, not a counterfactual. */
+const INTENSIFIED_BY_WITHOUT = new Set(["doubt", "question", "fail", "exception"]);
 
 /** Token `from` lies after the opening clause of a sentence that starts "Without X, …" and goes on to what breaks. */
 function counterfactualConsequence(ctx: MatchContext, from: number): boolean {
   const { tokens, sentences } = ctx.analysed;
   const first = sentences[tokens[from]!.sentence]!.firstToken;
   if (tokens[first]!.n !== "without" || !ctx.negation.deniesRemoval[first]) return false;
-  const next = tokens[first + 1]?.n ?? "";
-  if (NOT_COUNTERFACTUAL.has(next) && (next !== "a" && next !== "any" ? true : ["doubt", "question"].includes(tokens[first + 2]?.n ?? ""))) return false;
+  const next = tokens[first + 1]?.n === "a" || tokens[first + 1]?.n === "any" ? tokens[first + 2] : tokens[first + 1];
+  if (INTENSIFIED_BY_WITHOUT.has(next?.n ?? "")) return false;
   return tokens[from]!.clause !== tokens[first]!.clause;
 }
 
