@@ -101,14 +101,76 @@ export interface CompiledItems {
    * answer from a token finds every phrase that may start there (see match.ts).
    */
   starts: StartTrie;
-  /** Per phrase, the ids of the terms it belongs to: a pattern is tried only when each of its terms has a hit. */
-  termsOfPhrase: number[][];
+  /** The phrases' elements and terms in flat arrays, the form matchAt reads (see PackedPhrases). */
+  packed: PackedPhrases;
   termCount: number;
-  /** Per term id, the index of the item whose pattern it belongs to and that pattern's term ids. */
-  termOwners: Array<{ item: number; terms: Int32Array }>;
+  /**
+   * Per term id t, at 3t: the index of the item whose pattern it belongs to, then that pattern's term ids as a
+   * range [first, end) (a pattern's terms are numbered in a row).
+   */
+  termOwners: Int32Array;
   /** Every anchor word in a character trie, to find which of them occur in an answer in one pass. */
   anchors: AnchorTrie;
   anchorCount: number;
+}
+
+/** PackedPhrases element kinds. */
+export const WORD = 0;
+export const PREFIX_WORD = 1;
+export const ANY_WORD = 2;
+export const ASSIGN_WORDS = 3;
+/** PackedPhrases flag: the phrase opens with a number (CompiledPhrase.number). */
+export const OPENS_WITH_NUMBER = 1;
+
+/**
+ * The phrases as matchAt reads them, in flat typed arrays: it runs hundreds of times per answer, and reading
+ * elements from phrase objects scattered over the heap took most of its time (a cache miss per object).
+ */
+export interface PackedPhrases {
+  /** Per phrase: where its code starts in `code`. */
+  at: Int32Array;
+  /** Per phrase: [flags, element count, then per element: kind, offset of its word in `chars`, word length]. */
+  code: Int32Array;
+  /** The phrases' distinct words, character by character. */
+  chars: Uint16Array;
+  /**
+   * Per phrase, the ids of the terms it belongs to (a pattern is tried only when each of its terms has a hit):
+   * termIds[termsAt[p]] up to termIds[termsAt[p + 1]].
+   */
+  termsAt: Int32Array;
+  termIds: Int32Array;
+}
+
+function packPhrases(phrases: CompiledPhrase[], termsOfPhrase: number[][]): PackedPhrases {
+  const code: number[] = [];
+  const at = new Int32Array(phrases.length);
+  const wordAt = new Map<string, number>();
+  let chars = "";
+  for (const phrase of phrases) {
+    at[phrase.index] = code.length;
+    code.push(phrase.number ? OPENS_WITH_NUMBER : 0, phrase.elements.length);
+    for (const element of phrase.elements) {
+      if (element.kind !== "word") {
+        code.push(element.kind === "any" ? ANY_WORD : ASSIGN_WORDS, 0, 0);
+        continue;
+      }
+      let offset = wordAt.get(element.text);
+      if (offset === undefined) {
+        wordAt.set(element.text, (offset = chars.length));
+        chars += element.text;
+      }
+      code.push(element.prefix ? PREFIX_WORD : WORD, offset, element.text.length);
+    }
+  }
+  const termsAt = new Int32Array(phrases.length + 1);
+  termsOfPhrase.forEach((terms, index) => (termsAt[index + 1] = termsAt[index]! + terms.length));
+  return {
+    at,
+    code: Int32Array.from(code),
+    chars: Uint16Array.from({ length: chars.length }, (_, k) => chars.charCodeAt(k)),
+    termsAt,
+    termIds: Int32Array.from(termsOfPhrase.flat()),
+  };
 }
 
 /** The anchor words: per trie node, the anchor that ends there (-1: none). */
@@ -291,14 +353,14 @@ function compileItems(entries: Array<{ item: RubricItem; claim?: FalseClaim }>, 
   const starts = startTrie(table.phrases, anchorIds.size);
   const termsOfPhrase: number[][] = table.phrases.map(() => []);
   for (const item of items) for (const pattern of item.patterns) for (const term of pattern.terms) for (const index of term.phrases) termsOfPhrase[index]!.push(term.id);
-  const termOwners: CompiledItems["termOwners"] = [];
+  const termOwners = new Int32Array(3 * termCount);
   items.forEach((item, itemIndex) => {
-    for (const pattern of item.patterns) {
-      const owner = { item: itemIndex, terms: Int32Array.from(pattern.terms, (term) => term.id) };
-      for (const term of pattern.terms) termOwners[term.id] = owner;
+    for (const { terms } of item.patterns) {
+      for (const term of terms) termOwners.set([itemIndex, terms[0]!.id, terms[0]!.id + terms.length], 3 * term.id);
     }
   });
-  return { items, phrases: table.phrases, contrastSubjects, starts, termsOfPhrase, termCount, termOwners, anchors, anchorCount: anchorIds.size };
+  const packed = packPhrases(table.phrases, termsOfPhrase);
+  return { items, phrases: table.phrases, contrastSubjects, starts, packed, termCount, termOwners, anchors, anchorCount: anchorIds.size };
 }
 
 export function compileRubric(rubric: Rubric, vocabulary: Vocabulary): CompiledRubric {

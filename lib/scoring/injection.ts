@@ -119,7 +119,7 @@ let patternNeeds: NeedIndex | undefined;
  */
 function anyPatternIn(text: string): boolean {
   patternNeeds ??= needIndexFor(EACH_PATTERN); // once per process (regex-needs.ts)
-  const met = patternNeeds.met(text.split(" ").map((n) => ({ n })));
+  const met = patternNeeds.metByWords(text.split(" "));
   for (let k = 0; k < EACH_PATTERN.length; k++) if (met[k] && EACH_PATTERN[k]!.test(text)) return true;
   return false;
 }

@@ -14,7 +14,7 @@
 //     and other systems named in the same stretch all dismiss the match.
 import type { AnalysedText } from "./normalise";
 import { CharTrie } from "./char-trie";
-import type { CompiledCatalogue, CompiledItem, CompiledItems, CompiledPattern, CompiledPhrase, CompiledRubric } from "./compile";
+import { ANY_WORD, ASSIGN_WORDS, OPENS_WITH_NUMBER, PREFIX_WORD, type CompiledCatalogue, type CompiledItem, type CompiledItems, type CompiledPattern, type CompiledPhrase, type CompiledRubric, type PackedPhrases } from "./compile";
 import { affirmsByAsking, NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
 import { LOOKS_BACK } from "./stance";
 
@@ -35,9 +35,15 @@ const MAX_CONNECTORS = 3;
 export const FILLERS = new Set(["really", "basically", "actually", "just", "simply", "literally", "truly", "totally", "essentially", "single", "also", "even", "still"]);
 export const MAX_FILLERS = 2;
 
-/** Whether token `tok` is a filler the phrase word `element` does not itself match. */
-function skippable(tok: string, element: { text: string; prefix: boolean }): boolean {
-  return FILLERS.has(tok) && tok !== element.text && !(element.prefix && tok.startsWith(element.text)) && tok !== `${element.text}s`;
+/**
+ * Whether token `tok` is a filler the phrase word chars[offset, offset + length) does not itself match: not
+ * that word, its plural, or (for a prefix word) a word it opens.
+ */
+function skippable(tok: string, chars: Uint16Array, offset: number, length: number, prefix: boolean): boolean {
+  if (!FILLERS.has(tok)) return false;
+  if (tok.length < length) return true;
+  for (let k = 0; k < length; k++) if (tok.charCodeAt(k) !== chars[offset + k]) return true;
+  return !(tok.length === length || prefix || (tok.length === length + 1 && tok.charCodeAt(length) === 115));
 }
 
 export interface Occurrence {
@@ -71,25 +77,28 @@ export interface MatchContext {
 }
 
 /**
- * Tries to match a phrase starting at token i; returns the exclusive end token or -1.
+ * Tries to match phrase `index` (packed: see PackedPhrases) starting at token i; returns the exclusive end token or -1.
  * A lone "*" never stands for a negation cue: the instructor did not write that word, so "tumbling windows * overlap"
  * must not match "tumbling windows don't overlap" and then treat the "don't" as part of the claim.
  */
-export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: number, limit: number, cue: Uint8Array): number {
+export function matchAt(analysed: AnalysedText, packed: PackedPhrases, index: number, i: number, limit: number, cue: Uint8Array): number {
   const tokens = analysed.tokens;
-  const elements = phrase.elements;
+  const { code, chars } = packed;
+  let at = packed.at[index]!;
+  const count = code[at + 1]!;
   // "1 request in flight" is not said by "more than 1 request in flight": a number the answer qualifies is another number.
-  if (phrase.number && qualifiedNumber(analysed, i)) return -1;
+  if (code[at]! & OPENS_WITH_NUMBER && qualifiedNumber(analysed, i)) return -1;
+  at += 2;
   let t = i;
   let c = 0;
-  for (let e = 0; e < elements.length; e++) {
-    const element = elements[e]!;
-    if (element.kind === "any") {
+  for (let e = 0; e < count; e++, at += 3) {
+    const kind = code[at]!;
+    if (kind === ANY_WORD) {
       if (c !== 0 || t >= limit || cue[t]) return -1;
       t++;
       continue;
     }
-    if (element.kind === "assign") {
+    if (kind === ASSIGN_WORDS) {
       if (c !== 0) return -1;
       let skipped = 0;
       while (skipped < MAX_CONNECTORS && t < limit && CONNECTORS.has(tokens[t]!.n)) {
@@ -98,28 +107,30 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
       }
       continue;
     }
-    const word = element.text;
+    const offset = code[at + 1]!;
+    const length = code[at + 2]!;
+    const prefix = kind === PREFIX_WORD;
     // Between two words of the phrase, fillers are passed over ("every single message").
     if (e > 0 && c === 0) {
-      for (let skipped = 0; skipped < MAX_FILLERS && t < limit && skippable(tokens[t]!.n, element); skipped++) t++;
+      for (let skipped = 0; skipped < MAX_FILLERS && t < limit && skippable(tokens[t]!.n, chars, offset, length, prefix); skipped++) t++;
     }
     let k = 0;
     let crossings = 0;
-    while (k < word.length) {
+    while (k < length) {
       if (t >= limit) return -1;
       const tok = tokens[t]!.n;
       if (c >= tok.length) {
         t++;
         c = 0;
-        if (++crossings > 2) return -1;
+        if (++crossings > WORD_CROSSINGS) return -1;
         continue;
       }
-      if (tok.charCodeAt(c) !== word.charCodeAt(k)) return -1;
+      if (tok.charCodeAt(c) !== chars[offset + k]) return -1;
       c++;
       k++;
     }
     const tok = tokens[t]!.n;
-    if (c === tok.length || element.prefix) {
+    if (c === tok.length || prefix) {
       t++;
       c = 0;
       continue;
@@ -131,7 +142,7 @@ export function matchAt(analysed: AnalysedText, phrase: CompiledPhrase, i: numbe
       c = 0;
       continue;
     }
-    const nextIsWord = elements[e + 1]?.kind === "word";
+    const nextIsWord = e + 1 < count && code[at + 3]! <= PREFIX_WORD;
     if (!nextIsWord) return -1;
     // Otherwise the next pattern word continues inside this token ("append only" vs "appendonly").
   }
@@ -260,7 +271,8 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
   // costs more than the search itself.
   const tried = triedBufferFor(compiled);
   const stamps = tried.stamps;
-  const { phrases, termsOfPhrase } = compiled;
+  const { packed } = compiled;
+  const { termsAt, termIds } = packed;
   const cue = ctx.negation.cue;
   const byPhrase = new Map<number, Occurrence[]>();
   const termHit = new Uint8Array(compiled.termCount);
@@ -295,13 +307,14 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
     }
   };
   const tryPhrase = (index: number) => {
-    const end = matchAt(analysed, phrases[index]!, start, limit, cue);
+    const end = matchAt(analysed, packed, index, start, limit, cue);
     if (end <= start) return;
     const list = byPhrase.get(index);
     if (list) list.push({ start, end, phrase: index });
     else {
       byPhrase.set(index, [{ start, end, phrase: index }]);
-      for (const term of termsOfPhrase[index]!) {
+      for (let k = termsAt[index]!, last = termsAt[index + 1]!; k < last; k++) {
+        const term = termIds[k]!;
         if (termHit[term]) continue;
         termHit[term] = 1;
         hitTerms.push(term);
@@ -745,14 +758,15 @@ export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue
 function candidateItems(compiled: CompiledItems, hits: PhraseHits): number[] {
   const candidates: number[] = [];
   const taken = new Uint8Array(compiled.items.length);
+  const { termOwners } = compiled;
   for (const term of hits.hitTerms) {
-    const owner = compiled.termOwners[term]!;
-    if (taken[owner.item]) continue;
+    const item = termOwners[3 * term]!;
+    if (taken[item]) continue;
     let all = true;
-    for (let t = 0; t < owner.terms.length && all; t++) all = hits.termHit[owner.terms[t]!] === 1;
+    for (let t = termOwners[3 * term + 1]!, end = termOwners[3 * term + 2]!; t < end && all; t++) all = hits.termHit[t] === 1;
     if (!all) continue;
-    taken[owner.item] = 1;
-    candidates.push(owner.item);
+    taken[item] = 1;
+    candidates.push(item);
   }
   return candidates.sort((a, b) => a - b);
 }

@@ -222,20 +222,29 @@ const HELD_CACHE_LIMIT = 50_000;
  */
 export class NeedIndex {
   private readonly numbers = new Map<string, number>();
-  private readonly alwaysMet: boolean[];
-  /** Per word number: the alternatives whose rarest word it is, each with the need it belongs to. */
-  private readonly filed: { need: number; words: number[] }[][] = [];
+  private readonly alwaysMet: Uint8Array;
+  /**
+   * Per word number n, the alternatives whose rarest word it is, packed (objects scattered over the heap made
+   * reading them the cost): filed[filedAt[n]] up to filed[filedAt[n + 1]] holds, per alternative, [need, word
+   * count, word numbers…].
+   */
+  private readonly filedAt: Int32Array;
+  private readonly filed: Int32Array;
   private readonly heldByToken = new Map<string, number[]>();
 
   constructor(needs: Need[]) {
-    this.alwaysMet = needs.map((need) => need.some((words) => words.length === 0));
+    this.alwaysMet = Uint8Array.from(needs, (need) => (need.some((words) => words.length === 0) ? 1 : 0));
+    const byKey: number[][] = [];
     needs.forEach((need, k) => {
       for (const words of need) {
         if (words.length === 0) continue;
         const key = this.numberOf(rarestOf(words));
-        (this.filed[key] ??= []).push({ need: k, words: words.map((word) => this.numberOf(word)) });
+        (byKey[key] ??= []).push(k, words.length, ...words.map((word) => this.numberOf(word)));
       }
     });
+    this.filedAt = new Int32Array(this.numbers.size + 1);
+    for (let key = 0; key < this.numbers.size; key++) this.filedAt[key + 1] = this.filedAt[key]! + (byKey[key]?.length ?? 0);
+    this.filed = Int32Array.from(byKey.flatMap((list) => list ?? []));
   }
 
   private numberOf(word: string): number {
@@ -257,20 +266,48 @@ export class NeedIndex {
   }
 
   /** Per need, whether some stretch of these tokens joined by spaces (a sentence, as joinTokens makes it) may meet it. */
-  met(tokens: readonly { n: string }[]): boolean[] {
-    const present = new Uint8Array(this.numbers.size);
-    const presentList: number[] = [];
-    for (const token of tokens) {
-      for (const n of this.heldBy(token.n)) {
-        if (present[n]) continue;
-        present[n] = 1;
-        presentList.push(n);
+  met(tokens: readonly { n: string }[]): Uint8Array {
+    for (const token of tokens) this.mark(token.n);
+    return this.collect();
+  }
+
+  /** The same for words already split out (e.g. a text split at its spaces). */
+  metByWords(words: readonly string[]): Uint8Array {
+    for (const word of words) this.mark(word);
+    return this.collect();
+  }
+
+  // The words present in the text being read, reused across calls (stance.ts asks once per sentence, and a
+  // fresh array per call zeroed as many slots as the expressions have words): `presentList` says which to clear.
+  private present = new Uint8Array(0);
+  private readonly presentList: number[] = [];
+
+  private mark(token: string): void {
+    if (this.present.length < this.numbers.size) this.present = new Uint8Array(this.numbers.size);
+    for (const n of this.heldBy(token)) {
+      if (this.present[n]) continue;
+      this.present[n] = 1;
+      this.presentList.push(n);
+    }
+  }
+
+  private collect(): Uint8Array {
+    const { present, presentList, filed, filedAt } = this;
+    const met = this.alwaysMet.slice();
+    for (const key of presentList) {
+      for (let f = filedAt[key]!, end = filedAt[key + 1]!; f < end; ) {
+        const need = filed[f]!;
+        const wordsEnd = f + 2 + filed[f + 1]!;
+        if (!met[need]) {
+          let all = true;
+          for (let w = f + 2; w < wordsEnd && all; w++) all = present[filed[w]!] === 1;
+          if (all) met[need] = 1;
+        }
+        f = wordsEnd;
       }
     }
-    const met = [...this.alwaysMet];
-    for (const key of presentList) {
-      for (const { need, words } of this.filed[key] ?? []) if (!met[need] && words.every((n) => present[n] === 1)) met[need] = true;
-    }
+    for (const key of presentList) present[key] = 0;
+    presentList.length = 0;
     return met;
   }
 }

@@ -17,7 +17,7 @@ function bruteForce(compiled: CompiledItems, text: string): string[] {
   const found: string[] = [];
   compiled.phrases.forEach((phrase) => {
     for (let i = 0; i < analysed.tokens.length; i++) {
-      const end = matchAt(analysed, phrase, i, analysed.sentences[analysed.tokens[i]!.sentence]!.endToken, cue);
+      const end = matchAt(analysed, compiled.packed, phrase.index, i, analysed.sentences[analysed.tokens[i]!.sentence]!.endToken, cue);
       if (end > i) found.push(`${phrase.index}@${i}-${end}`);
     }
   });
