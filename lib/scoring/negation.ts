@@ -7,10 +7,12 @@
 //    are not cues.
 //  - sentential cues: "it's a myth that", "a common mistake is to think", "it's not true that",
 //    "people assume" … negate everything up to the next strong break (";", "but", "however", "in fact").
-//    Trailing ones ("… is a myth", "… is wrong") negate back to the previous strong break.
+//    Trailing ones ("… is a myth", "… is wrong") negate back to the previous strong break, or to a clause
+//    of their own ("…, so anyone who says X is wrong"); a setting's value ("… is false by default") is none.
 //  - contrast: "unlike", "whereas", "compared to", "as opposed to", "in contrast"; and elliptical
-//    denials ("…, but Kafka doesn't."). These only matter for misconceptions: a wrong claim attributed
-//    to another system ("RabbitMQ deletes messages once they are read") is not the candidate's claim.
+//    denials ("…, but Kafka doesn't.", "…, not Kafka."). These only matter for misconceptions: a wrong claim
+//    attributed to another system ("RabbitMQ deletes messages once they are read") is not the candidate's
+//    claim. A corrective contrast ("Consumers pull, not push.") is not one: its first clause is asserted.
 //  - concession: "whether or not", "regardless of", "irrespective of", "no matter". Also only for
 //    misconceptions, and only between the terms of a match: "deleted after seven days whether or not
 //    anyone consumed them" denies the link the misconception asserts. ("even if" is not one: "charged
@@ -139,6 +141,75 @@ export interface NegationInfo {
   deniesRemoval: Uint8Array;
 }
 
+/** Words after a corrective "not" that name who or what does something, so the clause before it is said of another. */
+const SYSTEM_NAMES = new Set([
+  "kafka", "flink", "spark", "rabbitmq", "rabbit", "zookeeper", "kraft", "pulsar", "kinesis", "sqs", "activemq", "jms", "storm", "samza",
+  "beam", "redis", "nats", "ksqldb", "debezium",
+]);
+const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "they", "he", "she", "us", "them", "me", "ours", "theirs", "yours", "mine", "others"]);
+
+/**
+ * "Consumers pull, not push.", "ordering holds per partition, not globally", "…, not which window it lands in": a "not"
+ * that opens its clause right after a comma (no conjunction before it) corrects the clause before it, which stays
+ * asserted; the cue itself denies what follows it. When the word after it names someone ("Some brokers push, not
+ * Kafka."), the clause before is said of someone else: an elliptical denial.
+ */
+function correctsContrast(analysed: AnalysedText, i: number): boolean {
+  const { tokens, text } = analysed;
+  const before = tokens[i - 1];
+  const named = tokens[i + 1];
+  if (!before || !named || before.sentence !== tokens[i]!.sentence || named.sentence !== tokens[i]!.sentence) return false;
+  if (before.clause === tokens[i]!.clause || !text.slice(before.end, tokens[i]!.start).includes(",")) return false;
+  if (text.slice(tokens[i]!.end, named.start).trim() !== "" || SYSTEM_NAMES.has(named.n) || SUBJECT_PRONOUNS.has(named.n)) return false;
+  // A capital inside the sentence marks a proper name: "…, not Pulsar."
+  const first = text[named.start] ?? "";
+  return first.toLowerCase() === first;
+}
+
+/** "records not yet replicated": "yet" opens a clause only as a conjunction; right after "not" it is "so far". */
+function notYet(analysed: AnalysedText, i: number): boolean {
+  const { tokens, text } = analysed;
+  const next = tokens[i + 1];
+  return tokens[i]!.n === "not" && next?.n === "yet" && next.sentence === tokens[i]!.sentence && text.slice(tokens[i]!.end, next.start).trim() === "";
+}
+
+/** A raw word written as a setting's name: "enable.auto.commit", "enable_idempotence". */
+const SETTING_NAME_RE = /[\p{L}\p{N}][._][\p{L}\p{N}]/u;
+
+/**
+ * "enable.auto.commit is false by default": a "false" that is the value of a setting (after a setting's name, or
+ * before "by default") states what the setting holds; it is no verdict on the words before it.
+ */
+function settingValue(analysed: AnalysedText, copula: number, verdict: number): boolean {
+  const { tokens, text } = analysed;
+  if (tokens[verdict]!.n !== "false") return false;
+  const next = tokens[verdict + 1];
+  const nextInSentence = next && next.sentence === tokens[verdict]!.sentence ? next.n : "";
+  if (nextInSentence === "default" || (nextInSentence === "by" && tokens[verdict + 2]?.n === "default")) return true;
+  const subject = tokens[copula - 1];
+  if (!subject || subject.sentence !== tokens[copula]!.sentence) return false;
+  // The raw word the subject's last part belongs to: its text back to the previous space.
+  const rawStart = text.lastIndexOf(" ", subject.end - 1) + 1;
+  return SETTING_NAME_RE.test(text.slice(rawStart, subject.end));
+}
+
+/** Conjunctions after which a clause makes a statement of its own ("…, so anyone who says X is wrong"). */
+const NEW_STATEMENT_AFTER = new Set(["so", "and", "because", "since"]);
+/** Words that point back at what was said before ("…, and that's a myth", "…, which is wrong"). */
+const POINTS_BACK = new Set(["that", "thats", "this", "it", "its", "which", "all", "both", "these", "those", "everything"]);
+
+/**
+ * "Ordering holds only within a partition, so anyone who calls the topic ordered is wrong": a trailing verdict whose
+ * clause opens on "so" / "and" / "because" and names its own subject judges that subject, not the clause before it.
+ * ("…, and that is a myth" points back, and reaches it.)
+ */
+function opensOwnVerdict(analysed: AnalysedText, k: number, copula: number): boolean {
+  const { tokens } = analysed;
+  const previous = tokens[k - 1];
+  if (!previous || previous.clause === tokens[k]!.clause || !NEW_STATEMENT_AFTER.has(tokens[k]!.n)) return false;
+  return k + 1 < copula && !POINTS_BACK.has(tokens[k + 1]!.n);
+}
+
 export function analyseNegation(analysed: AnalysedText): NegationInfo {
   const { tokens, sentences } = analysed;
   const count = tokens.length;
@@ -229,6 +300,8 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       // "…, but Kafka doesn't." / "…, but not Kafka.": a bare "not" with one word after it is elliptical only
       // after a conjunction or at the start of its clause ("are not compacted." is a plain claim).
       const bareNot = tokens[i]!.n === "not" && !after2 && (!before || before.clause !== clause || ELLIPSIS_CONJUNCTIONS.has(before.n));
+      // "Consumers pull, not push." corrects its clause rather than denying it of someone else.
+      if (tokens[i]!.n === "not" && (correctsContrast(analysed, i) || notYet(analysed, i))) continue;
       if (!after || bareNot) elliptical[sentence.index] = 1;
     }
     // Sentential negation, found with regular expressions over the sentence's normalised words.
@@ -250,7 +323,9 @@ export function analyseNegation(analysed: AnalysedText): NegationInfo {
       for (const m of allMatches(re, joined)) {
         const to = tokenAt((m.index ?? 0) + m[0].length - 1) + 1;
         let from = tokenAt(m.index ?? 0);
-        while (from > firstToken && !tokens[from]!.strongBreak) from--;
+        if (settingValue(analysed, from, to - 1)) continue;
+        const copula = from;
+        while (from > firstToken && !tokens[from]!.strongBreak && !opensOwnVerdict(analysed, from, copula)) from--;
         for (let i = from; i < to; i++) sentential[i] = 1;
       }
     }
