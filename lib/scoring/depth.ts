@@ -20,7 +20,7 @@ const MECHANISM = new Set([
   // partitions remaps keys", "an idle partition stalls the watermark"). Everyday verbs of the same kind ("breaks",
   // "stops", "replays") are left out: plain answers use them as often as strong ones.
   "fences", "fenced", "bumps", "bumped", "truncates", "truncated", "evicts", "evicted", "stall", "stalls", "stalled", "freeze",
-  "freezes", "frozen", "remaps", "remapped", "gates", "pins", "pinned", "rewinds", "rewound", "dominates",
+  "freezes", "frozen", "remaps", "remapped", "gates", "pins", "pinned", "dominates",
 ]);
 /** Words that weigh a cost against a benefit. */
 const TRADE_OFF = new Set([
@@ -33,14 +33,20 @@ const TRADE_OFF = new Set([
  */
 const CAUSAL_ARROW = /\u2192|\u21d2|->|=>/;
 /**
- * A formula relating terms ("closes at end + grace", "retention ≥ size + grace", "murmur2(key) % N", "maxSeen − bound"):
- * it states how a value is derived or bounded, which is a mechanism. An arithmetic operator stands between two terms,
- * spaced on both sides or on neither, so "30% of traffic", "4.0+ clients" and "C++" are no formula, and its terms are
- * not capitalised names ("Kafka + Flink" is a pairing). An "=" is left out: "Table = latest value per key" defines
- * rather than derives.
+ * A formula relating terms ("retention ≥ size + grace", "murmur2(key) % N", "maxSeen − bound", "end = last event + gap"):
+ * it states how a value is derived or bounded, which is a mechanism. A relation (<, >, ≥, ≤) counts wherever it
+ * stands between two terms. An arithmetic operator counts between two terms spaced on both sides or on neither, so
+ * "30% of traffic", "4.0+ clients" and "C++" are no formula, and not between capitalised names ("Kafka + Flink" is a
+ * pairing). A "+" often just means "and" in notes ("batching + compression", "RocksDB + incremental checkpoints"), so
+ * it counts only where the sum is a value: inside an equation or inequation, with no comma between it and the "=" or
+ * the relation, or as the object of a preposition of time ("closes at end + grace", "kept until end + grace", "past end + lateness"; not "for", which also
+ * gives a purpose: "we use it for batching + compression").
+ * An "=" alone is left out: "Table = latest value per key" defines rather than derives.
  */
 const RELATION = /\w[)\]]?\s*(?:[<>]=|[<>\u2265\u2264])\s*[\w(]/;
-const ARITHMETIC = /(?:^|\W)(?![A-Z])\w+[)\]]?(?:\s+[+\u2212\u00d7\u00f7%]\s+|[+\u2212\u00d7\u00f7])(?![A-Z])[\w(]/;
+const ARITHMETIC = /(?:^|\W)(?![A-Z])\w+[)\]]?(?:\s+[\u2212\u00d7\u00f7%]\s+|[\u2212\u00d7\u00f7])(?![A-Z])[\w(]/;
+const SUM_AS_VALUE = /\b(?:at|until|after|before|within|by|past)\s+(?:[\w.]+\s+){0,2}?[\w.]+[)\]]?(?:\s+\+\s+|\+)(?![A-Z])[\w(]/;
+const SUM_IN_EQUATION = /[=<>\u2265\u2264][^,;=<>\u2265\u2264]*?\w[)\]]?(?:\s+\+\s+|\+)[\w(]|\w[)\]]?(?:\s+\+\s+|\+)[\w(][^,;=<>\u2265\u2264]*?[=<>\u2265\u2264]/;
 /** Units and words that come with a concrete quantity. */
 const QUANTITY = new Set(["ms", "millisecond", "milliseconds", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "mb", "gb", "kb", "tb", "percent", "default", "defaults", "x"]);
 
@@ -82,7 +88,7 @@ export function sentenceDepth(analysed: AnalysedText, sentence: number, skip: (t
   const raw = analysed.text.slice(s.start, s.end);
   if (/[a-z]\.[a-z]|[a-z]_[a-z]|[=:]\s*-?\d|\b\d/i.test(raw)) result.quantity++;
   if (CAUSAL_ARROW.test(raw)) result.mechanism++;
-  if (RELATION.test(raw) || ARITHMETIC.test(raw)) result.mechanism++;
+  if (RELATION.test(raw) || ARITHMETIC.test(raw) || SUM_IN_EQUATION.test(raw) || SUM_AS_VALUE.test(raw)) result.mechanism++;
   for (let t = s.firstToken; t < s.endToken; t++) {
     if (skip(t)) continue;
     const n = analysed.tokens[t]!.n;

@@ -58,6 +58,13 @@ describe("depth: a formula relating terms explains", () => {
     expect(depthOf("Adding partitions is supported by C++ clients and the Java client alike in every modern release.", "remap")).toBe("named");
     expect(depthOf("Grace is configured on the window definition = the usual place where people set such options.", "grace")).toBe("named");
   });
+
+  it("reads a '+' as a sum only where the sum is a value, not where it means 'and'", () => {
+    expect(depthOf("Kafka Streams drops each window's state at end + grace, and later records find nothing to join.", "grace")).toBe("explained");
+    expect(depthOf("Session end = last event + inactivity gap, and grace is added on top of that for stragglers.", "grace")).toBe("explained");
+    expect(depthOf("Our grace setup uses batching + compression on the sink, like most teams do in production.", "grace")).toBe("named");
+    expect(depthOf("We use it for batching + compression, and grace is set on every window in the job.", "grace")).toBe("named");
+  });
 });
 
 describe("depth: verbs saying what one part does to another explain", () => {
