@@ -1,7 +1,7 @@
 // Naming a point is not explaining it. An interviewer gives correct basics 6 or 7 and keeps 8–10 for
 // answers that say how it works, with numbers and trade-offs; so every point an answer meets is either
 // "named" (a mention) or "explained" (the sentences that earn it also carry a mechanism: a reason, a
-// condition, a consequence, a number or config value, or a cost).
+// condition, a consequence (also written as an arrow or a formula), a number or config value, or a cost).
 //
 // The signals are read from the evidence sentences and the sentence right after the first one when it
 // carries on from it (the explanation often follows the claim: "Use acks=all. That way the leader
@@ -15,13 +15,38 @@ export type Depth = "named" | "explained";
 /** Words that give a reason or a consequence: the "how" and "why" of a point. */
 const MECHANISM = new Set([
   "because", "therefore", "thus", "hence", "otherwise", "means", "meaning", "unless", "until", "prevents", "ensures", "guarantees",
-  "triggers", "forces", "blocks", "waits", "fails", "rejects", "requires", "instead", "whereas",
+  "triggers", "forces", "blocks", "waits", "fails", "rejects", "requires", "instead", "whereas", "consequence", "consequences", "consequently",
+  // What one part does to another, in the verbs experts use for it ("the new epoch fences the old producer", "adding
+  // partitions remaps keys", "an idle partition stalls the watermark"). Everyday verbs of the same kind ("breaks",
+  // "stops", "replays") are left out: plain answers use them as often as strong ones.
+  "fences", "fenced", "bumps", "bumped", "truncates", "truncated", "evicts", "evicted", "stall", "stalls", "stalled", "freeze",
+  "freezes", "frozen", "remaps", "remapped", "gates", "pins", "pinned", "dominates",
 ]);
 /** Words that weigh a cost against a benefit. */
 const TRADE_OFF = new Set([
-  "trade", "tradeoff", "tradeoffs", "cost", "costs", "costly", "expense", "expensive", "downside", "downsides", "overhead",
-  "price", "penalty", "latency", "throughput", "risk", "risks", "ceiling", "bounded",
+  "trade", "tradeoff", "tradeoffs", "cost", "costs", "costly", "costlier", "pricier", "expense", "expensive", "downside", "downsides",
+  "overhead", "price", "penalty", "latency", "throughput", "risk", "risks", "ceiling", "bounded",
 ]);
+/**
+ * An arrow from a cause to its effect ("full buffers → no credit → upstream blocks"): the terse form of "which leads to".
+ * Plain answers write the words out; notes written by someone who knows the chain use the arrow.
+ */
+const CAUSAL_ARROW = /\u2192|\u21d2|->|=>/;
+/**
+ * A formula relating terms ("retention ≥ size + grace", "murmur2(key) % N", "maxSeen − bound", "end = last event + gap"):
+ * it states how a value is derived or bounded, which is a mechanism. A relation (<, >, ≥, ≤) counts wherever it
+ * stands between two terms. An arithmetic operator counts between two terms spaced on both sides or on neither, so
+ * "30% of traffic", "4.0+ clients" and "C++" are no formula, and not between capitalised names ("Kafka + Flink" is a
+ * pairing). A "+" often just means "and" in notes ("batching + compression", "RocksDB + incremental checkpoints"), so
+ * it counts only where the sum is a value: inside an equation or inequation, with no comma between it and the "=" or
+ * the relation, or as the object of a preposition of time ("closes at end + grace", "kept until end + grace", "past end + lateness"; not "for", which also
+ * gives a purpose: "we use it for batching + compression").
+ * An "=" alone is left out: "Table = latest value per key" defines rather than derives.
+ */
+const RELATION = /\w[)\]]?\s*(?:[<>]=|[<>\u2265\u2264])\s*[\w(]/;
+const ARITHMETIC = /(?:^|\W)(?![A-Z])\w+[)\]]?(?:\s+[\u2212\u00d7\u00f7%]\s+|[\u2212\u00d7\u00f7])(?![A-Z])[\w(]/;
+const SUM_AS_VALUE = /\b(?:at|until|after|before|within|by|past)\s+(?:[\w.]+\s+){0,2}?[\w.]+[)\]]?(?:\s+\+\s+|\+)(?![A-Z])[\w(]/;
+const SUM_IN_EQUATION = /[=<>\u2265\u2264][^,;=<>\u2265\u2264]*?\w[)\]]?(?:\s+\+\s+|\+)[\w(]|\w[)\]]?(?:\s+\+\s+|\+)[\w(][^,;=<>\u2265\u2264]*?[=<>\u2265\u2264]/;
 /** Units and words that come with a concrete quantity. */
 const QUANTITY = new Set(["ms", "millisecond", "milliseconds", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "mb", "gb", "kb", "tb", "percent", "default", "defaults", "x"]);
 
@@ -62,6 +87,8 @@ export function sentenceDepth(analysed: AnalysedText, sentence: number, skip: (t
   const result: SentenceDepth = { mechanism: 0, tradeOff: 0, quantity: 0, contentWords: 0 };
   const raw = analysed.text.slice(s.start, s.end);
   if (/[a-z]\.[a-z]|[a-z]_[a-z]|[=:]\s*-?\d|\b\d/i.test(raw)) result.quantity++;
+  if (CAUSAL_ARROW.test(raw)) result.mechanism++;
+  if (RELATION.test(raw) || ARITHMETIC.test(raw) || SUM_IN_EQUATION.test(raw) || SUM_AS_VALUE.test(raw)) result.mechanism++;
   for (let t = s.firstToken; t < s.endToken; t++) {
     if (skip(t)) continue;
     const n = analysed.tokens[t]!.n;

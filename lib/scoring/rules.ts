@@ -106,20 +106,53 @@ function isDismissive(analysed: AnalysedText, dismissed: Uint8Array, usable: Uin
 
 /** Words of sentence a single point needs: a sentence explains at most max(2, words / WORDS_PER_POINT) points. */
 export const WORDS_PER_POINT = 6;
+/** Words a stretch between strong breaks (";", ":", a dash, "but") needs to count as a statement of its own. */
+export const STATEMENT_MIN_WORDS = 3;
 
 /**
  * Sentences that carry more required or bonus points than their length can explain ("we use acks=all,
  * idempotence, transactions, min ISR 2 and RF 3"): each point still counts as named, never as explained,
  * so a keyword-stuffed sentence cannot max out, and no point is dropped in silence.
+ * Terse notes join several statements into one sentence ("Late records are dropped; allowedLateness re-fires the
+ * window; a side output catches the rest"): each statement can explain a point, as separate sentences would. And
+ * a point read from words another point already holds ("hot key" inside "split only the hot key") is the same
+ * statement read twice, not one more point to explain.
  */
 function crammedSentences(analysed: AnalysedText, matches: ItemMatch[]): Set<number> {
   const crammed = new Set<number>();
   for (const sentence of analysed.sentences) {
     const users = matches.filter((match) => match.met && match.item.item.kind !== "misconception" && match.sentences.includes(sentence.index));
-    const allowance = Math.max(2, Math.floor((sentence.endToken - sentence.firstToken) / WORDS_PER_POINT));
-    if (users.length > allowance) crammed.add(sentence.index);
+    if (users.length <= 2) continue;
+    const allowance = Math.max(2, Math.floor((sentence.endToken - sentence.firstToken) / WORDS_PER_POINT), statementCount(analysed, sentence));
+    if (distinctPoints(analysed, sentence.index, users) > allowance) crammed.add(sentence.index);
   }
   return crammed;
+}
+
+/** Stretches of a sentence between strong breaks that are long enough to state something. */
+function statementCount(analysed: AnalysedText, sentence: AnalysedText["sentences"][number]): number {
+  let statements = 0;
+  let words = 0;
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    if (t > sentence.firstToken && analysed.tokens[t]!.strongBreak) {
+      if (words >= STATEMENT_MIN_WORDS) statements++;
+      words = 0;
+    }
+    words++;
+  }
+  return words >= STATEMENT_MIN_WORDS ? statements + 1 : statements;
+}
+
+/** Points a sentence carries, counting once a point whose matched words there all belong to another point's match. */
+function distinctPoints(analysed: AnalysedText, sentence: number, users: ItemMatch[]): number {
+  const footprints = users.map((match) => {
+    const words = new Set<number>();
+    for (const occ of match.occurrences) for (let t = occ.start; t < occ.end; t++) if (analysed.tokens[t]!.sentence === sentence) words.add(t);
+    return words;
+  });
+  const within = (inner: Set<number>, outer: Set<number>) => [...inner].every((t) => outer.has(t));
+  // A footprint equal to an earlier one is that one again; one strictly inside another adds nothing.
+  return footprints.filter((mine, i) => !footprints.some((other, j) => j !== i && within(mine, other) && (other.size > mine.size || j < i))).length;
 }
 
 /**
