@@ -26,10 +26,10 @@ import {
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
   // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
   // shallow answer per question, written blind and graded twice), so its figures dropped by design.
-  // Raised to today's figures after rules-10 (tune 0.912 / 0.90 / +0.03, 20 trap and 16 band violations;
-  // held-out 0.837 / 1.26 / -0.08, 18 and 9: one band violation more than rules-9's 8, three trap violations fewer).
-  tune: { spearman: 0.907, mae: 0.94, bias: 0.2, trapViolations: 20, bandViolations: 16 },
-  "held-out": { spearman: 0.827, mae: 1.3, bias: 0.2, trapViolations: 18, bandViolations: 9 },
+  // Raised to today's figures after rules-11 (tune 0.915 / 0.89 / +0.05, 20 trap and 10 band violations;
+  // held-out 0.835 / 1.25 / -0.05, 18 and 8: Spearman 0.002 under rules-10's 0.837, MAE and band violations better).
+  tune: { spearman: 0.91, mae: 0.93, bias: 0.2, trapViolations: 20, bandViolations: 10 },
+  "held-out": { spearman: 0.827, mae: 1.29, bias: 0.2, trapViolations: 18, bandViolations: 8 },
 };
 
 const bank = loadContentBank();
