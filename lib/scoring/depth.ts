@@ -81,14 +81,43 @@ export interface SentenceDepth {
   contentWords: number;
 }
 
+/** What a sentence's raw text shows (a setting or number; an arrow; a formula), whatever words matched in it. */
+interface RawShape {
+  quantity: number;
+  mechanism: number;
+}
+
+/** Characters without which no arrow or formula can be written: most sentences hold none, and skip the expressions. */
+const OPERATOR_CHARS = /[<>=+%\u2212\u00d7\u00f7\u2265\u2264\u2192\u21d2]/;
+
+const rawShapes = new WeakMap<AnalysedText, Array<RawShape | undefined>>();
+
+/** The raw shape of a sentence, read once per answer: sentenceDepth asks for every point the sentence earns. */
+function rawShapeOf(analysed: AnalysedText, sentence: number): RawShape {
+  let shapes = rawShapes.get(analysed);
+  if (!shapes) rawShapes.set(analysed, (shapes = []));
+  let shape = shapes[sentence];
+  if (!shape) {
+    const s = analysed.sentences[sentence]!;
+    const raw = analysed.text.slice(s.start, s.end);
+    shape = { quantity: 0, mechanism: 0 };
+    if (/[a-z]\.[a-z]|[a-z]_[a-z]|[=:]\s*-?\d|\b\d/i.test(raw)) shape.quantity++;
+    if (OPERATOR_CHARS.test(raw)) {
+      if (CAUSAL_ARROW.test(raw)) shape.mechanism++;
+      if (RELATION.test(raw) || ARITHMETIC.test(raw) || SUM_IN_EQUATION.test(raw) || SUM_AS_VALUE.test(raw)) shape.mechanism++;
+    }
+    shapes[sentence] = shape;
+  }
+  return shape;
+}
+
 /** Per-sentence depth signals, computed once per answer; `skip` marks tokens that must not count (the match). */
 export function sentenceDepth(analysed: AnalysedText, sentence: number, skip: (token: number) => boolean): SentenceDepth {
   const s = analysed.sentences[sentence]!;
   const result: SentenceDepth = { mechanism: 0, tradeOff: 0, quantity: 0, contentWords: 0 };
-  const raw = analysed.text.slice(s.start, s.end);
-  if (/[a-z]\.[a-z]|[a-z]_[a-z]|[=:]\s*-?\d|\b\d/i.test(raw)) result.quantity++;
-  if (CAUSAL_ARROW.test(raw)) result.mechanism++;
-  if (RELATION.test(raw) || ARITHMETIC.test(raw) || SUM_IN_EQUATION.test(raw) || SUM_AS_VALUE.test(raw)) result.mechanism++;
+  const shape = rawShapeOf(analysed, sentence);
+  result.quantity += shape.quantity;
+  result.mechanism += shape.mechanism;
   for (let t = s.firstToken; t < s.endToken; t++) {
     if (skip(t)) continue;
     const n = analysed.tokens[t]!.n;
