@@ -14,7 +14,7 @@
 //     and other systems named in the same stretch all dismiss the match.
 import type { AnalysedText } from "./normalise";
 import { CharTrie } from "./char-trie";
-import { ANY_WORD, ASSIGN_WORDS, OPENS_WITH_NUMBER, PREFIX_WORD, type CompiledCatalogue, type CompiledItem, type CompiledItems, type CompiledPattern, type CompiledPhrase, type CompiledRubric, type PackedPhrases } from "./compile";
+import { ANY_WORD, ASSIGN_WORDS, OPENS_WITH_NUMBER, PREFIX_WORD, statesAbsence, type CompiledCatalogue, type CompiledItem, type CompiledItems, type CompiledPattern, type CompiledRubric, type PackedPhrases } from "./compile";
 import { affirmsByAsking, NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
 import { LOOKS_BACK } from "./stance";
 
@@ -253,7 +253,7 @@ function nextStamp(buffer: TriedBuffer): number {
 }
 
 /**
- * All occurrences of every phrase in the answer, indexed like `compiled.phrases` (absent: none). From each
+ * All occurrences of every phrase in the answer, by phrase index (absent: none). From each
  * token the leading-words trie is walked over the answer (characters, word boundaries, plural endings,
  * words run together or split), so only phrases that could start there are tried with matchAt, and only
  * when the sentence's words hold every one of their anchor words: the cost follows the answer, not the size
@@ -526,7 +526,7 @@ function limitedRightAfter(ctx: MatchContext, end: number): boolean {
 function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledItem, rubric: CompiledRubric, phraseHits: PhraseHits): boolean {
   const misconception = item.item.kind === "misconception";
   // A combination that itself states an absence ("never remov*") keeps the answer's negations as its own.
-  const negative = combo.some((occ) => rubric.phrases[occ.phrase]!.negative);
+  const negative = combo.some((occ) => statesAbsence(rubric.packed, occ.phrase));
   for (const occ of combo) if (occurrenceNegated(ctx, occ, combo, negative, !misconception && !item.warning)) return false;
   const { tokens, sentences } = ctx.analysed;
   if (!misconception && !negative && !ctx.ignoreStance && negatedAfter(ctx, combo)) return false;

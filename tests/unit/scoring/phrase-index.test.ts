@@ -15,12 +15,12 @@ function bruteForce(compiled: CompiledItems, text: string): string[] {
   const analysed = analyseText(text);
   const cue = analyseNegation(analysed).cue;
   const found: string[] = [];
-  compiled.phrases.forEach((phrase) => {
+  for (let phrase = 0; phrase < compiled.phraseCount; phrase++) {
     for (let i = 0; i < analysed.tokens.length; i++) {
-      const end = matchAt(analysed, compiled.packed, phrase.index, i, analysed.sentences[analysed.tokens[i]!.sentence]!.endToken, cue);
-      if (end > i) found.push(`${phrase.index}@${i}-${end}`);
+      const end = matchAt(analysed, compiled.packed, phrase, i, analysed.sentences[analysed.tokens[i]!.sentence]!.endToken, cue);
+      if (end > i) found.push(`${phrase}@${i}-${end}`);
     }
-  });
+  }
   return found.sort();
 }
 
