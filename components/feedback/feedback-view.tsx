@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ScoreOutOfTen } from "@/components/ui/score-out-of-ten";
 import { HighlightedAnswer } from "./highlighted-answer";
+import { QuotedEvidence } from "./quoted-evidence";
 import { takeJustSubmitted } from "./just-submitted";
 import type { FeedbackData, FeedbackItem } from "./types";
 
@@ -56,6 +57,7 @@ export function FeedbackView({
   const uid = useId();
   const ids = { score: `${uid}-score`, misconceptions: `${uid}-misconceptions`, checklist: `${uid}-checklist`, answer: `${uid}-answer` };
   const flagSpans = data.flags.flatMap((flag) => flag.spans ?? []);
+  const itemById = new Map(data.items.map((item) => [item.id, item]));
   const alerts = data.flags.filter((flag) => flag.code !== "llm-fallback");
   const fallback = data.flags.find((flag) => flag.code === "llm-fallback");
 
@@ -124,7 +126,7 @@ export function FeedbackView({
             {data.misconceptions.map((point) => (
               <li key={point.id}>
                 <p className="font-medium">{point.label}</p>
-                {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-bad pl-3 text-sm text-muted">You said: &ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
+                {point.evidence[0] ? <QuotedEvidence answer={data.answer} item={itemById.get(point.id)} evidence={point.evidence[0]} tone="bad" lead="You said: " /> : null}
                 <p className="mt-1.5 text-sm leading-relaxed">
                   <span className="font-medium">Actually: </span>
                   {point.correction}
@@ -161,7 +163,7 @@ export function FeedbackView({
           {data.nailed.map((point) => (
             <li key={point.id} className="rounded-xl border border-border p-3.5">
               <p className="font-medium">{point.label}</p>
-              {point.evidence[0] ? <blockquote className="mt-1 border-l-2 border-good pl-3 text-sm text-muted">&ldquo;{point.evidence[0]}&rdquo;</blockquote> : null}
+              {point.evidence[0] ? <QuotedEvidence answer={data.answer} item={itemById.get(point.id)} evidence={point.evidence[0]} tone="good" /> : null}
             </li>
           ))}
         </CoachingList>

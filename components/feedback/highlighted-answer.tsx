@@ -6,9 +6,9 @@ import type { FeedbackItem, FeedbackSpan } from "./types";
 type Mark = FeedbackSpan & { itemId: string; tone: "good" | "bad" | "flag" };
 
 /** Cuts the answer into plain and marked pieces; where marks overlap, the first one wins. */
-function segments(text: string, marks: Mark[]) {
+export function segments<M extends FeedbackSpan>(text: string, marks: M[]) {
   const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
-  const pieces: { text: string; mark?: Mark }[] = [];
+  const pieces: { text: string; mark?: M }[] = [];
   let at = 0;
   for (const mark of sorted) {
     const start = Math.max(mark.start, at);

@@ -12,6 +12,8 @@ export interface FeedbackItem {
   met: boolean;
   evidence: string[];
   spans: FeedbackSpan[];
+  /** The words that earned the point or made the claim, inside `spans` (absent on scores stored before they were kept). */
+  highlights?: FeedbackSpan[];
   hint?: string;
   correction?: string;
   /** Met points: explained (how or why) or only named. */

@@ -40,10 +40,7 @@ function presentScore(score: AttemptDetail["scores"][number]) {
     promptVersion: score.promptVersion,
     model: score.model,
     createdAt: score.createdAt.toISOString(),
-    items: score.items.map((item) => ({
-      ...storedScoreItemView(item, stored.items?.[item.itemId]),
-      highlights: stored.items?.[item.itemId]?.highlights ?? [],
-    })),
+    items: score.items.map((item) => storedScoreItemView(item, stored.items?.[item.itemId])),
     feedback: {
       summary: stored.summary,
       nailed: stored.nailed,

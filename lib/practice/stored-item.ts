@@ -4,6 +4,7 @@ import type { StoredItemExtras } from "@/lib/db/attempts";
 export function storedItemView(extra: Partial<StoredItemExtras> | undefined) {
   return {
     spans: extra?.spans ?? [],
+    highlights: extra?.highlights ?? [],
     hint: extra?.hint,
     correction: extra?.correction,
     ...(extra?.depth ? { depth: extra.depth } : {}),
