@@ -25,6 +25,8 @@ const SINGLE_CUES = new Set([
   "not", "never", "no", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without", "cannot",
   "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont", "wouldnt", "shouldnt",
   "couldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt", "aint", "nope",
+  // "Events rarely arrive in the order they happened": a generalisation denied, not made.
+  "rarely", "seldom",
 ]);
 /** Two-word cues: [first, second]. */
 const PAIR_CUES: Array<[string, string]> = [

@@ -26,9 +26,9 @@ import {
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
   // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
   // shallow answer per question, written blind and graded twice), so its figures dropped by design.
-  // Raised to today's figures after rules-11 (tune 0.915 / 0.89 / +0.05, 20 trap and 10 band violations;
+  // Raised to today's figures after rules-11 (tune 0.916 / 0.88 / +0.04, 19 trap and 10 band violations;
   // held-out 0.835 / 1.25 / -0.05, 18 and 8: Spearman 0.002 under rules-10's 0.837, MAE and band violations better).
-  tune: { spearman: 0.91, mae: 0.93, bias: 0.2, trapViolations: 20, bandViolations: 10 },
+  tune: { spearman: 0.91, mae: 0.93, bias: 0.2, trapViolations: 19, bandViolations: 10 },
   "held-out": { spearman: 0.827, mae: 1.29, bias: 0.2, trapViolations: 18, bandViolations: 8 },
 };
 
