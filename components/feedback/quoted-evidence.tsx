@@ -6,7 +6,8 @@ import type { FeedbackItem } from "./types";
 
 const TONES = {
   good: { quote: "border-good", mark: "bg-good-soft" },
-  bad: { quote: "border-bad", mark: "bg-bad-soft" },
+  // A wavy underline as well as the tint: the quote sits on a tinted card, and colour alone says nothing to some readers.
+  bad: { quote: "border-bad", mark: "bg-bad-soft underline decoration-bad decoration-wavy underline-offset-4" },
 } as const;
 
 /**

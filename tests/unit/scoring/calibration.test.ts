@@ -26,10 +26,11 @@ import {
 const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias: number; trapViolations: number; bandViolations: number }> = {
   // The tune part grew by 160 hard answers (the probe set: two false-confident, a reversed, a false-subtle and a
   // shallow answer per question, written blind and graded twice), so its figures dropped by design.
-  // Raised to today's figures after rules-11 (tune 0.916 / 0.88 / +0.04, 19 trap and 10 band violations;
-  // held-out 0.835 / 1.25 / -0.05, 18 and 8: Spearman 0.002 under rules-10's 0.837, MAE and band violations better).
-  tune: { spearman: 0.91, mae: 0.93, bias: 0.2, trapViolations: 19, bandViolations: 10 },
-  "held-out": { spearman: 0.827, mae: 1.29, bias: 0.2, trapViolations: 18, bandViolations: 8 },
+  // Raised to today's figures after rules-11 (tune 0.918 / 0.88 / +0.04, 18 trap and 10 band violations;
+  // held-out 0.835 / 1.24 / -0.04, 18 and 8: Spearman level with rules-10's 0.837 within a few answers, MAE and band
+  // violations better).
+  tune: { spearman: 0.912, mae: 0.92, bias: 0.2, trapViolations: 18, bandViolations: 10 },
+  "held-out": { spearman: 0.828, mae: 1.28, bias: 0.2, trapViolations: 18, bandViolations: 8 },
 };
 
 const bank = loadContentBank();

@@ -1,15 +1,13 @@
 // The catalogue's corrections and the rubrics' hints and point labels are true statements written by people who know
-// the systems, in the words a strong answer uses. A claim that charges one of them would charge a strong answer too,
-// so the count may only go down: the ceiling is today's, and every fix should lower it.
+// the systems, in the words a strong answer uses. A claim that charges one of them would charge a strong answer too.
+// The 40 such charges found when this test was written were all fixed by narrowing the claims; none may come back.
 import { describe, expect, it } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
 import { falseClaimsIn } from "@/lib/scoring/false-claims";
 
-/** Charges on true statements today (rules-11, 1,053 claims); most are claims worded wider than their error. */
-const CEILING = 40;
 
 describe("the false-claim catalogue on true statements", () => {
-  it(`charges at most ${CEILING} of the corrections, hints and point labels`, () => {
+  it("charges none of the corrections, hints and point labels", () => {
     const bank = loadContentBank();
     const statements: Array<{ where: string; text: string }> = [
       ...bank.claims.map((claim) => ({ where: `correction of ${claim.id}`, text: claim.correction })),
@@ -23,6 +21,6 @@ describe("the false-claim catalogue on true statements", () => {
     ];
     const charged = statements.flatMap(({ where, text }) => falseClaimsIn(text, bank.vocabulary, bank.claims).map((hit) => `${where} → ${hit.id}`));
     expect(statements.length).toBeGreaterThan(1500);
-    expect(charged.length, charged.join("\n")).toBeLessThanOrEqual(CEILING);
+    expect(charged, charged.join("\n")).toEqual([]);
   });
 });
