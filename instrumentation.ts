@@ -5,6 +5,8 @@ export async function register() {
   await startWorkers().catch((error: unknown) => console.error("[jobs] workers did not start", error));
   // After start-up rather than during it: the server answers at once, and the scorer is ready a moment later.
   const [{ getContentBank }, { warmUpScorer }] = await Promise.all([import("@/lib/content/bank"), import("@/lib/scoring/warm-up")]);
+  const { scoringThreadWanted, startScoringThread } = await import("@/lib/scoring/off-thread");
+  if (scoringThreadWanted()) startScoringThread();
   setTimeout(() => {
     try {
       warmUpScorer(getContentBank());

@@ -35,6 +35,11 @@ const envSchema = z.object({
   /** Per-user submissions allowed per minute (raised only by load benchmarks). */
   OFFSET_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   /**
+   * Where submissions are scored: "thread" on a worker thread beside the server's request thread, "inline" on the
+   * request thread, "auto" (the default) on a thread in the production server and inline elsewhere.
+   */
+  OFFSET_SCORING: z.enum(["auto", "thread", "inline"], { error: 'must be "auto", "thread" or "inline"' }).default("auto"),
+  /**
    * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback /
    * linklocal / uniquelocal). Unset: no one's — the client address is the TCP peer's.
    */

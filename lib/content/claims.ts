@@ -13,11 +13,33 @@ import { z } from "zod";
 import { parseConceptPattern, setsUsed } from "./concept-pattern";
 import type { ContentProblem } from "./frontmatter";
 import { conceptPatternSchema, slugSchema, type Vocabulary } from "./schema";
+import { parseSettingDefault } from "@/lib/scoring/setting-defaults";
 
 const sentence = z.string().trim().min(8, "must be a full sentence").max(400);
 
 /** How much a false claim costs: 1 a loose or secondary error, 2 a real misunderstanding, 3 a dangerous one. */
 export const CLAIM_WEIGHTS = [1, 2, 3] as const;
+
+/**
+ * A claim about a setting's default, checked by value rather than by wording (lib/scoring/setting-defaults.ts):
+ * any sentence that states a default for one of `names` other than `default` makes the claim, whatever the
+ * wrong value is. "session.timeout.ms defaults to 10 seconds" and "the default retention is 24 hours" are caught
+ * without listing 10 seconds or 24 hours anywhere.
+ */
+export const settingSchema = z
+  .object({
+    /** The config keys and plain names a candidate uses for the setting ("session.timeout.ms", "session timeout"). */
+    names: z.array(z.string().trim().min(2)).min(1),
+    /**
+     * The current default: a duration or size with its unit ("45 s", "7 days", "1 GiB"), a bare number (in the
+     * unit the key names: .ms, .bytes, .hours…), true / false, "unlimited", or one of `values`.
+     */
+    default: z.string().trim().min(1),
+    /** For a setting that takes words: every value a candidate could state ("read_uncommitted", "read_committed"). */
+    values: z.array(z.string().trim().min(1)).min(2).optional(),
+  })
+  .strict();
+export type SettingDefault = z.infer<typeof settingSchema>;
 
 export const falseClaimSchema = z
   .object({
@@ -30,7 +52,9 @@ export const falseClaimSchema = z
     correction: sentence,
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
     /** Patterns in the rubric concept language; any one matching means the answer makes the claim. */
-    concept: z.array(conceptPatternSchema).min(1, "needs at least one pattern"),
+    concept: z.array(conceptPatternSchema).default([]),
+    /** A claim about a default, matched by value (see settingSchema); then `concept` may stay empty. */
+    setting: settingSchema.optional(),
     near: z.number().int().min(2).max(40).optional(),
     /** Sentences that make the claim; each must trip it. */
     says: z.array(sentence).min(1, "give at least one sentence that makes the claim"),
@@ -39,7 +63,8 @@ export const falseClaimSchema = z
     /** Where the correction can be checked: a doc page, a KIP or a source file. */
     source: z.string().trim().min(4).max(300).optional(),
   })
-  .strict();
+  .strict()
+  .refine((claim) => claim.concept.length > 0 || claim.setting !== undefined, { message: "needs at least one pattern (concept) or a setting", path: ["concept"] });
 export type FalseClaimInput = z.input<typeof falseClaimSchema>;
 
 export interface FalseClaim extends z.infer<typeof falseClaimSchema> {
@@ -127,6 +152,13 @@ function checkFile(
     const earlier = firstSeen.get(claim.id);
     if (earlier) fileProblems.push({ path, line, message: `duplicate claim id "${claim.id}" (also in ${earlier})` });
     else firstSeen.set(claim.id, `${path}:${line}`);
+    if (claim.setting) {
+      try {
+        parseSettingDefault(claim.setting, claim.setting.names[0]!);
+      } catch (error) {
+        fileProblems.push({ path, line, message: `setting: ${(error as Error).message}` });
+      }
+    }
     claim.concept.forEach((pattern, patternIndex) => {
       for (const set of setsUsed(parseConceptPattern(pattern))) {
         if (!context.vocabulary[set]) fileProblems.push({ path, line: lineOf(["claims", index, "concept", patternIndex]), message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)` });

@@ -9,7 +9,8 @@ import { getScoringContext } from "@/lib/db/questions";
 import { env } from "@/lib/env";
 import { AppError, DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { enqueueLlmRefinement } from "@/lib/jobs/queue";
-import { MAX_ANSWER_CHARS, scoreWithRules, type ScoreResult } from "@/lib/scoring";
+import { MAX_ANSWER_CHARS, type ScoreResult } from "@/lib/scoring";
+import { scoreSubmission } from "@/lib/scoring/off-thread";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { finishStuckAttempt } from "./finish-scoring";
 import { claimLlmCall, submitLimit, submitLimitReached } from "./limits";
@@ -104,13 +105,11 @@ export async function submitAnswer(db: Db, input: SubmitInput, options: { enqueu
   let result: ScoreResult;
   let scoredAt: Date;
   try {
-    result = scoreWithRules({
-      question: context.question,
-      answer: input.answer,
-      vocabulary: getContentBank().vocabulary,
-      claims: getContentBank().claims,
-      rubricVersion: context.rubricVersionLabel,
-    });
+    const bank = getContentBank();
+    result = await scoreSubmission(
+      { question: context.question, answer: input.answer, vocabulary: bank.vocabulary, claims: bank.claims, rubricVersion: context.rubricVersionLabel },
+      `${context.question.slug}@${context.rubricVersionId}`,
+    );
     const review = reviewAfter({ userId: input.userId, questionId: context.questionId, result, previous: stored.review });
     ({ createdAt: scoredAt } = await saveScore(db, { attemptId, rubricVersionId: context.rubricVersionId, result, reason: "initial", review }));
   } catch (error) {

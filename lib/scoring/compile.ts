@@ -10,6 +10,7 @@
 // Phrases are deduplicated across the rubric so each is searched once per answer.
 import type { ClaimCatalogue, FalseClaim } from "@/lib/content/claims";
 import { parseConceptPattern, type ConceptAlternative } from "@/lib/content/concept-pattern";
+import { compileSettings, type CompiledSetting } from "./setting-defaults";
 import type { Rubric, RubricItem, Vocabulary } from "@/lib/content/schema";
 import { analyseText, normaliseWord } from "./normalise";
 import { CharTrie } from "./char-trie";
@@ -215,7 +216,10 @@ export interface StartTrie {
 /** How many leading words of a phrase the trie holds; matchAt checks the rest. */
 export const LEADING_WORDS = 2;
 export type CompiledRubric = CompiledItems;
-export type CompiledCatalogue = CompiledItems;
+export interface CompiledCatalogue extends CompiledItems {
+  /** Claims about defaults, checked by value (setting-defaults.ts); their items are in `items` too. */
+  settings: CompiledSetting[];
+}
 
 /** Vocabulary set the engine reads for contrast subjects; the built-in list is used when it is absent. */
 export const CONTRAST_SUBJECTS_SET = "contrast-subjects";
@@ -379,7 +383,7 @@ export function compileRubric(rubric: Rubric, vocabulary: Vocabulary): CompiledR
 }
 
 export function compileCatalogue(claims: ClaimCatalogue, vocabulary: Vocabulary): CompiledCatalogue {
-  return compileItems(claims.map((claim) => ({ item: claimAsItem(claim), claim })), vocabulary);
+  return { ...compileItems(claims.map((claim) => ({ item: claimAsItem(claim), claim })), vocabulary), settings: compileSettings(claims) };
 }
 
 // One pair of caches per process, on globalThis: Next bundles this module into several layers, which

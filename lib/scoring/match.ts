@@ -17,6 +17,7 @@ import { CharTrie } from "./char-trie";
 import { ANY_WORD, ASSIGN_WORDS, OPENS_WITH_NUMBER, PREFIX_WORD, statesAbsence, type CompiledCatalogue, type CompiledItem, type CompiledItems, type CompiledPattern, type CompiledRubric, type PackedPhrases } from "./compile";
 import { affirmsByAsking, NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
 import { LOOKS_BACK } from "./stance";
+import { wrongDefaults } from "./setting-defaults";
 
 /** Default largest distance, in words, between the first and last term of a same-sentence match. */
 export const DEFAULT_SPAN = 32;
@@ -736,6 +737,16 @@ export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue
     for (const index of candidateItems(catalogue, catalogueHits)) {
       const match = matchItem(catalogue.items[index]!, catalogue, ctx, catalogueHits);
       if (match.met) claims.push(match);
+    }
+    const defaults = wrongDefaults(ctx.analysed, ctx.negation, ctx.usable, catalogue.settings);
+    if (defaults.length > 0) {
+      for (const hit of defaults) {
+        const occurrences = [hit.name, hit.value].map((span) => ({ ...span, phrase: -1 }));
+        claims.push({ item: catalogue.items[hit.setting.claimIndex]!, met: true, sentences: [hit.sentence], occurrences });
+      }
+      // Catalogue order, as for the claims matched by their words.
+      const order = new Map(catalogue.items.map((item, index) => [item, index]));
+      claims.sort((a, b) => order.get(a.item)! - order.get(b.item)!);
     }
   }
   const isWrong = (item: CompiledItem) => item.item.kind === "misconception";
