@@ -37,6 +37,11 @@ export const settingSchema = z
     default: z.string().trim().min(1),
     /** For a setting that takes words: every value a candidate could state ("read_uncommitted", "read_committed"). */
     values: z.array(z.string().trim().min(1)).min(2).optional(),
+    /**
+     * Phrases that, anywhere in the sentence, put it in a context where the setting has another default: Kafka
+     * Streams sets its own clients' linger.ms and max.poll.records, so "streams" exempts those client settings.
+     */
+    except: z.array(z.string().trim().min(2)).optional(),
   })
   .strict();
 export type SettingDefault = z.infer<typeof settingSchema>;

@@ -35,6 +35,8 @@ export interface CompiledSetting {
   truth: SettingValue;
   /** Word values the setting accepts (normalised, space-joined). */
   words: Set<string>;
+  /** Phrases that put a sentence in another context, where the setting has another default ("kafka streams"). */
+  except: string[][];
 }
 
 export interface SettingHit {
@@ -53,11 +55,18 @@ const UNLIMITED = new Set(["unlimited", "infinite", "infinity", "unbounded", "fo
 const NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
 
 /** Words that may sit between a setting's name, the word default and the value ("the default for X is 45 s"). */
-const CONNECTORS = new Set(["to", "is", "of", "at", "for", "its", "it", "the", "a", "an", "value", "setting", "set", "be", "being", "sits", "stays", "equals", "which", "that", "just", "only", "about", "around", "roughly", "approximately", "approx", "some", "like", "kafka", "kafkas", "topic", "topics", "broker", "brokers", "consumer", "consumers", "producer", "producers", "client", "clients", "flink", "spark", "streams", "keeps", "keep", "retains", "data", "messages", "records", "per", "partition", "in", "on", "with", "s"]);
+const CONNECTORS = new Set(["to", "is", "of", "at", "for", "its", "it", "the", "a", "an", "value", "setting", "be", "being", "are", "number", "sits", "stays", "equals", "which", "that", "just", "only", "about", "around", "roughly", "approximately", "approx", "some", "like", "kafka", "kafkas", "topic", "topics", "broker", "brokers", "consumer", "consumers", "producer", "producers", "client", "clients", "flink", "spark", "streams", "keeps", "keep", "retains", "data", "messages", "records", "per", "partition", "in", "on", "with", "s"]);
 /** Words between a value and a following "default" ("45 s by default", "500 records, the default"). */
 const AFTER_VALUE = new Set(["by", "is", "the", "as", "a", "its", "being", "messages", "records", "per", "partition", "which", "that", "s"]);
 /** The sentence speaks of another version or time: what it says was the default may well have been. */
-const PAST = new Set(["was", "were", "used", "before", "prior", "until", "older", "old", "pre", "previously", "earlier", "legacy", "originally", "historically", "formerly", "deprecated", "removed", "zookeeper"]);
+const PAST = new Set(["was", "were", "used", "before", "prior", "older", "pre", "previously", "earlier", "legacy", "originally", "historically", "formerly", "zookeeper"]);
+/** Words this far around a statement of a default that speak of the past count (see PAST). */
+const PAST_REACH = 6;
+/**
+ * Systems that set their own defaults for Kafka's settings (Kafka Streams' producers linger 100 ms, Spark's Kafka
+ * source turns auto-commit off, Kinesis keeps data a day): a sentence naming one is not about Kafka's own default.
+ */
+const OTHER_SYSTEMS = ["streams", "spark", "flink", "kinesis", "pulsar", "rabbitmq", "redpanda", "msk", "confluent cloud", "event hubs", "connect"];
 /** "set / change / raise … the default to V" speaks of a new value, not the default. */
 const CHANGE = new Set(["set", "sets", "setting", "change", "changes", "changing", "changed", "raise", "raising", "raised", "lower", "lowering", "lowered", "bump", "bumped", "bumping", "increase", "increasing", "increased", "decrease", "decreasing", "reduce", "reducing", "reduced", "drop", "dropping", "override", "overriding", "overridden", "tune", "tuning", "cut", "shrink", "extend", "extending", "move", "moving", "make", "making", "configure", "configuring", "tweak", "adjust", "adjusting"]);
 const APPROXIMATE = new Set(["about", "around", "roughly", "approximately", "approx", "like", "some", "ish"]);
@@ -84,7 +93,8 @@ export function compileSettings(claims: readonly FalseClaim[]): CompiledSetting[
     try {
       const { truth, dimension, words } = parseSettingDefault(claim.setting, key);
       const names = claim.setting.names.map((name) => ({ words: normalisedTokens(name), bareUnit: unitOfKey(name) })).filter((name) => name.words.length > 0);
-      compiled.push({ claimIndex, names, dimension, truth, words });
+      const except = [...(claim.setting.except ?? []), ...(claim.track === "kafka" ? OTHER_SYSTEMS : [])];
+      compiled.push({ claimIndex, names, dimension, truth, words, except: except.map(normalisedTokens).filter((phrase) => phrase.length > 0) });
     } catch {
       // Reported by the content check (lib/content/claims.ts); an unreadable entry charges nothing.
     }
@@ -180,7 +190,8 @@ function defaultCues(tokens: readonly Token[], first: number, end: number): Arra
 }
 
 /** Setting names in a sentence, the longest at each position (every setting that shares it: their kinds differ). */
-function namesIn(tokens: readonly Token[], first: number, end: number, settings: readonly CompiledSetting[]): NameSpan[] {
+function namesIn(analysed: AnalysedText, first: number, end: number, settings: readonly CompiledSetting[]): NameSpan[] {
+  const { tokens, text } = analysed;
   const found: NameSpan[] = [];
   for (let i = first; i < end; i++) {
     let longest = 0;
@@ -198,7 +209,10 @@ function namesIn(tokens: readonly Token[], first: number, end: number, settings:
       }
     }
     if (longest > 0) {
-      found.push(...here);
+      // "local.retention.ms" is not retention.ms: a name glued to more of a dotted key is part of another key.
+      const before = text[tokens[i]!.start - 1];
+      const after = text.slice(tokens[i + longest - 1]!.end, tokens[i + longest - 1]!.end + 2);
+      if (before !== "." && before !== "_" && !/^[._-][a-z0-9]/i.test(after)) found.push(...here);
       i += longest - 1;
     }
   }
@@ -230,7 +244,7 @@ export function wrongDefaults(analysed: AnalysedText, negation: NegationInfo, us
     if (sentence.question) continue;
     const cues = defaultCues(tokens, sentence.firstToken, sentence.endToken);
     if (cues.length === 0) continue;
-    const names = namesIn(tokens, sentence.firstToken, sentence.endToken, settings);
+    const names = namesIn(analysed, sentence.firstToken, sentence.endToken, settings);
     if (names.length === 0) continue;
     const charged = new Set<CompiledSetting>();
     for (const cue of cues) {
@@ -240,7 +254,10 @@ export function wrongDefaults(analysed: AnalysedText, negation: NegationInfo, us
         if (!value) continue;
         const from = Math.min(name.start, cue.start, value.start);
         const to = Math.max(name.end, cue.end, value.end);
+        if (crossesBreak(tokens, from, to, cue, value)) continue;
+        if (name.setting.except.length > 0 && mentionsAny(tokens, sentence.firstToken, sentence.endToken, name.setting.except)) continue;
         if (!usableSpan(usable, from, to) || deniedOrPast(tokens, negation, sentence.firstToken, from, to, value)) continue;
+        if (changesSetting(tokens, from, value.start, cue)) continue;
         const approximate = value.start > 0 && APPROXIMATE.has(tokens[value.start - 1]!.n);
         if (agrees(name.setting, value.value, approximate) !== false) continue;
         charged.add(name.setting);
@@ -256,12 +273,21 @@ function statedValue(tokens: readonly Token[], cue: Span & { verb: boolean }, na
   const { setting } = name;
   const words = sentenceWords(tokens, first, end);
   const read = (i: number) => (i >= first && i < end ? readValue(words, i - first, name.bareUnit, setting.words) : undefined);
-  // "K defaults to V", "K default is V", "the default K is V", "default for K: V", "by default K is V".
-  for (let i = cue.end; i < Math.min(end, cue.end + 8); i++) {
+  // "K defaults to V", "K default is V", "the default K is V", "default for K: V", "by default K is V". A "by
+  // default" that closes a clause ("idempotence is on by default, setting acks=1 …") looks back, never forward.
+  // Likewise "idempotence is the default, acks=1 …". Only a cue that opens its clause reads on past a comma.
+  const opensClause = cue.start === first || tokens[cue.start - 1]!.clause !== tokens[cue.start]!.clause;
+  const closesClause =
+    (tokens[cue.start]!.n === "by" && !opensClause) || (cue.end < end && tokens[cue.end]!.clause !== tokens[cue.start]!.clause && !opensClause);
+  for (let i = cue.end; i < Math.min(end, cue.end + 8) && !closesClause; i++) {
+    // Only the words right after the cue may open a new clause ("By default, K is V").
+    if (i > cue.end && tokens[i]!.clause !== tokens[cue.end]!.clause) break;
+    // A name ending in a value word ("mini-batch.enabled") is a name, not a value.
+    if (i >= name.start && i < name.end) continue;
     const value = read(i);
     if (!value) continue;
     // The name sits before the cue, or between the cue and the value.
-    const nameBefore = name.end <= cue.start && onlyConnectors(tokens, name.end, cue.start, CONNECTORS, names, 4);
+    const nameBefore = name.end <= cue.start && onlyConnectors(tokens, name.end, cue.start, CONNECTORS, [], 4);
     const nameBetween = name.start >= cue.end && name.end <= i;
     if (!(nameBefore || nameBetween)) break;
     if (!onlyConnectors(tokens, cue.end, i, CONNECTORS, [name], 3)) break;
@@ -271,10 +297,12 @@ function statedValue(tokens: readonly Token[], cue: Span & { verb: boolean }, na
   if (cue.verb) return undefined;
   // "K is V by default", "K (V by default)", "K = V out of the box", "K, which is V by default", "V is the default K".
   for (let i = cue.start - 1; i >= Math.max(first, cue.start - 6); i--) {
+    // "K=V (the default is W)": a value in another clause is not the one the cue speaks of.
+    if (tokens[i]!.clause !== tokens[cue.start]!.clause) break;
     const value = read(i);
     if (!value || first + value.end > cue.start) continue;
     if (!onlyConnectors(tokens, first + value.end, cue.start, AFTER_VALUE, [], 3)) continue;
-    const nameBefore = name.end <= i && onlyConnectors(tokens, name.end, i, CONNECTORS, names, 4);
+    const nameBefore = name.end <= i && onlyConnectors(tokens, name.end, i, CONNECTORS, [], 4);
     const nameAfter = name.start >= cue.end && onlyConnectors(tokens, cue.end, name.start, CONNECTORS, [], 2);
     if (!(nameBefore || nameAfter)) return undefined;
     return { value: value.value, start: i, end: first + value.end };
@@ -306,6 +334,40 @@ function changedTo(tokens: readonly Token[], cue: Span, first: number): boolean 
   return false;
 }
 
+/**
+ * A statement of a default lies within one clause: "isolation.level=read_committed; the default is read_uncommitted"
+ * gives no default for the key before the semicolon. "(default: 45 s)" keeps its colon.
+ */
+function crossesBreak(tokens: readonly Token[], from: number, to: number, cue: Span, value: Span): boolean {
+  for (let j = from + 1; j < to; j++) {
+    if (!tokens[j]!.strongBreak) continue;
+    if (j === value.start && j === cue.end) continue;
+    return true;
+  }
+  return false;
+}
+
+function mentionsAny(tokens: readonly Token[], first: number, end: number, phrases: readonly string[][]): boolean {
+  for (let i = first; i < end; i++) {
+    for (const phrase of phrases) {
+      if (i + phrase.length > end) continue;
+      let k = 0;
+      while (k < phrase.length && tokens[i + k]!.n === phrase[k]) k++;
+      if (k === phrase.length) return true;
+    }
+  }
+  return false;
+}
+
+/** "frameworks set auto commit to false by default": who sets it, and to what, is not Kafka's own default. */
+function changesSetting(tokens: readonly Token[], from: number, valueStart: number, cue: Span): boolean {
+  for (let j = Math.max(0, from - 3); j < valueStart; j++) {
+    if (j >= cue.start && j < cue.end) continue;
+    if (CHANGE.has(tokens[j]!.n) && tokens[j]!.sentence === tokens[valueStart]!.sentence) return true;
+  }
+  return false;
+}
+
 function usableSpan(usable: Uint8Array, from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (!usable[j]) return false;
   return true;
@@ -313,16 +375,13 @@ function usableSpan(usable: Uint8Array, from: number, to: number): boolean {
 
 /** A negation in or just before the statement, or a sign that it speaks of another version or time. */
 function deniedOrPast(tokens: readonly Token[], negation: NegationInfo, first: number, from: number, to: number, value: Span): boolean {
-  const clauseStart = tokens[from]!.clause;
   for (let j = Math.max(first, from - 4); j < to; j++) {
     if (j >= value.start && j < value.end) continue;
     if (negation.cue[j] || negation.sentential[j]) return true;
   }
-  for (let j = first; j < tokens.length && tokens[j]!.sentence === tokens[from]!.sentence; j++) {
-    const token = tokens[j]!;
-    if (token.clause < clauseStart - 1 && j < from) continue;
-    if (PAST.has(token.n)) return true;
-    if (token.n === "used" && tokens[j + 1]?.n === "to") return true;
+  const sentence = tokens[from]!.sentence;
+  for (let j = Math.max(first, from - PAST_REACH); j < Math.min(tokens.length, to + PAST_REACH) && tokens[j]!.sentence === sentence; j++) {
+    if (PAST.has(tokens[j]!.n)) return true;
   }
   return false;
 }

@@ -17,6 +17,9 @@ const catalogue: FalseClaim[] = [
   settingClaim("isolation", { names: ["isolation.level"], default: "read_uncommitted", values: ["read_uncommitted", "read_committed"] }),
   settingClaim("auto-commit", { names: ["enable.auto.commit", "auto commit"], default: "true" }),
   settingClaim("min-isr", { names: ["min.insync.replicas"], default: "1" }),
+  settingClaim("mini-batch", { names: ["table.exec.mini-batch.enabled"], default: "false" }),
+  settingClaim("standbys", { names: ["num.standby.replicas", "standby replicas"], default: "0" }),
+  settingClaim("linger", { names: ["linger.ms"], default: "5 ms", except: ["streams"] }),
 ];
 const charged = (sentence: string) => falseClaimsIn(sentence, {}, catalogue).map((hit) => hit.id);
 
@@ -39,6 +42,9 @@ describe("stated defaults, checked by value", () => {
     ["Auto commit is disabled by default.", "auto-commit"],
     ["min.insync.replicas defaults to 2.", "min-isr"],
     ["With RF=3, min.insync.replicas defaults to 2, so acks=all is safe out of the box.", "min-isr"],
+    ["By default table.exec.mini-batch.enabled is true.", "mini-batch"],
+    ["The default number of standby replicas is 1.", "standbys"],
+    ["linger.ms defaults to 0, so batches go out at once.", "linger"],
   ])("charges %j", (sentence, id) => {
     expect(charged(sentence)).toEqual([id]);
   });
@@ -66,6 +72,9 @@ describe("stated defaults, checked by value", () => {
     "Retention is 30 days on the audit topic, the segment size stays at its default.",
     "The default partitioner hashes the key, and retention.ms is set to 3 days.",
     "Session timeout defaults are sane; heartbeat every 3 seconds.",
+    "Standby replicas are off by default; set num.standby.replicas to 1 to keep a warm copy.",
+    "Consumers use isolation.level=read_committed; the default is read_uncommitted.",
+    "Kafka Streams sets linger.ms to 100 by default for its producers.",
   ])("leaves %j alone", (sentence) => {
     expect(charged(sentence)).toEqual([]);
   });
