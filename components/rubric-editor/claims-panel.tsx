@@ -85,15 +85,23 @@ export function ClaimsPanel({
               <span className="font-medium">Actually: </span>
               {claim.correction}
             </p>
-            <Button
-              variant="ghost"
-              size="sm" className="mt-1"
-              disabled={!canAdd}
-              onClick={() => onAdd({ type: "add-misconception", id: claim.id, label: claim.claim, weight: claim.weight, concept: claim.concept, near: claim.near, correction: claim.correction })}
-              data-testid="claim-add"
-            >
-              Add to this rubric as a misconception
-            </Button>
+            {claim.setting ? (
+              <p className="mt-1 text-xs text-muted" data-testid="claim-setting">
+                Checked by value: any sentence that gives <code>{claim.setting.names[0]}</code> a default other than {claim.setting.default}. It applies to every question
+                as it is, so there is nothing to copy into a rubric.
+              </p>
+            ) : (
+              <Button
+                variant="ghost"
+                size="sm"
+                className="mt-1"
+                disabled={!canAdd}
+                onClick={() => onAdd({ type: "add-misconception", id: claim.id, label: claim.claim, weight: claim.weight, concept: claim.concept, near: claim.near, correction: claim.correction })}
+                data-testid="claim-add"
+              >
+                Add to this rubric as a misconception
+              </Button>
+            )}
           </li>
         ))}
       </ul>
