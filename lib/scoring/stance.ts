@@ -101,7 +101,9 @@ const BACKWARD = [
   // Deferral: "X is a problem for when we hit scale", "a day-two concern", "something we'll look at when the state gets big",
   // "something the security folks can add later", "what you add after the first post-mortem"
   "(?:problem|concern|thing|worry|question|job|one|something|topic|conversation) for (?:when|once|later|another day)\\b",
-  "(?:a |an )?(?:day (?:2|two)|year (?:2|two)|phase (?:2|two)|later|future|tomorrows|post launch|post mvp|v2|version 2) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
+  "(?:a |an )?(?:day (?:2|two)|year (?:2|two)|phase (?:2|two)|later|future|tomorrows|post launch|post mvp) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
+  // "a v2 problem" puts off; "the transaction.version=2 feature" names one.
+  "(?:a|an) (?:v2|version 2) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
   "(?:something|stuff|a thing|things|one) (?:that |which )?(?:we|you|i|id|wed|ill|well|youll|the \\w+ (?:team|folks|people)|someone|somebody) (?:\\w+ ){0,2}?(?:worry about|look at|look into|think about|add|bolt on|deal with|revisit|get to|fix|tackle|care about|do|set up|turn on)\\b(?= (?:\\w+ ){0,3}?(?:later|eventually|after|someday|one day|next|" + LATER_WHEN.slice(3) + ")",
   "(?:can|could|will|ll|well|ill) (?:always )?(?:add|bolt on|set up|turn on|look at|worry about|deal with|think about|revisit|do) (?:it |them |that |this )?(?:later|eventually|in year (?:2|two)|after launch|post launch|down the (?:line|road)|some other time|another time)\\b",
   "(?:is|are|s) what (?:you|we|teams|people|everyone) (?:\\w+ )?(?:add|bolt on|reach for|do|build) (?:only )?after\\b",
@@ -541,7 +543,8 @@ const MECHANISM_SUBJECTS = new Set(
   ("member members consumer consumers follower followers replica replicas broker brokers record records message messages " +
     "batch batches segment segments straggler stragglers write writes request requests producer producers duplicate duplicates " +
     "entry entries node nodes instance instances zombie zombies event events row rows tombstone tombstones file files " +
-    "worker workers task tasks thread threads connection connections session sessions").split(" "),
+    "worker workers task tasks thread threads connection connections session sessions anything everything whatever " +
+    "epoch epochs marker markers fetch fetches append appends packet packets").split(" "),
 );
 /** How far back a passive removal's subject is looked for. */
 const MECHANISM_LOOKBACK = 16;
@@ -737,6 +740,8 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           continue;
         }
         if (sarcasm) {
+          // A heading ("What could go wrong", then a list of failure modes) is no quip: sarcasm is asked.
+          if (!sentence.question && matchStart === firstToken && matchEnd === endToken) continue;
           markAll([[firstToken, endToken]]);
           const previous = sentences[sentence.index - 1];
           if (previous && matchStart <= firstToken + 1) markAll([[previous.firstToken, previous.endToken]]);

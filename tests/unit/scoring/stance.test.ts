@@ -55,6 +55,14 @@ describe("dismissals", () => {
     expect(dismissedWords("A member silent for session.timeout.ms (45 seconds by default) is removed.")).toEqual([]);
     expect(dismissedWords("Each transaction has its own epoch, and a straggler from the previous one is rejected as stale.")).toEqual([]);
     expect(dismissedWords("In our setup compaction was removed last year.")).toContain("compaction");
+    expect(dismissedWords("Anything still carrying the old epoch is rejected, so a straggler can't land in the next transaction.")).toEqual([]);
+  });
+
+  it("reads a heading as a heading and a version number as a version, not as sarcasm or putting off", () => {
+    expect(dismissedWords("What could go wrong")).toEqual([]);
+    expect(dismissedWords("Transactions everywhere? What could possibly go wrong?").length).toBeGreaterThan(0);
+    expect(dismissedWords("Protocol v2 is enabled with the transaction.version=2 feature in 4.0.")).toEqual([]);
+    expect(dismissedWords("Honestly, exactly-once is a v2 problem for us.")).toContain("exactly");
   });
 
   it("dismisses a list after the cue, up to the turn to what the candidate would do instead", () => {
