@@ -143,6 +143,8 @@ try {
       ` the long runs above: ${Math.round(ok(saturated))} vs ${Math.round(ok(noop))} req/s = ${((ok(saturated) / ok(noop)) * 100).toFixed(0)}%; goal ≥ 50%).` +
       ` Paced p95 ${percentile(paced.latencies, 95)} ms (goal ≤ 75 ms).`,
   );
+  const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { scoring?: string };
+  console.log(`Submissions were scored: ${health.scoring ?? "unknown"} (OFFSET_SCORING=${process.env.OFFSET_SCORING ?? "auto"}).`);
 } finally {
   await app?.stop();
   await database.drop();

@@ -9,9 +9,13 @@ export const HEALTH_RETRY_AFTER_SECONDS = 5;
 
 export type DatabaseCheck = () => Promise<unknown>;
 
-export type HealthReport =
+export type HealthReport = (
   | { status: "ok"; database: "ok"; latencyMs: number }
-  | { status: "unavailable"; database: string; latencyMs: number };
+  | { status: "unavailable"; database: string; latencyMs: number }
+) & {
+  /** Where submissions are scored (lib/scoring/off-thread.ts); inline scoring is a fallback, never a failure. */
+  scoring?: "thread" | "starting" | "inline";
+};
 
 class CheckTimeout extends Error {}
 

@@ -137,6 +137,17 @@ export async function stopScoringThread(): Promise<void> {
   if (thread) await thread.stop();
 }
 
+/**
+ * Where the next submission will be scored: "thread", "starting" (wanted, still loading: inline meanwhile) or
+ * "inline". Reported by GET /api/health.
+ */
+export function scoringMode(): "thread" | "starting" | "inline" {
+  if (!scoringThreadWanted()) return "inline";
+  startScoringThread();
+  if (scoringThreadReady()) return "thread";
+  return state.thread ? "starting" : "inline";
+}
+
 /** Whether the thread has loaded and warmed up. */
 export function scoringThreadReady(): boolean {
   return state.thread?.ready === true && !state.thread.dead;

@@ -84,4 +84,13 @@ describe("the health check", () => {
     expect(response.headers.get("cache-control")).toContain("no-store");
     expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
   });
+
+  it("says submissions are scored on the worker thread once it has warmed up", async () => {
+    let scoring: string | undefined;
+    for (let waited = 0; waited < 60_000 && scoring !== "thread"; waited += 500) {
+      scoring = ((await (await fetch(`${baseUrl}/api/health`)).json()) as { scoring?: string }).scoring;
+      if (scoring !== "thread") await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(scoring).toBe("thread");
+  }, 90_000);
 });
