@@ -751,6 +751,8 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         if (direction === "backward" && /impossible|achievable|realistic/.test(m[0]) && tokens[matchStart - 1]?.n === "be" && MODALS_OF_RISK.has(tokens[matchStart - 2]?.n ?? "")) continue;
         // "Nothing beats a failover drill", "little beats lag alerts": praise, not a comparison that passes it over.
         if (direction === "forward" && /^(?:beats?|trumps?|outperforms|better|simpler|easier) /.test(m[0]) && PRAISING_BEFORE.has(tokens[matchStart - 1]?.n ?? "")) continue;
+        // "…, dropped or sideOutputLateData", "rejected or retried": one outcome of two, not a verdict on the other.
+        if (direction === "forward" && matchEnd - matchStart === 1 && /^(?:dropped|rejected|removed|killed|skipped|ignored)$/.test(tokens[matchStart]!.n) && tokens[matchEnd]?.n === "or") continue;
         // "I wouldn't bother debating read_committed": the practice is taken as given.
         if (direction === "forward" && DEBATE_WORDS.has(tokens[matchEnd]?.n ?? "")) continue;
         // "We took them out", "turned it off": a pronoun inside the cue points back.
@@ -790,6 +792,8 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
      * thing the system handles after an article ("a member", "the old segments").
      */
     function namesMechanismThing(at: number): boolean {
+      // "After the grace period records are dropped": a bare plural right before the verb is its subject.
+      if (MECHANISM_SUBJECTS.has(tokens[at - 1]?.n ?? "")) return true;
       for (let k = at - 2; k >= firstToken && k >= at - MECHANISM_LOOKBACK; k--) {
         if (DETERMINERS.has(tokens[k]!.n) && MECHANISM_SUBJECTS.has(tokens[k + 1]!.n)) return true;
         if (tokens[k + 1]!.strongBreak) break;

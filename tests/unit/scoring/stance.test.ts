@@ -56,6 +56,9 @@ describe("dismissals", () => {
     expect(dismissedWords("Each transaction has its own epoch, and a straggler from the previous one is rejected as stale.")).toEqual([]);
     expect(dismissedWords("In our setup compaction was removed last year.")).toContain("compaction");
     expect(dismissedWords("Anything still carrying the old epoch is rejected, so a straggler can't land in the next transaction.")).toEqual([]);
+    expect(dismissedWords("After the grace period records are dropped, or routed to a side output.")).toEqual([]);
+    expect(dismissedWords("After that, dropped or sideOutputLateData.")).toEqual([]);
+    expect(dismissedWords("We dropped the side output.")).toContain("side");
   });
 
   it("reads a heading as a heading and a version number as a version, not as sarcasm or putting off", () => {
