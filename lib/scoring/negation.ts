@@ -52,6 +52,11 @@ const CONTRAST_PAIRS: Array<[string, string]> = [
   ["differs", "from"],
   ["different", "to"],
   ["different", "than"],
+  // An exception names what the statement is NOT about: "joins other than GlobalKTable joins need co-partitioning".
+  ["other", "than"],
+  ["apart", "from"],
+  ["aside", "from"],
+  ["except", "for"],
 ];
 
 const FORWARD_SENTENTIAL = [

@@ -1,5 +1,5 @@
-// The catalogue's corrections and the rubrics' hints and point labels are true statements written by people who know
-// the systems, in the words a strong answer uses. A claim that charges one of them would charge a strong answer too.
+// The catalogue's corrections, the rubrics' hints and point labels, and the questions' key points are true statements
+// written by people who know the systems, in the words a strong answer uses. A claim that charges one of them would charge a strong answer too.
 // The 40 such charges found when this test was written were all fixed by narrowing the claims; none may come back.
 import { describe, expect, it } from "vitest";
 import { loadContentBank } from "@/lib/content/load";
@@ -7,7 +7,7 @@ import { falseClaimsIn } from "@/lib/scoring/false-claims";
 
 
 describe("the false-claim catalogue on true statements", () => {
-  it("charges none of the corrections, hints and point labels", () => {
+  it("charges none of the corrections, hints, point labels and key points", () => {
     const bank = loadContentBank();
     const statements: Array<{ where: string; text: string }> = [
       ...bank.claims.map((claim) => ({ where: `correction of ${claim.id}`, text: claim.correction })),
@@ -18,6 +18,8 @@ describe("the false-claim catalogue on true statements", () => {
           ...(item.correction ? [{ where: `correction ${question.slug}/${item.id}`, text: item.correction }] : []),
         ]),
       ),
+      // Each question's key points: terse, true, in an expert's shorthand, as a strong answer's summary reads.
+      ...bank.questions.flatMap((question) => question.keyPoints.map((text) => ({ where: `key point of ${question.slug}`, text }))),
     ];
     const charged = statements.flatMap(({ where, text }) => falseClaimsIn(text, bank.vocabulary, bank.claims).map((hit) => `${where} → ${hit.id}`));
     expect(statements.length).toBeGreaterThan(1500);
