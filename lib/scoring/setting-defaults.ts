@@ -8,10 +8,23 @@
 // sign that the sentence speaks of the past, of changing the setting, or denies it. The value must be of the
 // setting's kind (a size said of a duration setting is about something else) and is compared after units are
 // brought to one scale ("7 days" = "168 hours" = "604800000").
-import type { FalseClaim, SettingDefault } from "@/lib/content/claims";
 import type { AnalysedText, Token } from "./normalise";
 import { analyseText } from "./normalise";
 import type { NegationInfo } from "./negation";
+
+/** A claim's `setting` block (lib/content/claims.ts settingSchema), as far as the check needs it. */
+export interface SettingDefault {
+  names: string[];
+  default: string;
+  values?: string[];
+  except?: string[];
+}
+
+/** What compileSettings reads of a catalogue claim. */
+interface SettingClaim {
+  track: string;
+  setting?: SettingDefault;
+}
 
 type BareUnit = { kind: "duration"; factor: number } | { kind: "size"; factor: number } | undefined;
 
@@ -85,7 +98,7 @@ export function parseSettingDefault(setting: SettingDefault, key: string): { tru
 }
 
 /** The setting claims of a catalogue, compiled; `claimIndex` is the claim's index in the catalogue and its compiled items. */
-export function compileSettings(claims: readonly FalseClaim[]): CompiledSetting[] {
+export function compileSettings(claims: readonly SettingClaim[]): CompiledSetting[] {
   const compiled: CompiledSetting[] = [];
   claims.forEach((claim, claimIndex) => {
     if (!claim.setting) return;
