@@ -29,8 +29,13 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // Raised to today's figures after rules-11 (tune 0.918 / 0.88 / +0.04, 18 trap and 10 band violations;
   // held-out 0.835 / 1.24 / -0.04, 18 and 8: Spearman level with rules-10's 0.837 within a few answers, MAE and band
   // violations better).
-  tune: { spearman: 0.912, mae: 0.92, bias: 0.2, trapViolations: 18, bandViolations: 10 },
-  "held-out": { spearman: 0.828, mae: 1.28, bias: 0.2, trapViolations: 18, bandViolations: 8 },
+  // rules-12: the tune part grew again, by probe set 2 (228 blind answers: strong, terse, shallow, two false-confident
+  // and a reversed per question), measured before tuning at 0.837 / 1.18 / +0.13 with 26 trap and 11 band violations.
+  // After the defaults table, catalogue rounds 9 and 10, rubric recall and the blind true-statement corpus: tune
+  // 0.920 / 0.87 / +0.01 with 31 trap and 11 band violations (the new answers hold most of them); held-out
+  // 0.837 / 1.25 / -0.05, 18 and 8.
+  tune: { spearman: 0.914, mae: 0.9, bias: 0.2, trapViolations: 31, bandViolations: 11 },
+  "held-out": { spearman: 0.83, mae: 1.29, bias: 0.2, trapViolations: 18, bandViolations: 8 },
 };
 
 const bank = loadContentBank();

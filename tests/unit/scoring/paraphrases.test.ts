@@ -50,9 +50,11 @@ describe.each([
   // at most this share of correct statements charged]. After catalogue rounds 6 and 7 (rules-10): tune 93.0%,
   // 99.1%, 0.1%; aside, written by other people and never tuned on, 52.0% (27.5% before round 6), 19.9% (19.0%
   // before round 7: each aside statement is an idea of its own), 0.9%. After round 8 (ideas brainstormed from the
-  // questions, not from these sentences) and the true-statement fixes (rules-11): aside 52.9%, 21.7%, 0.8%.
+  // questions, not from these sentences) and the true-statement fixes (rules-11): aside 52.9%, 21.7%, 0.8%. After
+  // the defaults table and rounds 9 and 10 (beliefs and probe-set ideas, none from these sentences; rules-12): aside
+  // 53.8%, 22.6%, 0.8%.
   ["tune", 0.98, 0.055, 0.9, 0.97, 0.005],
-  ["aside", 0.955, 0.095, 0.52, 0.21, 0.01],
+  ["aside", 0.955, 0.095, 0.53, 0.22, 0.01],
 ] as const)("the %s paraphrase set", (part, minEarned, maxWronglyEarned, minCharged, minMoreCharged, maxCorrectCharged) => {
   const files = loadParaphrases(part);
   // Scoring every sentence of a part takes seconds: once for both figures.
