@@ -391,7 +391,7 @@ const SARCASM = [
  * blocks a deploy, we just set the subject to NONE"): the condition, which names it, is waved away with the workaround.
  */
 const WORKAROUNDS = [
-  "(?:if|when|whenever) (?:\\w+ ){1,6}?(?:takes? too long|gets? (?:slow|in the way|annoying)|is slow|blocks?(?: \\w+){0,2}?|fails?|fills? up|complains?|times? out|throws? \\w+) (?:we|i|you) (?:just |simply |then |quietly )?(?:kill|flip|override|bypass|skip|disable|turn|switch|set|drop|shorten|ignore|restart|delete|wipe|nuke|reset|lower)\\b",
+  "(?:if|when|whenever) (?:\\w+ ){1,6}?(?:takes? too long|gets? (?:slow|in the way|annoying)|is slow|blocks?(?: \\w+){0,2}?|fails?|fills? up|complains?|times? out|throws? \\w+) (?:we|i|you) (?:just |simply |then |quietly )?(?:kill|flip|override|bypass|skip|disable|turn|switch|set|drop|shorten|ignore|restart|delete|wipe|nuke|reset)\\b",
 ];
 /** Forward cues written as patterns: the words after them are waved away. */
 const FORWARD_PATTERNS = [
