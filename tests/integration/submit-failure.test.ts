@@ -4,9 +4,10 @@ import { submitAnswer } from "@/lib/practice/submit";
 import { withAppDatabase } from "../support/app-database";
 import { createTestUser } from "../support/users";
 
-// The scorer blows up: the answer must already be in Postgres, marked failed, never lost.
-vi.mock("@/lib/scoring", async (original) => ({
-  ...(await original<typeof import("@/lib/scoring")>()),
+// The scorer blows up: the answer must already be in Postgres, marked failed, never lost. Mocked where the scorer
+// lives, so every way of calling it (inline, or the thread's fallback) blows up alike.
+vi.mock("@/lib/scoring/rules", async (original) => ({
+  ...(await original<typeof import("@/lib/scoring/rules")>()),
   scoreWithRules: () => {
     throw new Error("scorer exploded");
   },
