@@ -6,6 +6,7 @@
 # Prints the graders' agreement; --write writes the fixtures. The expected score is the mean of the two
 # grades, or the adjudicator's when the two differ by more than 2 points.
 import json, os, glob, statistics, sys
+from agreement import spearman
 C = next((a for a in sys.argv[1:] if not a.startswith('--')), 'calib-work')
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'fixtures', 'calibration')
 keys=json.load(open(f'{C}/qkeys.json'))  # '<question>|<key>' -> meta (packet keys are unique per question only)
@@ -51,18 +52,6 @@ for k,meta in keys.items():
     if meta['split']!='legacy': ans['writer']=t['writer']
     if t.get('source'): ans['source']=t['source']
     files.setdefault((part,meta['question']),[]).append(ans)
-def spearman(x,y):
-    def rank(v):
-        s=sorted(range(len(v)),key=lambda i:v[i]); r=[0]*len(v); i=0
-        while i<len(v):
-            j=i
-            while j+1<len(v) and v[s[j+1]]==v[s[i]]: j+=1
-            for k in range(i,j+1): r[s[k]]=(i+j)/2
-            i=j+1
-        return r
-    rx,ry=rank(x),rank(y); mx,my=statistics.mean(rx),statistics.mean(ry)
-    num=sum((a-mx)*(b-my) for a,b in zip(rx,ry)); den=(sum((a-mx)**2 for a in rx)*sum((b-my)**2 for b in ry))**.5
-    return num/den
 x=[p[0] for p in pairs]; y=[p[1] for p in pairs]
 print('pairs',len(pairs),'grader spearman %.3f'%spearman(x,y),'mean abs diff %.2f'%statistics.mean(abs(a-b) for a,b in zip(x,y)), 'disagree>2:',len(disagree))
 for part in ['tune','heldout','legacy']:

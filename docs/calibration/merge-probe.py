@@ -8,6 +8,7 @@
 # Prints the graders' agreement. The expected score is the mean of the two grades; pairs more than 2 points apart
 # are listed and need an adjudicator's grade in adjudication.json before --append.
 import glob, json, os, statistics, sys
+from agreement import spearman
 work, probe, out = sys.argv[1], sys.argv[2], sys.argv[3]
 append = '--append' in sys.argv
 keys = json.load(open(f'{work}/qkeys.json'))
@@ -36,17 +37,8 @@ for k, meta in keys.items():
              'grades': [{'grader': ga, 'score': s1}, {'grader': gb, 'score': s2}] + ([{'grader': 'adjudicator', 'score': adj[k]['score']}] if k in adj else []),
              'expected': adj[k]['score'] if k in adj else round((s1 + s2) / 2, 2), 'written': 'blind', 'writer': t['writer']}
     files.setdefault(slug, []).append(entry)
-def rank(v):
-    s = sorted(range(len(v)), key=lambda i: v[i]); r = [0] * len(v); i = 0
-    while i < len(v):
-        j = i
-        while j + 1 < len(v) and v[s[j + 1]] == v[s[i]]: j += 1
-        for x in range(i, j + 1): r[s[x]] = (i + j) / 2
-        i = j + 1
-    return r
 if pairs:
-    rx, ry = rank([p[0] for p in pairs]), rank([p[1] for p in pairs]); mx, my = statistics.mean(rx), statistics.mean(ry)
-    rho = sum((a - mx) * (b - my) for a, b in zip(rx, ry)) / (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** .5
+    rho = spearman([p[0] for p in pairs], [p[1] for p in pairs])
     print(f'{len(pairs)} answers graded twice · graders agree at Spearman {rho:.3f}, mean absolute difference {statistics.mean(abs(a - b) for a, b in pairs):.2f}, {len(disagree)} more than 2 apart')
 for d in disagree: print('  needs adjudication:', *d)
 if append and disagree: sys.exit('adjudicate first')

@@ -730,24 +730,23 @@ function overlapsWrong(wrong: Uint8Array, occ: Occurrence): boolean {
  */
 export function matchRubric(rubric: CompiledRubric, catalogue: CompiledCatalogue | undefined, ctx: MatchContext): RubricMatches {
   const rubricHits = findPhraseOccurrences(rubric, ctx);
-  const claims: ItemMatch[] = [];
+  let claims: ItemMatch[] = [];
   if (catalogue) {
     const catalogueHits = findPhraseOccurrences(catalogue, ctx);
+    const found: Array<{ index: number; match: ItemMatch }> = [];
     // Most of the catalogue has no term in a given answer: skip those claims before building a match.
     for (const index of candidateItems(catalogue, catalogueHits)) {
       const match = matchItem(catalogue.items[index]!, catalogue, ctx, catalogueHits);
-      if (match.met) claims.push(match);
+      if (match.met) found.push({ index, match });
     }
     const defaults = wrongDefaults(ctx.analysed, ctx.negation, ctx.usable, catalogue.settings);
-    if (defaults.length > 0) {
-      for (const hit of defaults) {
-        const occurrences = [hit.name, hit.value].map((span) => ({ ...span, phrase: -1 }));
-        claims.push({ item: catalogue.items[hit.setting.claimIndex]!, met: true, sentences: [hit.sentence], occurrences });
-      }
-      // Catalogue order, as for the claims matched by their words.
-      const order = new Map(catalogue.items.map((item, index) => [item, index]));
-      claims.sort((a, b) => order.get(a.item)! - order.get(b.item)!);
+    for (const hit of defaults) {
+      const occurrences = [hit.name, hit.value].map((span) => ({ ...span, phrase: -1 }));
+      found.push({ index: hit.setting.claimIndex, match: { item: catalogue.items[hit.setting.claimIndex]!, met: true, sentences: [hit.sentence], occurrences } });
     }
+    // Catalogue order, whether a claim was matched by its words or by a stated default.
+    if (defaults.length > 0) found.sort((a, b) => a.index - b.index);
+    claims = found.map(({ match }) => match);
   }
   const isWrong = (item: CompiledItem) => item.item.kind === "misconception";
   const misconceptions = new Map(rubric.items.filter(isWrong).map((item) => [item, matchItem(item, rubric, ctx, rubricHits)]));

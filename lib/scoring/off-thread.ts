@@ -143,7 +143,6 @@ export async function stopScoringThread(): Promise<void> {
  */
 export function scoringMode(): "thread" | "starting" | "inline" {
   if (!scoringThreadWanted()) return "inline";
-  startScoringThread();
   if (scoringThreadReady()) return "thread";
   return state.thread ? "starting" : "inline";
 }
@@ -161,10 +160,9 @@ export function scoringThreadReady(): boolean {
 export async function scoreSubmission(input: ScoreInput, questionKey: string, options: { thread?: boolean } = {}): Promise<ScoreResult> {
   if (options.thread ?? scoringThreadWanted()) {
     startScoringThread();
-    const thread = state.thread;
-    if (thread?.ready && !thread.dead) {
+    if (scoringThreadReady()) {
       try {
-        const result = await thread.score(input, questionKey);
+        const result = await state.thread!.score(input, questionKey);
         state.counts.thread++;
         return result;
       } catch (error) {

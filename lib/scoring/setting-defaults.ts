@@ -89,8 +89,9 @@ export function parseSettingDefault(setting: SettingDefault, key: string): { tru
   const bareUnit = unitOfKey(key);
   const words = new Set((setting.values ?? []).map((value) => normalised(value)));
   const raw = setting.default.trim();
-  const parsed = readValue(normalisedTokens(raw), 0, bareUnit, words, true);
-  if (!parsed || parsed.end !== normalisedTokens(raw).length) throw new Error(`default "${raw}" is not a duration, size, number, true/false, "unlimited" or one of values`);
+  const tokens = normalisedTokens(raw);
+  const parsed = readValue(tokens, 0, bareUnit, words, true);
+  if (!parsed || parsed.end !== tokens.length) throw new Error(`default "${raw}" is not a duration, size, number, true/false, "unlimited" or one of values`);
   const truth = parsed.value;
   if (truth.kind === "word" && !words.has(truth.words)) throw new Error(`default "${raw}" is not one of values (${[...words].join(", ")})`);
   const dimension: Dimension = truth.kind === "unlimited" ? (bareUnit?.kind ?? "count") : truth.kind === "switch" ? "switch" : truth.kind;
@@ -259,11 +260,13 @@ export function wrongDefaults(analysed: AnalysedText, negation: NegationInfo, us
     if (cues.length === 0) continue;
     const names = namesIn(analysed, sentence.firstToken, sentence.endToken, settings);
     if (names.length === 0) continue;
+    const words: string[] = [];
+    for (let j = sentence.firstToken; j < sentence.endToken; j++) words.push(tokens[j]!.n);
     const charged = new Set<CompiledSetting>();
     for (const cue of cues) {
       for (const name of names) {
         if (charged.has(name.setting)) continue;
-        const value = statedValue(tokens, cue, name, names, sentence.firstToken, sentence.endToken);
+        const value = statedValue(tokens, words, cue, name, sentence.firstToken, sentence.endToken);
         if (!value) continue;
         const from = Math.min(name.start, cue.start, value.start);
         const to = Math.max(name.end, cue.end, value.end);
@@ -281,10 +284,12 @@ export function wrongDefaults(analysed: AnalysedText, negation: NegationInfo, us
   return hits;
 }
 
-/** The value the sentence gives as `name`'s default at `cue`, when the words between them allow that reading. */
-function statedValue(tokens: readonly Token[], cue: Span & { verb: boolean }, name: NameSpan, names: readonly Span[], first: number, end: number): ({ value: SettingValue } & Span) | undefined {
+/**
+ * The value the sentence gives as `name`'s default at `cue`, when the words between them allow that reading. `words`
+ * are the sentence's normalised words, from token `first`.
+ */
+function statedValue(tokens: readonly Token[], words: readonly string[], cue: Span & { verb: boolean }, name: NameSpan, first: number, end: number): ({ value: SettingValue } & Span) | undefined {
   const { setting } = name;
-  const words = sentenceWords(tokens, first, end);
   const read = (i: number) => (i >= first && i < end ? readValue(words, i - first, name.bareUnit, setting.words) : undefined);
   // "K defaults to V", "K default is V", "the default K is V", "default for K: V", "by default K is V". A "by
   // default" that closes a clause ("idempotence is on by default, setting acks=1 …") looks back, never forward.
@@ -304,7 +309,6 @@ function statedValue(tokens: readonly Token[], cue: Span & { verb: boolean }, na
     const nameBetween = name.start >= cue.end && name.end <= i;
     if (!(nameBefore || nameBetween)) break;
     if (!onlyConnectors(tokens, cue.end, i, CONNECTORS, [name], 3)) break;
-    if (changedTo(tokens, cue, first)) break;
     return { value: value.value, start: i, end: first + value.end };
   }
   if (cue.verb) return undefined;
@@ -321,30 +325,6 @@ function statedValue(tokens: readonly Token[], cue: Span & { verb: boolean }, na
     return { value: value.value, start: i, end: first + value.end };
   }
   return undefined;
-}
-
-const wordsCache = new WeakMap<readonly Token[], Map<number, string[]>>();
-/** The normalised words of one sentence, built once however many names and cues it holds. */
-function sentenceWords(tokens: readonly Token[], first: number, end: number): string[] {
-  let bySentence = wordsCache.get(tokens);
-  if (!bySentence) wordsCache.set(tokens, (bySentence = new Map()));
-  let words = bySentence.get(first);
-  if (!words) {
-    words = [];
-    for (let j = first; j < end; j++) words.push(tokens[j]!.n);
-    bySentence.set(first, words);
-  }
-  return words;
-}
-
-/** "set the default to V", "change its default to V": the value is a new one. */
-function changedTo(tokens: readonly Token[], cue: Span, first: number): boolean {
-  for (let j = cue.start - 1; j >= Math.max(first, cue.start - 3); j--) {
-    const n = tokens[j]!.n;
-    if (CHANGE.has(n)) return true;
-    if (n !== "the" && n !== "its" && n !== "this" && n !== "that" && n !== "it") return false;
-  }
-  return false;
 }
 
 /**
