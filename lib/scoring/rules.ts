@@ -7,7 +7,7 @@ import { matchRubric, type ItemMatch, type Occurrence } from "./match";
 import { analyseNegation } from "./negation";
 import { analyseStance, refutedAttributions } from "./stance";
 import { analyseText, type AnalysedText } from "./normalise";
-import { answerSignals, computeScore, DISMISSIVE_SENTENCES, DISMISSIVE_SHARE, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
+import { answerSignals, computeScore, DISMISSIVE_SENTENCES, DISMISSIVE_SHARE, THIN_DENSE_FUNCTION_RATIO, THIN_DENSE_MIN_WORDS, THIN_REASONS, THIN_SPECIFICS, topicWords, type AnswerSignals } from "./score";
 import type { Flag, ItemResult, ScorableQuestion, ScoreInput, ScoreResult, ScorerName, Span } from "./types";
 import { rubricContentVersion, RULES_VERSION } from "./version";
 import type { ClaimCatalogue } from "@/lib/content/claims";
@@ -70,13 +70,24 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
   return {
     analysed,
     injection,
-    signals: { ...answerSignals(analysed, usable, topicWords(question)), crammed: crammed.size > 0, thin: isThin(analysed, usable), dismissive: isDismissive(analysed, dismissed, usable) },
+    signals: withDensity(answerSignals(analysed, usable, topicWords(question)), { crammed: crammed.size > 0, thin: isThin(analysed, usable), dismissive: isDismissive(analysed, dismissed, usable) }),
     matches: matched.items,
     claims: newClaims(matched.items, matched.claims),
     rejected: matched.rejected,
     depth,
     usable,
   };
+}
+
+/**
+ * An answer written as an expert's dense notes (few function words: THIN_DENSE_FUNCTION_RATIO) is not "thin" for want
+ * of specifics: on the tune part the answers the thin cap held split cleanly on it. Terse experts, graded 8.5–9.5,
+ * wrote 13 of 15 at a function-word share of 0.35 or under; shallow and medium answers, graded 6–7.75, none. Notes
+ * shorter than THIN_DENSE_MIN_WORDS stay thin: graders put 35–70-word notes at 5–7, however dense.
+ */
+function withDensity<T extends AnswerSignals>(signals: T, depth: { crammed: boolean; thin: boolean; dismissive: boolean }): T & typeof depth {
+  const dense = signals.functionRatio <= THIN_DENSE_FUNCTION_RATIO && signals.usableTokens >= THIN_DENSE_MIN_WORDS;
+  return { ...signals, ...depth, thin: depth.thin && !dense };
 }
 
 /**

@@ -59,6 +59,10 @@ export const INJECTION_SHARE = 0.15;
  */
 export const THIN_SPECIFICS = 5;
 export const THIN_REASONS = 4;
+/** …unless it is written as dense notes: a share of function words at or under this (see rules.ts withDensity). */
+export const THIN_DENSE_FUNCTION_RATIO = 0.35;
+/** …and at least this many words long (see rules.ts withDensity). */
+export const THIN_DENSE_MIN_WORDS = 80;
 /** An answer with at least this many sentences that wave a practice away (stance.ts)… */
 export const DISMISSIVE_SENTENCES = 3;
 /** …making up at least this share of its sentences is capped at CAPS.dismissive. */

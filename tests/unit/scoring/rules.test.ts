@@ -53,6 +53,21 @@ describe("scoreWithRules: depth", () => {
     expect(partial.feedback.flags.map((flag) => flag.code)).not.toContain("thin");
   });
 
+  it("does not hold an expert's dense notes to the thin cap, unless they are too short to show depth", () => {
+    const notes =
+      "Producer side: acks=all, leader acknowledges only once every in-sync replica holds the write. Topic side: replication factor 3, min.insync.replicas=2, writes refused when only one copy remains. " +
+      "Partitions: add later if needed, never remove, key hashing depends on partition count. Consumers: one partition per group member, members beyond partition count sit idle. " +
+      "Brokers spread across racks, rack awareness keeps replicas apart. Monitoring: under-replicated partitions, ISR shrink events, offline partitions, consumer group membership, controller health, broker disk usage dashboards.";
+    const dense = score(notes);
+    expect(dense.breakdown.cap?.reason).not.toBe("thin");
+    expect(dense.score).toBeGreaterThan(8);
+    // The same notes without their last two lines are under 80 words: thin again.
+    const short = score(notes.slice(0, notes.indexOf(" Brokers spread")));
+    expect(short.breakdown.cap).toEqual({ value: 8, reason: "thin" });
+    // Prose naming the same points (STRONG) has a function-word share well over 0.35: thin.
+    expect(score(STRONG).breakdown.cap?.reason).toBe("thin");
+  });
+
   it("credits a point only named at part of its weight, and an explained one in full", () => {
     const named = score("We use acks=all.");
     const explained = score("We use acks=all, so the leader waits until every in-sync replica has the write before it acknowledges.");
