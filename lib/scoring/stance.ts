@@ -168,6 +168,8 @@ const BACKWARD = [
   "to feel (?:safe|safer|clever|smart|good|better|busy|productive|important|reassured|covered|in control|grown up|enterprisey)\\b",
   // "X only matters at Netflix scale", "X only makes sense for banks" (not "only matters when acks=all", a mechanism)
   "only (?:really |ever )?(?:matters|matter|makes sense|make sense|pays off|pay off|earns its keep) (?:at (?:\\w+ ){0,2}scale|for (?:banks|the big (?:guys|players|boys|shops)|big tech|huge (?:companies|shops|orgs|teams)|massive (?:companies|shops|orgs)|hyperscalers|netflix|google|linkedin|uber)|if (?:youre|you are|you re) (?:netflix|google|linkedin|uber|a bank|huge|massive|enormous|at (?:\\w+ ){0,2}scale))\\b",
+  // "X only matters when the delays are large", "only pays off if the volume is huge" (a condition said never to hold in practice)
+  "only (?:really |ever )?(?:matters|matter|makes sense|make sense|pays off|pay off|earns its keep) (?:when|if) (?:the |your |our )?(?:\\w+ ){1,2}?(?:are|is|get|gets) (?:really |very |truly )?(?:large|huge|big|massive|enormous|extreme|significant)\\b",
   "(?:netflix|google|linkedin|uber|facebook|meta|amazon|big tech|faang|hyperscaler|hyperscale|internet|web) scale (?:problem|problems|thing|things|concern|concerns|feature|features)\\b",
   // "X just gets in the way" (not "gets in the way only if / unless…", a condition)
   "(?:just |only |really |mostly |always )?(?:gets|get|got|getting) in the way\\b(?! only| unless| if| when)",

@@ -29,6 +29,8 @@ describe("dismissals", () => {
     "We tried acks=all, but it only makes things slower.",
     "acks=all doesn't really matter once you have replication.",
     "There is no real need for acks=all here.",
+    "acks=all only matters when the volumes are huge.",
+    "acks=all only really pays off if your traffic is massive.",
   ])("does not credit: %s", (answer) => {
     expect(met(answer, "acks-all")).toBe(false);
   });
@@ -40,6 +42,7 @@ describe("dismissals", () => {
     "I'd avoid acks=1 and use acks=all instead, so every in-sync replica acknowledges.",
     "acks=all is not optional for payments.",
     "Without acks=1 shortcuts, acks=all waits for every in-sync replica.",
+    "acks=all matters most when the volumes are huge, because a lost batch is then many records.",
   ])("still credits: %s", (answer) => {
     expect(met(answer, "acks-all")).toBe(true);
   });
