@@ -10,9 +10,10 @@
 //
 // Caps (the lowest applies):
 //   missed required  9.5  bonus points never stand in for a missed required point at 10
-//   wrong claim    5.5    one real wrong claim (weight 2+), or two loose ones: at best "correct basics with an error"
-//                         (graders put one subtle false claim in an otherwise strong answer at 5.5–8; a cap of 4
-//                         scored those answers 2–4 points under them on the tune part)
+//   wrong claim    6.5    one real wrong claim (weight 2+), or two loose ones: at best "correct basics with an error"
+//                         (graders put one subtle false claim in an otherwise strong answer at 5.5–8; on the tune part
+//                         the answers this cap held, mostly such slips, were graded 6.6 on average, median 6.4: a cap of
+//                         5.5 sat a point under them, one of 4 scored them 2–4 points under)
 //   wrong claims     2    two or more, one of them real: the answer is built on a wrong model of the system
 //                         (a single loose claim, weight 1, only costs its penalty)
 //   wrong model      2    one real wrong claim in an answer covering under WRONG_MODEL_COVERAGE of the required
@@ -42,7 +43,7 @@ export const MISCONCEPTION_PENALTY = 1.5;
 export const NAMED_CREDIT = 0.65;
 /** Bonus points top up coverage at this rate. */
 export const BONUS_SHARE = 0.5;
-export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 5.5, "wrong-model": 2, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 6.5, "wrong-model": 2, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
 /**
  * A real wrong claim in an answer that covers less than this share of the required points is read as an answer
  * built on a wrong model (CAPS["wrong-model"]), not as one slip in a sound answer (CAPS.misconception).

@@ -45,7 +45,7 @@ describe("the checklist agrees with itself", () => {
       return result.score === 10 && missed.length ? [`${id}: 10 with ${missed.map((item) => item.id).join(", ")} missed`] : [];
     });
     expect(offenders).toEqual([]);
-  });
+  }, 120_000);
 
   it("never lists a point as missed while a quoted sentence states it", () => {
     const offenders = cases.flatMap(({ question, id, text }) => {
@@ -62,7 +62,7 @@ describe("the checklist agrees with itself", () => {
       return found;
     });
     expect(offenders).toEqual([]);
-  });
+  }, 120_000);
 
   it("quotes only sentences holding the words that earned the point, and highlights only inside quotes", () => {
     const offenders = cases.flatMap(({ question, id, text }) =>
@@ -79,7 +79,7 @@ describe("the checklist agrees with itself", () => {
       }),
     );
     expect(offenders).toEqual([]);
-  });
+  }, 120_000);
 
   it("never moves credit between points when one item's weight changes", () => {
     const offenders = cases
@@ -95,7 +95,8 @@ describe("the checklist agrees with itself", () => {
         });
       });
     expect(offenders).toEqual([]);
-    // Each weight change compiles a fresh rubric: slow on a busy 2-core machine, not a speed claim.
+    // Each weight change compiles a fresh rubric: slow on a busy 2-core machine, not a speed claim (nor are the
+    // timeouts above: every calibration answer is scored, some of them once per quoted sentence).
   }, 120_000);
 });
 

@@ -135,10 +135,10 @@ describe("scoreWithRules: matching and evidence", () => {
     expect(met("Can you remove partitions later?", "remove-partitions")).toBe(false);
   });
 
-  it("charges misconceptions, caps the score at 5.5 and returns the correction", () => {
+  it("charges misconceptions, caps the score at 6.5 and returns the correction", () => {
     const result = score(`${STRONG} Also, acks=1 guarantees no data loss.`);
     expect(item(result, "acks1-durable").met).toBe(true);
-    expect(result.score).toBeLessThanOrEqual(5.5);
+    expect(result.score).toBeLessThanOrEqual(6.5);
     expect(result.breakdown.cap?.reason).toBe("misconception");
     expect(result.feedback.misconceptions).toEqual([
       {
@@ -150,7 +150,7 @@ describe("scoreWithRules: matching and evidence", () => {
     ]);
   });
 
-  it("reads one real wrong claim beside gaps as a wrong model: capped at 2, not 5.5", () => {
+  it("reads one real wrong claim beside gaps as a wrong model: capped at 2, not 6.5", () => {
     // Two of the four required points, explained, and the same wrong claim as above.
     const half =
       "Producers should use acks=all, because then the leader waits until every in-sync replica acknowledges the write. " +
@@ -163,7 +163,7 @@ describe("scoreWithRules: matching and evidence", () => {
     // All four points explained: the same claim is one slip in a sound answer.
     const sound = score(`${EXPLAINED} Also, acks=1 guarantees no data loss.`);
     expect(sound.breakdown.coverage).toBeGreaterThanOrEqual(0.75);
-    expect(sound.breakdown.cap).toEqual({ value: 5.5, reason: "misconception" });
+    expect(sound.breakdown.cap).toEqual({ value: 6.5, reason: "misconception" });
   });
 
   it("lists missed required items most valuable first, with hints", () => {
