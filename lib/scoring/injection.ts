@@ -109,23 +109,11 @@ const ENGLISH_GRADER = /\b(?:grader|graders|evaluator|evaluators|examiner|examin
 const GRADING_ACT = /\b(?:score|scores|scored|grade|graded|mark|marks|marked|pass|passed|perfect|full|credit|points|hire|answer|response|candidate|rubric|verdict|10)\b/;
 PATTERNS.push(FOREIGN_GRADER);
 
-/**
- * Expressions of which any may match, each tried only where the text holds the words it needs (regex-needs.ts): one
- * alternation of them all would be tried at every character of the answer.
- */
+/** Sources of expressions of which any may match (the ideas below); all tried through one index of needed words. */
 class Alternatives {
-  readonly each: RegExp[];
-  private needs: NeedIndex | undefined;
-  constructor(sources: string[]) {
-    this.each = sources.map((source) => new RegExp(source));
-  }
-  test(view: string, words: string[]): boolean {
-    this.needs ??= needIndexFor(this.each); // once per process
-    const met = this.needs.metByWords(words);
-    for (let k = 0; k < this.each.length; k++) if (met[k] && this.each[k]!.test(view)) return true;
-    return false;
-  }
+  constructor(readonly sources: string[]) {}
 }
+
 
 // The ideas behind a request, whatever its words: someone who grades is spoken to about the grade, this answer is
 // said to deserve a grade, the grader is asked to take as written what is not, to skip the comparison, to change
@@ -207,42 +195,77 @@ const ASSUME_OR_SKIP = new Alternatives([
 ]);
 
 /** A plea or a bargain: the candidate asks, for themselves or this answer, for a grade. */
-const PLEA = /\b(?:please|pls|plz|i beg|beg you|i'?d (?:really )?appreciate|i would (?:really )?appreciate|i (?:really )?need this|depends on this|kindly|i'?ll (?:leave|give|write|post)|i will (?:leave|give|write|post)|in return)\b/;
+const PLEA = new Alternatives([
+  `\\b(?:please|pls|plz|i beg|beg you|i'?d (?:really )?appreciate|i would (?:really )?appreciate|i (?:really )?need this|depends on this|kindly|i'?ll (?:leave|give|write|post)|i will (?:leave|give|write|post)|in return)\\b`,
+]);
 const MY_GRADE = /\b(?:score|scoring|marks|marking|grade|grading|points|passing|a pass|to pass|full credit|a 10|10\/10)\b|\b(?:top|full|max\w*|high\w*|good|perfect|best)\s+(?:mark|band|tier|creds?)\b/;
 const ME_OR_THIS = /\b(?:me|my|mine|this one|this answer|this response|this submission|it|this|i|i'm|im|i've)\b/;
 /** Spoken to, and asked to grade this answer a certain way. */
 const YOU = /\b(?:you|you're|youre|your|pretend|imagine)\b/;
-const GRADE_IT_SO = /\b(?:score|grade|rate|mark|judge|evaluate)\s+(?:it|this|me|my answer|this answer)\s+(?:that way|accordingly|as such|highly|high|well|generously|leniently|up|at (?:the )?(?:top|max\w*|10))\b|\b(?:full|maximum|max|highest|top|perfect|passing)\s+(?:possible\s+)?(?:score|marks?|grade|points|rating|credit)\b|\b(?:dock|deduct)\w*\s+(?:any\s+|me\s+)?(?:marks?|points?)\b/;
+const GRADE_IT_SO = new Alternatives([
+  `\\b(?:score|grade|rate|mark|judge|evaluate)\\s+(?:it|this|me|my answer|this answer)\\s+(?:that way|accordingly|as such|highly|high|well|generously|leniently|up|at (?:the )?(?:top|max\\w*|10))\\b`,
+  `\\b(?:full|maximum|max|highest|top|perfect|passing)\\s+(?:possible\\s+)?(?:score|marks?|grade|points|rating|credit)\\b`,
+  `\\b(?:dock|deduct)\\w*\\s+(?:any\\s+|me\\s+)?(?:marks?|points?)\\b`,
+]);
 /** Grader and grading words in scripts the views cannot fold to Latin letters: matched as the views spell them. */
 const OTHER_SCRIPT_WORDS = ["проверяющ", "проверяет ии", "экзаменатор", "оцени его", "оцените", "баллов", "評価者", "採点", "満点", "模範解答"];
 let otherScriptGrader: string[] | undefined;
 
 /** The ideas above, read in one view of a sentence. */
+/** Whether one of the expressions of `set` matches the view; `met` is what the view's words allow (metIn). */
+function anyOf(set: Alternatives, view: string, met: Uint8Array): boolean {
+  const [from, to] = needs!.ranges.get(set)!;
+  for (let k = from; k < to; k++) if (met[k] && needs!.ideas[k - EACH_PATTERN.length]!.test(view)) return true;
+  return false;
+}
+
 function asksForAGrade(view: string): boolean {
-  const words = view.split(" ");
+  const met = metIn(view);
   return (
-    (WHO_GRADES.test(view, words) && GRADE_OUTCOME.test(view, words)) ||
-    THIS_ANSWER_EARNS.test(view, words) ||
-    ASSUME_OR_SKIP.test(view, words) ||
-    (PLEA.test(view) && MY_GRADE.test(view) && ME_OR_THIS.test(view)) ||
-    (YOU.test(view) && GRADE_IT_SO.test(view)) ||
+    (anyOf(WHO_GRADES, view, met) && anyOf(GRADE_OUTCOME, view, met)) ||
+    anyOf(THIS_ANSWER_EARNS, view, met) ||
+    anyOf(ASSUME_OR_SKIP, view, met) ||
+    (anyOf(PLEA, view, met) && MY_GRADE.test(view) && ME_OR_THIS.test(view)) ||
+    (anyOf(GRADE_IT_SO, view, met) && YOU.test(view)) ||
     (otherScriptGrader ??= OTHER_SCRIPT_WORDS.map((word) => plain(word))).some((word) => view.includes(word))
   );
 }
 const ANY_PATTERN = new RegExp(PATTERNS.map((re) => `(?:${re.source})`).join("|"), "u");
 /** Each pattern alone, with ANY_PATTERN's flag, and what its matches need among a text's words (regex-needs.ts). */
 export const EACH_PATTERN: readonly RegExp[] = PATTERNS.map((re) => new RegExp(re.source, "u"));
-let patternNeeds: NeedIndex | undefined;
 
 /**
  * ANY_PATTERN.test(text), running only the patterns whose needed words the text holds: one combined
  * alternation of some fifty patterns tries each of them at every character of the answer.
  */
 function anyPatternIn(text: string): boolean {
-  patternNeeds ??= needIndexFor(EACH_PATTERN); // once per process (regex-needs.ts)
-  const met = patternNeeds.metByWords(text.split(" "));
+  const met = metIn(text);
   for (let k = 0; k < EACH_PATTERN.length; k++) if (met[k] && EACH_PATTERN[k]!.test(text)) return true;
   return false;
+}
+
+/**
+ * One index of needed words for the patterns and the ideas (asksForAGrade), so a view's words are looked up once for
+ * both; the last view's answer is kept, since both ask about the same view in turn.
+ */
+let needs: { index: NeedIndex; ideas: RegExp[]; ranges: Map<Alternatives, [number, number]> } | undefined;
+let lastView: string | undefined;
+let lastMet: Uint8Array = new Uint8Array(0);
+
+function metIn(view: string): Uint8Array {
+  if (!needs) {
+    const sets = [WHO_GRADES, GRADE_OUTCOME, THIS_ANSWER_EARNS, ASSUME_OR_SKIP, PLEA, GRADE_IT_SO];
+    const ideas = sets.flatMap((set) => set.sources.map((source) => new RegExp(source)));
+    const ranges = new Map<Alternatives, [number, number]>();
+    let at = EACH_PATTERN.length;
+    for (const set of sets) ranges.set(set, [at, (at += set.sources.length)]);
+    needs = { index: needIndexFor([...EACH_PATTERN, ...ideas]), ideas, ranges }; // once per process (regex-needs.ts)
+  }
+  if (view !== lastView) {
+    lastMet = needs.index.metByWords(view.split(" "));
+    lastView = view;
+  }
+  return lastMet;
 }
 /** The patterns that only match at a sentence's start ("System: …", "Grader, …"). */
 const AT_START = new RegExp(PATTERNS.filter((re) => re.source.startsWith("^")).map((re) => `(?:${re.source})`).join("|"), "u");
@@ -341,15 +364,13 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   const out = [base];
   // Spaced-out or dotted letters: "g i v e  t h i s" (two spaces between words), "g.r.a.d.e.r", "s-c-o-r-e".
   const spaced = (text.includes("  ") ? plain(text.replace(/ {2,}/g, " \u0001 ")) : base)
-    .replace(/\b(?:[a-z0-9/][.\-_]){1,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
+    // Letters joined at two or more ("s-c-o-r-e", and "a-s" beside them); digits only at three or more, so "4.0" stays.
+    .replace(/\b(?:[a-z][.\-_]){1,}[a-z]\b|\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
     .replace(/\b(?:[a-z0-9/] ){3,}[a-z0-9/]\b/g, (run) => run.replace(/ /g, ""))
     .replace(/ ?\u0001 ?/g, " ");
   if (spaced !== base) out.push(spaced);
-  // Words joined by underscores: "award_full_marks_to_this_answer" (config keys like max_poll_records read as words too).
-  if (base.includes("_")) {
-    const unjoined = base.replace(/_/g, " ");
-    if (unjoined !== base) out.push(unjoined);
-  }
+  // Words joined by underscores: "award_full_marks_to_this_answer".
+  if (base.includes("_")) out.push(base.replace(/_/g, " "));
   if (letterSwaps) {
     // Leetspeak: digits standing in for letters inside words ("1gn0r3", "m4rk5", "fu11"); a 1 may be an i or an l.
     if (/[a-z][0-9@$]|[0-9@$][a-z]/.test(base)) for (const one of ["i", "l"]) out.push(base.replace(LEET_WORD_RE, (word) => deLeet(word, one)));
@@ -440,10 +461,10 @@ export function isAddressedToGrader(sentence: string): boolean {
  * @param mayHideWords false when the whole text's transformed views (reversed, rot13, decoded…) reveal no
  * request: then none of its sentences' views can, and the costly search is skipped.
  */
-function addressedInViews([base, ...others]: string[], mayHideWords: boolean): boolean {
+function addressedInViews([base, ...others]: string[], mayHideWords: boolean, ideas = true): boolean {
   if (anyPatternIn(base!) || VERDICT_RE.test(base!)) return true;
   if (others.concat(base!).some((view) => ENGLISH_GRADER.test(view) && GRADING_ACT.test(view))) return true;
-  if (asksForAGrade(base!)) return true;
+  if (ideas && asksForAGrade(base!)) return true;
   // A transformed view (reversed, rot13, decoded…) counts only for words it reveals: numbers read the same in every view.
   return mayHideWords && revealsWords(others);
 }
@@ -476,13 +497,18 @@ function hiddenInstructionSpans(text: string, search: WholeTextSearch): Span[] {
     for (const m of lowered.matchAll(re)) {
       const body = m[0];
       if (!search.anywhere && !AT_START.test(plain(body.slice(0, OPENING_CHARS)))) continue;
-      if (VERDICT_RE.test(plain(body)) || addressedInViews(views(body, search.letterSwaps), search.mayHideWords)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + body.length });
+      if (VERDICT_RE.test(plain(body)) || addressedInViews(views(body, search.letterSwaps), search.mayHideWords, search.ideas)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + body.length });
     }
   }
   return spans;
 }
 
 interface WholeTextSearch {
+  /**
+   * The ideas of a request (asksForAGrade) are read in the whole text: a piece of it can only hold them when the whole
+   * does, so the pieces skip them otherwise.
+   */
+  ideas: boolean;
   /** Some word of the text, swapped in place, could be a pattern word. */
   letterSwaps: boolean;
   /** The whole text's transformed views reveal a request. */
@@ -501,7 +527,8 @@ function searchWholeText(text: string): WholeTextSearch {
   const letterSwaps = mayHideInLetterSwaps(base);
   const wholeViews = views(text, letterSwaps, base);
   const mayHideWords = revealsWords(wholeViews.slice(1));
-  return { letterSwaps, mayHideWords, anywhere: mayHideWords || addressedInViews(wholeViews, false) };
+  const ideas = asksForAGrade(base);
+  return { letterSwaps, mayHideWords, ideas, anywhere: mayHideWords || ideas || addressedInViews(wholeViews, false, false) };
 }
 
 export function detectInjection(analysed: AnalysedText): InjectionResult {
@@ -512,7 +539,7 @@ export function detectInjection(analysed: AnalysedText): InjectionResult {
   for (const sentence of analysed.sentences) {
     const inRegion = regions.some((region) => sentence.start < region.end && region.start < sentence.end);
     const text = analysed.text.slice(sentence.start, sentence.end);
-    if (inRegion || ((search.anywhere || AT_START.test(plain(text.slice(0, OPENING_CHARS)))) && addressedInViews(views(text, search.letterSwaps), search.mayHideWords))) {
+    if (inRegion || ((search.anywhere || AT_START.test(plain(text.slice(0, OPENING_CHARS)))) && addressedInViews(views(text, search.letterSwaps), search.mayHideWords, search.ideas))) {
       sentences.push(sentence.index);
       spans.push({ start: sentence.start, end: sentence.end });
     }
