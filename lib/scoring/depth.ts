@@ -24,7 +24,7 @@ const MECHANISM = new Set([
 ]);
 /** Words that weigh a cost against a benefit. */
 const TRADE_OFF = new Set([
-  "trade", "tradeoff", "tradeoffs", "cost", "costs", "costly", "costlier", "pricier", "expense", "expensive", "downside", "downsides",
+  "trade", "trades", "traded", "tradeoff", "tradeoffs", "cost", "costs", "costly", "costlier", "pricier", "expense", "expensive", "downside", "downsides",
   "overhead", "price", "penalty", "latency", "throughput", "risk", "risks", "ceiling", "bounded",
 ]);
 /**
@@ -33,7 +33,7 @@ const TRADE_OFF = new Set([
  */
 const CAUSAL_ARROW = /\u2192|\u21d2|->|=>/;
 /**
- * A formula relating terms ("retention ≥ size + grace", "murmur2(key) % N", "maxSeen − bound", "end = last event + gap"):
+ * A formula relating terms ("retention ≥ size + grace", "restore ≈ download + replay", "murmur2(key) % N", "maxSeen − bound", "end = last event + gap"):
  * it states how a value is derived or bounded, which is a mechanism. A relation (<, >, ≥, ≤) counts wherever it
  * stands between two terms. An arithmetic operator counts between two terms spaced on both sides or on neither, so
  * "30% of traffic", "4.0+ clients" and "C++" are no formula, and not between capitalised names ("Kafka + Flink" is a
@@ -43,7 +43,7 @@ const CAUSAL_ARROW = /\u2192|\u21d2|->|=>/;
  * gives a purpose: "we use it for batching + compression").
  * An "=" alone is left out: "Table = latest value per key" defines rather than derives.
  */
-const RELATION = /\w[)\]]?\s*(?:[<>]=|[<>\u2265\u2264])\s*[\w(]/;
+const RELATION = /\w[)\]]?\s*(?:[<>]=|[<>\u2265\u2264\u2248])\s*[\w(]/;
 const ARITHMETIC = /(?:^|\W)(?![A-Z])\w+[)\]]?(?:\s+[\u2212\u00d7\u00f7%]\s+|[\u2212\u00d7\u00f7])(?![A-Z])[\w(]/;
 const SUM_AS_VALUE = /\b(?:at|until|after|before|within|by|past)\s+(?:[\w.]+\s+){0,2}?[\w.]+[)\]]?(?:\s+\+\s+|\+)(?![A-Z])[\w(]/;
 const SUM_IN_EQUATION = /[=<>\u2265\u2264][^,;=<>\u2265\u2264]*?\w[)\]]?(?:\s+\+\s+|\+)[\w(]|\w[)\]]?(?:\s+\+\s+|\+)[\w(][^,;=<>\u2265\u2264]*?[=<>\u2265\u2264]/;

@@ -51,6 +51,7 @@ describe("depth: a formula relating terms explains", () => {
     expect(depthOf("The window closes at window end + grace, and records later than that are counted as dropped.", "grace")).toBe("explained");
     expect(depthOf("Store retention ≥ window size + grace, or late records find their window already purged from disk.", "grace")).toBe("explained");
     expect(depthOf("The watermark emitted per idle source is maxSeenTimestamp − bound, held for every downstream operator window.", "idle")).toBe("explained");
+    expect(depthOf("Restore time ≈ download of the latest state + replay since the checkpoint, so the grace window matters.", "grace")).toBe("explained");
   });
 
   it("does not read a pairing of names, a version floor or a language name as a formula", () => {

@@ -43,6 +43,7 @@ describe("dismissals", () => {
     "acks=all is not optional for payments.",
     "Without acks=1 shortcuts, acks=all waits for every in-sync replica.",
     "acks=all matters most when the volumes are huge, because a lost batch is then many records.",
+    "acks=all gives durable writes but adds latency.",
   ])("still credits: %s", (answer) => {
     expect(met(answer, "acks-all")).toBe(true);
   });
