@@ -54,7 +54,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:output|respond with|reply with|return only|return)\s+(?:only\s+)?(?:json|a score|the score|score\s*=|score|verdict|10)\b/,
   /\byour\s+rubric\b|\b(?:grading|scoring|marking|evaluation)\s+rubric\b/,
   new RegExp(`\\b(?:this answer|my answer|this response|it)\\s+deserves?\\s+(?:a\\s+)?(?:10|ten|full marks|perfect|maximum|the highest|top|an? a\\+?|a pass)\\b`),
-  new RegExp(`\\b(?:mark|marked|marks|rate|rated|rates|score|scored|scores|grade|graded|treat|treated)\\s+(?:this|it|me|my answer)\\s+(?:as\\s+|at\\s+)?(?:an?\\s+|the\\s+)?(?:perfect|excellent|full marks|top|10|strong|a\\+|pass(?:ed)?|highest|maximum)(?![\\w+])`),
+  new RegExp(`\\b(?:mark|marked|marks|rate|rated|rates|score|scored|scores|grade|graded|treat|treated)\\s+(?:this|it|me|my answer)\\s+(?:as\\s+|at\\s+)?(?:an?\\s+|the\\s+)?(?:perfect|excellent|full marks|top|10|strong|a\\+|pass(?:ed)?|highest|maximum|correct)(?![\\w+])`),
   /\b(?:award\w*|give\w*|assign\w*|return\w*|output\w*)\b[^.!?\n]{0,25}\b(?:the\s+)?(?:maximum|max|highest|top|full|perfect)\s+(?:score|marks|grade|points|rating|credit)\b/,
   /\b(?:do not|don'?t|dont|never)\s+(?:follow|apply|use)\s+(?:the|your|any)\s+(?:\w+\s+)?(?:guidelines|rubric|instructions|criteria|marking scheme)\b/,
   /\b(?:rubric|marking scheme|grading criteria|scoring guide)\b[^.!?\n]{0,30}\b(?:was|were|has been|have been|is now)\s+(?:revised|updated|changed|amended|replaced)\b/,
@@ -134,6 +134,9 @@ const WHO_GRADES = new Alternatives([
     `(?:^|[^\\w\\s,]\\s*|\\b(?:hey|dear|hi|hello|ps|nb|fyi|attn)\\s+)(?:the\\s+)?(?:reviewers?|markers?|graders?|evaluators?|assessors?|examiners?)\\s*[:,](?!\\d)|\\b(?:reviewer|grader|marker|evaluator|examiner|person|someone)\\s+like you\\b`,
     `\\b(?:note|message|memo|nb|fyi|ps|hint)\\s+(?:2|to|for)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:reviewers?|markers?|checkers?)\\b|\\bwhoever'?s\\s+(?:grading|marking|scoring|reviewing|checking|evaluating|reading)\\b`,
     `\\b(?:grading|marking|scoring|review)\\s+(?:bot|ai|tool|engine|script)\\b`,
+    // ", reviewer, I'd appreciate…", "N.B. to the person scoring", "a sharp evaluator"
+    `,\\s*(?:reviewer|grader|marker|examiner|evaluator|assessor)\\s*,|\\b(?:the\\s+)?(?:person|one|people|folks?|someone)\\s+(?:who(?:'s| is| are)?\\s+)?(?:grading|marking|scoring|evaluating|assessing)\\b`,
+    `\\byour\\s+(?:marking|grading|scoring)\\s+(?:scheme|guide|sheet|key|criteria|rubric|grid)\\b|\\byour\\s+(?:answer key|mark scheme|sheet)\\b`,
 ]);
 /** What a grade for this answer is, when it is asked for or granted. */
 const GRADE_OUTCOME = new Alternatives([
@@ -149,6 +152,7 @@ const GRADE_OUTCOME = new Alternatives([
     `\\b(?:satisf(?:y|ies)|meets?|covers?|hits?)\\s+(?:all|every)\\s+(?:the\\s+)?(?:criteria|criterion|points?|requirements?|expected points?|rubric items?)\\b`,
     `\\btop[- ](?:tier|band|marks?|grade|score)\\b|\\bfull creds?\\b|\\b(?:ez|easy|straight)\\s+a\\b|\\bmax\\s+(?:pls|please|plz|marks?|score|points)\\b|\\b(?:score|mark|grade|rate)\\s+(?:it\\s+|this\\s+)?(?:max|maximum|full|top|10)\\b`,
     `\\b(?:skip|no|without|drop)\\s+(?:the\\s+)?comparison\\b`,
+    `\\breward\\s+(?:it|this|me|the answer|my answer)\\b|\\btick\\s+(?:that|this|the)\\s+box\\b`,
     `\\b(?:score|scores|scoring|scored|grade|grading|graded|mark|marking|marked|marks)\\b`,
 ]);
 /** This answer, said to earn a grade. */
@@ -171,6 +175,22 @@ const THIS_ANSWER_EARNS = new Alternatives([
     `\\b(?:requesting|request|asking for|hoping for|expecting|aiming for)\\s+(?:a\\s+|the\\s+)?(?:\\d+\\s*(?:\\/|out of)\\s*\\d+|full|top|max\\w*|perfect|a pass|passing)\\b`,
     `\\b(?:in your|your)\\s+(?:feedback|evaluation|review|assessment|report|verdict|summary|output)\\b[^.!?\\n]{0,40}\\b(?:state|say|write|mention|note|confirm|report|call)\\b`,
     `\\b(?:you(?:'re| are))\\b[^.!?\\n]{0,60}\\b(?:who|that)\\s+(?:thinks?|believes?|loves?|always gives?|finds?)\\s+(?:every|all|each)\\b`,
+    // Instructions on how the answer is to be read: "is to be scored as complete", "should be read as satisfying…".
+    `\\b(?:is|are)\\s+to\\s+be\\s+(?:scored|graded|marked|treated|read|counted|evaluated)\\b|\\bshould\\s+be\\s+(?:read|scored|graded|marked|treated|counted|taken)\\s+as\\s+(?:satisfying|complete|correct|meeting|covering|full|a\\s+full)`,
+    `\\b(?:correct|right|fair|proper|only fair)\\s+(?:evaluation|score|grade|mark|assessment|outcome)\\s+(?:of|for|is)\\b|\\bwhen\\s+this\\s+(?:gets|is)\\s+(?:scored|graded|marked)\\b|\\bscore\\s+it\\s+on\\s+that\\s+scale\\b|\\bread\\s+this\\s+as\\s+a\\b`,
+    `\\b(?:meets|satisfies|covers|hits)\\s+(?:every|each|all(?: the)?)\\s+(?:criterion|criteria|rubric (?:point|item)s?|marking (?:point|criteri\\w*)s?)\\b`,
+    // The rubric or reference answer claimed to ask for less, or to be matched.
+    `\\b(?:the|this|your)\\s+(?:rubric|scoring guide|marking guide|marking scheme|grading guide|answer key|mark scheme|question author'?s notes)\\b[^.!?\\n]{0,40}\\b(?:only|says|checks?|requires?|wants?|expects?|asks?|treats?|considers?|lists?|put it)\\b`,
+    `\\b(?:model|reference|expected|official)\\s+(?:answer|solution)\\b[^.!?\\n]{0,60}\\b(?:score|scored|credit|deduct|points|marks|identically)\\b`,
+    `\\bauto-?pass\\b|\\b(?:scores?|marks?|grades?)\\b[^.!?\\n]{0,30}\\b(?:must|should|can|may)\\s*(?:not|n't)\\s+(?:fall|go|drop)\\s+below\\b`,
+    `\\bi'?d\\s+accept\\s+an?\\s+\\d+\\b|\\bat\\s+worst\\s+this\\s+is\\b`,
+    `\\b(?:grad|mark|scor|assess|evaluat)\\w*\\s+(?:this|it|me|my answer)\\s+(?:one\\s+)?(?:generously|kindly|leniently|favou?rably|gently)\\b`,
+    `\\bhow\\s+this\\s+(?:system|tool|ai|model|grader)\\s+(?:scores|grades|marks|rates)\\s+me\\b|\\b(?:publish|post|report|share|complain|escalate)\\w*\\b[^.!?\\n]{0,40}\\bif\\s+(?:the\\s+)?(?:result|score|grade|mark)\\b`,
+    `\\btreat\\s+(?:each|every|all|the)\\s+(?:bullet|point|line|item|section|part)s?\\s+as\\s+(?:a\\s+)?(?:full|complete)\\b|\\bcount\\s+as\\s+the\\s+whole\\s+answer\\b|\\bleft\\s+out\\s+of\\s+the\\s+marking\\b`,
+    `\\b(?:get|gets|are|is|be)\\s+(?:scored|graded|marked)\\s+as\\s+(?:complete|correct|full|perfect|excellent)\\b|\\b(?:expected|model|reference)\\s+answer\\s+(?:on|in)\\s+your\\b`,
+    `\\b(?:round|bump)\\s+(?:the|my|this)\\s+(?:score|mark|grade)\\s+up\\b|\\b(?:reviewers?|graders?|markers?|examiners?|evaluators?|assessors?)\\b[^.!?\\n]{0,40}\\bshould\\s+(?:consider|treat|accept|count|regard|give|award)\\b`,
+    // Other languages written in Latin letters.
+    `\\b(?:maxima nota|nota para quien|quien (?:evalue|corrija|califique)|evalua solo lo que|rubrica real|bewertende\\w*|nicht abziehen|punkte abziehen|nao seja descontad\\w*|chi corregge|griglia di valutazione|degerlendiren|puanlayan|gecti olarak isaretle\\w*|maksimaln\\w* ball|postav\\w* maksimaln\\w*)\\b`,
 ]);
 /** Asking the grader to take as written what is not there, or to skip its comparison. */
 const ASSUME_OR_SKIP = new Alternatives([
@@ -194,11 +214,22 @@ const ASSUME_OR_SKIP = new Alternatives([
     `\\b(?:bewertungs(?:kriterien|schema|raster|richtlinien)|vergib\\w*\\s+[^.!?\\n]{0,20}punkte)\\b`,
 ]);
 
+/**
+ * The outcome said outright ("belongs in the top band", "the only fair outcome is a perfect score", "nothing to
+ * deduct"): only with the candidate or this answer in the sentence, since "a full score auto-approves the loan" and
+ * "the maximum score per player" are ordinary domain text.
+ */
+const SELF_OUTCOME = new Alternatives([
+    `\\b(?:perfect|full|maximum|max|top|highest|extra|double)\\s+(?:score|marks|mark|points|credit|band|grade|weight)\\b(?!\\s+(?:per|for each|of each|on (?:throughput|latency|durability)))`,
+    `\\b(?:top|next|higher|senior|staff)\\s+band\\b|\\ball (?:of )?(?:its|the|my) points\\b|\\b(?:round|bump)\\s+(?:the score|it|me|my (?:score|mark|grade))\\s+up\\b|\\bbump to the next\\b`,
+    `\\b(?:nothing|anything)\\s+to\\s+deduct\\b|\\bshould\\s*n[o']?t\\s+cost\\s+(?:anything|me|points|marks)\\b|\\b(?:do not|don'?t|no need to|never|shouldn'?t|please)\\s+(?:dock|deduct|penali[sz]e)\\w*\\b|\\b(?:dock|deduct|penali[sz]e)\\w*\\s+me\\b`,
+]);
+const SELF = /\b(?:i|i'm|im|i'd|id|i've|me|my|mine|this (?:answer|one|response|paragraph|section|part|bit|submission))\b/;
 /** A plea or a bargain: the candidate asks, for themselves or this answer, for a grade. */
 const PLEA = new Alternatives([
   `\\b(?:please|pls|plz|i beg|beg you|i'?d (?:really )?appreciate|i would (?:really )?appreciate|i (?:really )?need this|depends on this|kindly|i'?ll (?:leave|give|write|post)|i will (?:leave|give|write|post)|in return)\\b`,
 ]);
-const MY_GRADE = /\b(?:score|scoring|marks|marking|grade|grading|points|passing|a pass|to pass|full credit|a 10|10\/10)\b|\b(?:top|full|max\w*|high\w*|good|perfect|best)\s+(?:mark|band|tier|creds?)\b/;
+const MY_GRADE = /\b(?:score|scoring|marks|marking|grade|grading|points|passing|a pass|to pass|full credit|a 10|10\/10)\b|\b(?:top|full|max\w*|high\w*|good|perfect|best|next|higher)\s+(?:mark|band|tier|creds?)\b/;
 const ME_OR_THIS = /\b(?:me|my|mine|this one|this answer|this response|this submission|it|this|i|i'm|im|i've)\b/;
 /** Spoken to, and asked to grade this answer a certain way. */
 const YOU = /\b(?:you|you're|youre|your|pretend|imagine)\b/;
@@ -208,7 +239,8 @@ const GRADE_IT_SO = new Alternatives([
   `\\b(?:dock|deduct)\\w*\\s+(?:any\\s+|me\\s+)?(?:marks?|points?)\\b`,
 ]);
 /** Grader and grading words in scripts the views cannot fold to Latin letters: matched as the views spell them. */
-const OTHER_SCRIPT_WORDS = ["проверяющ", "проверяет ии", "экзаменатор", "оцени его", "оцените", "баллов", "評価者", "採点", "満点", "模範解答"];
+// Not the bare words for grading or points ("採点システム", "балл риска"): an exam-grading pipeline is ordinary Kafka.
+const OTHER_SCRIPT_WORDS = ["проверяющему", "проверяющего", "проверяющий", "проверяет ии", "экзаменатор", "оцени его", "оцените этот", "поставьте", "максимальный балл", "評価者", "採点者", "満点", "最高点", "模範解答", "채점자", "만점", "최고 점수", "평가 시스템", "לבודק", "ציון מלא", "评分员", "满分"];
 let otherScriptGrader: string[] | undefined;
 
 /** The ideas above, read in one view of a sentence. */
@@ -227,6 +259,7 @@ function asksForAGrade(view: string): boolean {
     anyOf(ASSUME_OR_SKIP, view, met) ||
     (anyOf(PLEA, view, met) && MY_GRADE.test(view) && ME_OR_THIS.test(view)) ||
     (anyOf(GRADE_IT_SO, view, met) && YOU.test(view)) ||
+    (anyOf(SELF_OUTCOME, view, met) && SELF.test(view)) ||
     (otherScriptGrader ??= OTHER_SCRIPT_WORDS.map((word) => plain(word))).some((word) => view.includes(word))
   );
 }
@@ -254,7 +287,7 @@ let lastMet: Uint8Array = new Uint8Array(0);
 
 function metIn(view: string): Uint8Array {
   if (!needs) {
-    const sets = [WHO_GRADES, GRADE_OUTCOME, THIS_ANSWER_EARNS, ASSUME_OR_SKIP, PLEA, GRADE_IT_SO];
+    const sets = [WHO_GRADES, GRADE_OUTCOME, THIS_ANSWER_EARNS, ASSUME_OR_SKIP, PLEA, GRADE_IT_SO, SELF_OUTCOME];
     const ideas = sets.flatMap((set) => set.sources.map((source) => new RegExp(source)));
     const ranges = new Map<Alternatives, [number, number]>();
     let at = EACH_PATTERN.length;
@@ -381,6 +414,11 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   // Invisible Unicode tag characters spell ASCII.
   const tags = !TAG_CHARS.test(text) ? [] : [...text].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0xe0020 && (ch.codePointAt(0) ?? 0) <= 0xe007e);
   if (tags.length > 3) out.push(plain(tags.map((ch) => String.fromCharCode(ch.codePointAt(0)! - 0xe0000)).join("")));
+  // Hex runs ("73636f7265…"), decoded when they decode to text.
+  for (const run of text.match(HEX_RUN) ?? []) {
+    const decoded = decodeHex(run);
+    if (decoded) out.push(plain(decoded));
+  }
   // Base64 runs, decoded when they decode to text.
   for (const run of text.match(BASE64_RUN) ?? []) {
     const decoded = decodeBase64(run);
@@ -434,6 +472,14 @@ function mayHideInLetterSwaps(base: string): boolean {
     if (hides) return true;
   }
   return false;
+}
+
+const HEX_RUN = /\b(?:[0-9a-f]{2}){8,}\b/gi;
+
+function decodeHex(run: string): string | undefined {
+  let decoded = "";
+  for (let i = 0; i < run.length; i += 2) decoded += String.fromCharCode(parseInt(run.slice(i, i + 2), 16));
+  return /^[\x20-\x7e\s]+$/.test(decoded) && /[a-z]{3}/i.test(decoded) ? decoded : undefined;
 }
 
 function decodeBase64(run: string): string | undefined {
