@@ -5,12 +5,14 @@
 #   Without --append: writes <out dir>/tune/<slug>.json holding only the probe answers, so the scorer can be
 #   measured on them before anything is tuned on them (npm run -s score -- --calibrate reads a copy of the dir).
 #   With --append: adds them to <out dir>/tune/<slug>.json (the real fixtures), replacing earlier answers of the set.
+#   With --append --held-out: adds them to <out dir>/held-out/<slug>.json instead, for a set kept aside (probe set 4).
 # Prints the graders' agreement. The expected score is the mean of the two grades; pairs more than 2 points apart
 # are listed and need an adjudicator's grade in adjudication.json before --append.
 import glob, json, os, statistics, sys
 from agreement import spearman
 work, probe, out = sys.argv[1], sys.argv[2], sys.argv[3]
 append = '--append' in sys.argv
+part = 'held-out' if '--held-out' in sys.argv else 'tune'
 keys = json.load(open(f'{work}/qkeys.json'))
 groups = json.load(open(f'{work}/groups.json'))
 adj = json.load(open(f'{work}/adjudication.json')) if os.path.exists(f'{work}/adjudication.json') else {}
@@ -42,12 +44,12 @@ if pairs:
     print(f'{len(pairs)} answers graded twice · graders agree at Spearman {rho:.3f}, mean absolute difference {statistics.mean(abs(a - b) for a, b in pairs):.2f}, {len(disagree)} more than 2 apart')
 for d in disagree: print('  needs adjudication:', *d)
 if append and disagree: sys.exit('adjudicate first')
-os.makedirs(f'{out}/tune', exist_ok=True)
+os.makedirs(f'{out}/{part}', exist_ok=True)
 for slug, answers in files.items():
-    path = f'{out}/tune/{slug}.json'
-    current = json.load(open(path)) if append and os.path.exists(path) else {'question': slug, 'part': 'tune', 'answers': []}
+    path = f'{out}/{part}/{slug}.json'
+    current = json.load(open(path)) if append and os.path.exists(path) else {'question': slug, 'part': part, 'answers': []}
     kept = [a for a in current['answers'] if f'-{probe}-' not in a['id']]
     current['answers'] = kept + sorted(answers, key=lambda a: a['id'])
     with open(path, 'w') as fh:
         json.dump(current, fh, indent=2, ensure_ascii=False); fh.write('\n')
-print('wrote', len(files), 'files to', f'{out}/tune')
+print('wrote', len(files), 'files to', f'{out}/{part}')
