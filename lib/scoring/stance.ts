@@ -56,7 +56,7 @@ export const DISMISSAL_WINDOW = 12;
 const STANCE_SUBJECT = "(?:i|we|you|id|wed|youd|ive|weve|youve|im|ill|one|people|teams|they|the team|our team)";
 const MODAL = "(?:would|should|could|can|will|might|d|usually|always|generally|just|really|honestly|probably|definitely|personally|simply|mostly|rather|even|then|eventually|deliberately|quickly|somewhat|also|actually|already|finally|frankly|ll|ve|have|had|am|m|happily|gladly|kind of|sort of|kinda|sorta|basically|um|uh|you know)";
 /** Verbs that dismiss only as the candidate's own stance (they also describe mechanisms: "consumers skip aborted records"). */
-const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|let table|lets table|let us table|tabled|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|turned that off|turned those off|switched it off|switched them off|switched that off|switched those off|ignored|swapped out|swapped|swap out|replaced|traded away|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|bypass|bypassed|bypassing|route around|routed around|routing around|work around|worked around|working around|sidestep|sidestepped|side step|side stepped|circumvent|circumvented|null out|nulled out|blank out|switched it back off|switched them back off|turned it back off|turned them back off|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
+const STANCE_VERBS = "(?:went back from|going back from|moved back from|switched back from|reverted from|rolled back from|migrated off|migrated away from|decided against|decide against|chose against|opted against|came down against|stay out of|stayed out of|stay clear of|stay clear|stayed clear|keep clear of|leave unset|left unset|leave alone|left alone|rather not deal with|not deal with|never deal with|avoid|avoiding|skip|skipping|forget about|forget|ignore|ignoring|leave out|not bother with|not bother|never bother with|push back on|pushing back on|hold off on|holding off on|stopped bothering with|stop bothering with|stopped using|stop using|stopped doing|stop doing|pass on|do without|go without|stay off|rather not use|rather not|wouldnt go near|would not go near|never go near|not go near|wouldnt touch|would not touch|not touch|drop|dropping|dropped|ditch|ditching|ditched|rip out|ripped out|get away from|move away from|moved off|move off|steer away from|turn off|turn it off|turn them off|switch it off|switch them off|leave off|turned off|switch off|switched off|disable|disabled|remove|removed|pull out|pulled out|took out|take out|decommissioned|abandoned|killed|got rid of|opt out of|opting out of|opted out of|rejected|ruled out|shelve|shelved|park|parked|let table|lets table|let us table|tabled|defer|deferred|postpone|postponed|put off|argue against|argued against|pushed back on|pushed back|vote against|voted against|veto|vetoed|talked them out of|talk them out of|never switched on|never turned on|never enabled|never configured|never set up|never bothered with|wouldnt go there|would not go there|wouldnt bother|give it a miss|give them a miss|leave it off|leave them off|leave it alone|leave them alone|leave well alone|took them out|took it out|pulled them out|pulled it out|turned it off|turned them off|turned that off|turned those off|switched it off|switched them off|switched that off|switched those off|ignored|swapped out|swapped|swap out|replaced|traded away|ripped it out|ripped them out|dont configure|never configure|dont set|dont take|dont touch|wouldnt touch|would not touch|never bothered turning on|never bothered with|never bothered|said no|say no|stopped setting|stop setting|stopped committing|doubt|doubt that|bypass|bypassed|bypassing|route around|routed around|routing around|work around|worked around|working around|sidestep|sidestepped|side step|side stepped|circumvent|circumvented|null out|nulled out|blank out|switched it back off|switched them back off|turned it back off|turned them back off|am skeptical of|am skeptical that|am sceptical of|am sceptical that|im skeptical of|im skeptical that|im sceptical of|im sceptical that|not convinced|am not convinced|im not convinced|suspect)";
 /** Phrases that dismiss wherever they stand. */
 const ANYWHERE_FORWARD = [
   "stay away from", "stayed away from", "steer clear of", "keep away from", "get rid of", "do away with",
@@ -79,7 +79,10 @@ const ANYWHERE_FORWARD = [
 /** Who a practice is said to be for, when it is not for us: "for the paranoid", "for benchmark junkies", "the Kafka Streams crowd". */
 const AUDIENCE = "(?:paranoid|perfectionists?|purists?|pedants?|junkies|enthusiasts?|hobbyists?|crowd|obsessives?|nerds|zealots|regulated industries|payments? (?:people|shops|teams|folks)|payment shops|banks|fintechs?|big banks|enterprises|public apis)";
 /** When later is said as a condition that has not come: "when it starts to hurt", "when we hit Netflix scale", "when someone complains". */
-const LATER_WHEN = "(?:(?:when|once|if) (?:it|they|things|that) (?:starts? to |begins? to |actually )?(?:hurts?|breaks?|bites?|becomes? a problem|becomes? an issue)|(?:when|once|if) (?:someone|somebody|a customer|customers|users?|anyone) (?:actually )?complains?|(?:when|once|until) (?:we|you) (?:actually |finally )?(?:hit|reach|get to|have|need to|outgrow)|(?:when|once) the (?:\\w+ ){1,2}(?:gets? (?:big|bigger|slow|large|huge)|fills? up|breaks?|hurts?)|after (?:launch|go live|we launch|the launch)|in year (?:2|two)|in (?:a few|a couple of|2|3|few) (?:years|quarters|months)|down the (?:line|road))";
+const LATER_WHEN = "(?:(?:when|once|if) (?:\\w+ ){1,3}?(?:starts?|begins?) (?:complaining|to complain|hurting|to hurt|struggling|to struggle|creaking|to creak)|(?:when|once|if) (?:it|they|things|that) (?:starts? to |begins? to |actually )?(?:hurts?|breaks?|bites?|becomes? a problem|becomes? an issue)|(?:when|once|if) (?:someone|somebody|a customer|customers|users?|anyone) (?:actually )?complains?|(?:when|once|until) (?:we|you) (?:actually |finally )?(?:hit|reach|get to|have|need to|outgrow)|(?:when|once) the (?:\\w+ ){1,2}(?:gets? (?:big|bigger|slow|large|huge)|fills? up|breaks?|hurts?)|after (?:launch|go live|we launch|the launch)|in year (?:2|two)|in (?:a few|a couple of|2|3|few) (?:years|quarters|months)|down the (?:line|road))";
+
+/** Later said as another phase, a milestone, someone asking, or round to it: "in the hardening phase", "after GA", "when audit asks". */
+const LATER_PHASE = "(?:later|eventually|(?:in|with|during|for|after) (?:a |an |the )?(?!first |initial |same |current )(?:\\w+ ){0,2}?(?:phase|stage|milestone|iteration)|(?:in|after) phase \\w+|after (?:ga|launch|go live|the pilot|we launch|beta)|(?:when|once|if) (?:\\w+ ){0,3}?(?:ever )?(?:asks?|insists?|demands? it|wants? (?:it|one|them)|needs? (?:it|one|them))|(?:once|when|after) (?:were|we are|we re|we) (?:past|through|out of|beyond|done with)|whenever (?:\\w+ ){1,2}?(?:get|gets|got) (?:round|around) to)\\b";
 
 /** Predicates that dismiss what comes before them in their clause. */
 const BACKWARD = [
@@ -101,10 +104,10 @@ const BACKWARD = [
   // Deferral: "X is a problem for when we hit scale", "a day-two concern", "something we'll look at when the state gets big",
   // "something the security folks can add later", "what you add after the first post-mortem"
   "(?:problem|concern|thing|worry|question|job|one|something|topic|conversation) for (?:when|once|later|another day)\\b",
-  "(?:a |an )?(?:day (?:2|two)|year (?:2|two)|phase (?:2|two)|later|future|tomorrows|post launch|post mvp) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
+  "(?:a |an )?(?:day (?:2|two)|year (?:2|two)|phase (?:2|3|two|three|\\w+)|later|later phase|later stage|next phase|future|tomorrows|post (?:launch|mvp|pilot|ga)|hardening) (?:problem|concern|thing|worry|task|job|feature|project|question|item)s?\\b",
   // "a v2 problem" puts off; "the transaction.version=2 feature" names one.
   "(?:a|an) (?:v2|version 2) (?:problem|concern|thing|worry|task|job|feature|project|question)s?\\b",
-  "(?:something|stuff|a thing|things|one) (?:that |which )?(?:we|you|i|id|wed|ill|well|youll|the \\w+ (?:team|folks|people)|someone|somebody) (?:\\w+ ){0,2}?(?:worry about|look at|look into|think about|add|bolt on|deal with|revisit|get to|fix|tackle|care about|do|set up|turn on)\\b(?= (?:\\w+ ){0,3}?(?:later|eventually|after|someday|one day|next|" + LATER_WHEN.slice(3) + ")",
+  "(?:something|stuff|a thing|things|one) (?:that |which )?(?:we|you|i|id|wed|ill|well|youll|the \\w+ (?:team|folks|people)|someone|somebody) (?:\\w+ ){0,2}?(?:worry about|look at|look into|think about|add|bolt on|deal with|revisit|get to|fix|tackle|care about|do|set up|turn on|sort out)\\b(?= (?:\\w+ ){0,3}?(?:later|eventually|after|someday|one day|next|" + LATER_WHEN.slice(3) + ")",
   "(?:can|could|will|ll|well|ill) (?:always )?(?:add|bolt on|set up|turn on|look at|worry about|deal with|think about|revisit|do) (?:it |them |that |this )?(?:later|eventually|in year (?:2|two)|after launch|post launch|down the (?:line|road)|some other time|another time)\\b",
   "(?:is|are|s) what (?:you|we|teams|people|everyone) (?:\\w+ )?(?:add|bolt on|reach for|do|build) (?:only )?after\\b",
   "(?:bottom|back|end) of (?:the|our|my) (?:backlog|list|queue|pile|roadmap)\\b",
@@ -138,10 +141,10 @@ const BACKWARD = [
   // "X isn't worth it", "X is not really needed", "X is hardly ever a problem"
   "(?:isnt|arent|is not|are not|wasnt|not|never|hardly|rarely|hardly ever|seldom|aint|doesnt seem|dont seem) (?:really |that |very |all that |even |ever |actually |particularly |strictly |usually )?(?:worth|needed|necessary|required|important|useful|helpful|relevant|a problem|an issue|a concern|a big deal|a real problem|a real issue|a real concern|something to worry about|something you need|something i would|a thing)\\b",
   // "X doesn't really matter", "X never helps", "X won't buy you anything"
-  "(?:doesnt|dont|does not|do not|wont|will not|rarely|hardly|never|didnt) (?:really |actually |even |usually |ever |much )?(?:matters?(?! (?:who|whom|whose|whether|if|how|what|which|when|where)\\b)|help|helps|add much|adds much|buy you much|buy you anything|buys you much|buys you anything|change anything|changes anything|make a difference|makes a difference|make much difference|makes much difference)\\b",
+  "(?:doesnt|dont|does not|do not|wont|will not|rarely|hardly|never|didnt) (?:really |actually |even |usually |ever |much )?(?:matters?(?! (?:who|whom|whose|whether|if|how|what|which|when|where)\\b)|help|helps|add much|adds much|add anything|adds anything|add a lot|adds a lot|buy you much|buy you anything|buys you much|buys you anything|change anything|changes anything|make a difference|makes a difference|make much difference|makes much difference)\\b",
   // "X only makes things harder", "X just adds complexity"
   "(?:only|just|merely|mostly|simply) (?:make|makes|made|making|add|adds|added|adding|bring|brings|cause|causes|create|creates|slow|slows) (?:things |it |everything |life |your life |the system |the pipeline |you |(?:\\w+ ){1,2}?)?(?:harder|complicated|more complicated|complex|more complex|worse|slower|complexity|overhead|latency|headaches|headache|pain|noise|trouble|problems|bugs|confusion|down|unpredictable|fragile|brittle|messy|messier|flaky|flakier|opaque|painful|noisier|riskier)\\b",
-  "more (?:\\w+ ){0,2}than (?:its|it is|they are|theyre|thats) worth",
+  "more (?:\\w+ ){0,2}than (?:its|it|it is|they are|theyre|thats|that) worth",
   "(?:is|are|s|was|were|feels|sounds|seems)? ?(?:just |mostly |largely |totally |completely |really |way |a bit |pretty )?(?:oversold|overhyped|overblown|busywork|busy work|false precision|premature optimi[sz]ation|a distraction|theatre|theater|noise|bloat|ceremony|an antipattern|an anti pattern|a red herring|a crutch)\\b",
   "(?:can|should|could|may) (?:be )?(?:safely |just |usually |mostly )?(?:be )?(?:ignored|skipped|dropped|left out|turned off|switched off|avoided)\\b",
   // "X doesn't pay for itself", "X is a recipe for trouble", "X sounds nice in theory"
@@ -165,7 +168,7 @@ const BACKWARD = [
   "(?:is|are) (?:an? )?(?:elegant|clever|nice|neat|cute) (?:idea|ideas|trick|tricks|feature|features|concept|concepts) but\\b",
   "(?:is|are|s) (?:something|one thing|a thing|stuff) (?:i|we|you|id|youd|wed) (?:would |d |can |could |should |just |usually |always )*(?:avoid|skip|ignore|forget|not bother with|never use|never bother with|stay away from|leave off|leave out|turn off|switch off|disable|drop|rip out)\\b",
   // "X is a tax", "X is a rabbit hole", "X is bureaucracy", "X is paranoia", "X is a luxury", "X is overthinking it"
-  "(?:(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound|looks|look|becomes|become)|(?:that|it|theyre)(?= (?:a|an|just|pure|such|honestly|basically|really) )) (?:just |pure |mostly |honestly |basically |really |largely |a bit of |a |an |such a |a real |a total |a huge |a big |an absolute |an expensive |a pure |a hidden |a needless |an unnecessary )*(?:tax|rabbit hole|bureaucracy|red tape|paperwork|toy|relic|paranoia|paranoid|luxury|placebo|security blanket|comfort blanket|security theatre|security theater|belt and braces|belt braces|belt and suspenders|overthinking|over thinking|friction|overhead|extra overhead)\\b",
+  "(?:(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound|looks|look|becomes|become)|(?:that|it|theyre)(?= (?:a|an|just|pure|such|honestly|basically|really) )) (?:like |just |pure |mostly |honestly |basically |really |largely |a bit of |a |an |such a |a real |a total |a huge |a big |an absolute |an expensive |a pure |a hidden |a needless |an unnecessary )*(?:tax|rabbit hole|bureaucracy|red tape|paperwork|toy|relic|paranoia|paranoid|luxury|placebo|security blanket|comfort blanket|security theatre|security theater|belt and braces|belt braces|belt and suspenders|overthinking|over thinking|friction|overhead|extra overhead)\\b",
   // "X is the kind of thing people add to feel safe"
   "to feel (?:safe|safer|clever|smart|good|better|busy|productive|important|reassured|covered|in control|grown up|enterprisey)\\b",
   // "X only matters at Netflix scale", "X only makes sense for banks" (not "only matters when acks=all", a mechanism)
@@ -181,14 +184,14 @@ const BACKWARD = [
   // "…for no real gain", "…for little benefit"
   "for (?:no|little|zero|minimal|marginal|hardly any) (?:real |actual |practical |measurable )?(?:gain|gains|benefit|benefits|value|payoff|upside)\\b",
   // "X causes more problems than it solves", "life's too short for X"
-  "(?:causes|cause|creates|create|brings|bring|makes|make) more (?:problems|trouble|issues|pain|work|bugs|incidents) than (?:it|they|this|that) (?:solves?|fix(?:es)?|prevents?|saves?)\\b",
+  "(?:causes|cause|creates|create|brings|bring|makes|make) more (?:problems|trouble|issues|pain|work|bugs|incidents|outages|pages|alerts|headaches) than (?:it|they|this|that) (?:would |will |ever )?(?:solves?|solved|fix(?:es|ed)?|prevents?|prevented|saves?|saved|catches|caught)\\b",
   "(?:life|lifes) (?:is )?too short\\b",
   // "X is more risk than benefit"
   "more (?:risk|trouble|pain|cost|hassle|work|overhead|complexity|effort|downside|risk of breakage) than (?:benefit|value|good|gain|upside|payoff)\\b",
   // "we keep them off", "left it unset"
   "(?:keep|leave|kept|left|keeping|leaving) (?:it|them|those|these) (?:off|disabled|unset|out)\\b",
   // "X is a knob I'd never touch", "X is a constraint I'd rather not deal with", "X is a luxury we don't need"
-  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill)\\b",
+  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill|delete|comment out|strip out)\\b",
   // "X? In practice nobody does it"
   "(?:nobody|no one|hardly anyone) (?:has |have |actually |really |ever )*(?:does|bothers|cares|misses|missed|visits|visited|looks at|turns on|sets|configures|watches|checks|opens|monitors|notices|acts on|reacts to|responds to|pays attention to)\\b",
   // "X is one of those features you read about and never switch on", "one of those chores we keep pushing back"
@@ -262,7 +265,7 @@ const BACKWARD = [
   // "X only if you're producing transactionally, and we never will be", "X would help if our pods restarted often,
   // and they don't", "X only helps if you lose a whole rack, which has never happened to us"
   "only (?:\\w+ ){0,3}?(?:if|when) (?:youre|you are|you re|your|you have|you run|you work at|you work for) (?:\\w+ ){0,2}?(?:netflix|google|linkedin|uber|a bank|bank|banks|huge|massive|enormous|hyperscale|at (?:\\w+ ){0,2}scale)\\b",
-  "(?:only (?:\\w+ ){0,3}?(?:if|when|for)|if|when) (?:\\w+ ){1,8}?(?:(?:which|and|but) (?:we|i|you|they|it|that|this) (?:\\w+ )?|which (?:\\w+ )?)(?:arent|are not|dont|do not|doesnt|does not|never will be|never will|wont|will not|never are|havent|have not|hasnt|has not|never do|never have|has never|never has|never happens|never happened|cant|cannot|can not|isnt|is not)\\b(?=(?: \\w+){0,3}$)",
+  "(?:only (?:\\w+ ){0,3}?(?:if|when|for)|if|when|for (?:people|teams|folks|shops|those|anyone) (?:who|that)) (?:\\w+ ){1,8}?(?:(?:which|and|but) (?:so far |as yet |to date )?(?:we|i|you|they|it|that|this|ours|our \\w+) (?:\\w+ )?|which (?:\\w+ )?)(?:arent|are not|dont|do not|doesnt|does not|never will be|never will|wont|will not|never are|havent|have not|hasnt|has not|never do|never have|has never|never has|never happens|never happened|cant|cannot|can not|isnt|is not|not)\\b(?=(?: \\w+){0,5}$)",
   // Scope that leaves us out: "X is for people with far more brokers than us", "for people with time to migrate",
   // "X is for throughput people"
   "for (?:people|teams|folks|shops|companies|orgs|those) (?:with|who have) (?:\\w+ ){0,4}?(?:than (?:us|we|me|ours)|time (?:to|for)|the time|nothing better)\\b",
@@ -293,7 +296,38 @@ const BACKWARD = [
   // "X sounds right until one key takes half the traffic" (not "sounds like magic until you see how it works")
   "(?:sounds|sound|looks|look|seems|seem) (?:\\w+ ){1,2}?until\\b(?! you (?:see|realise|realize|understand|learn|look|read|know|try it))",
   // A config value that switches it off: "num.standby.replicas stays at 0", "compression.type stays at none"
-  "(?:stays?|stayed|remains?|remained|sits?|sat|left|kept|keeps) (?:at|on) (?:0|zero|none|false|off|disabled|nothing)\\b",
+  "(?:stays?|stayed|remains?|remained|sits?|sat|left|kept|keeps) (?:at|on) (?:0|zero|none|false|off|disabled|nothing|1|at least once|at most once|read uncommitted|(?:the |its )?(?:broker |stock )?default)\\b",
+  "(?:stays?|stayed|remains?|remained|left|kept|keeps) (?:unset|empty|blank|commented out)\\b",
+  // Round 5. Another team's job: "X is really the storage team's job", "the release team's problem, if they want one"
+  "(?:is|are|s|it|that) (?:really |mostly |just |usually |more |honestly )?(?:the |our )?(?:\\w+ ){0,2}?(?:team|teams|folks|ops|sres?|dbas?|lot|crowd|department) (?:job|problem|call|concern|responsibility|department|remit|business|lookout|headache)\\b",
+  // Another phase: "X can come in a later phase", "can come with the multi-tenant phase"
+  "(?:can|could|will|ll|should) (?:always )?(?:come|wait|go in|land|follow) (?:in|with|after|during) (?:a |an |the )?(?!first |initial |same |current )(?:\\w+ ){0,2}?(?:phase|stage|milestone|iteration|release|version)\\b",
+  // Faint praise with nothing after it: "X is a nice idea; our handlers just insert", "a nice thought"
+  "(?:is|are|s) (?:a |an )?(?:very |really |lovely |perfectly )?(?:nice|lovely|noble|neat|pleasant|cute|sweet|charming) (?:idea|thought|ideal|sentiment|aspiration|theory|notion)s?\\b(?! (?:to|for|because|since|and (?:it|they|we|i)|if|when|that (?:works|pays|helps)))",
+  // "X sounds right, but…", "looks tidy in the docs, but I'd rather…"
+  "(?:sounds?|looks?|seems?|reads?) (?:\\w+ )?(?:right|tidy|nice|neat|good|great|clever|elegant|sensible|reasonable|principled|correct|responsible|lovely|textbook|simpler|cleaner)(?: (?:in|on) (?:the |a )?(?:\\w+ )?(?:docs|paper|theory|slides?|demos?|talks?|diagrams?|whiteboard|blog posts?))?(?: \\w+){0,4}? but\\b",
+  // Disparagement: "a vendor talking point", "a bit of a stunt", "a security-team tick-box", "a Kafka oddity"
+  "(?:is|are|s|feels?|seems?|sounds?|looks?|it|that|theyre) (?:like )?(?:just |mostly |honestly |basically |really |frankly )*(?:a |an |bit of a |a bit of a |a bit of |more of a |such a )?(?:\\w+ ){0,2}?(?:talking points?|stunts?|tick box(?:es)?|tickbox(?:es)?|oddity|oddities|curiosity|novelty|fads?|science project|museum piece|party trick)\\b",
+  // "feels a bit Burrow-era", "is old hat"
+  "(?:feels?|seems?|looks?|sounds?|is|are|s) (?:a bit |very |rather |quite |so |pretty |a little |kind of )?(?:\\w+ )?(?:era|old school|old fashioned|old hat|dated|quaint|retro)\\b",
+  // "cleverer than it needs to be", "more theory than anything I've needed"
+  "than (?:it|they|this|that) (?:really )?(?:needs?|has|have|ought|had) to be\\b",
+  "more (?:\\w+ )?(?:theory|theoretical|academic|hype|marketing|ceremony|ritual|paperwork|fashion|habit) than\\b",
+  "(?:is|are|s) (?:a lot of|lots of|loads of|a load of|a pile of|a ton of|tons of) (?:extra )?(?:admin|faff|ceremony|bookkeeping|paperwork|yaml|plumbing|babysitting|toil|hoops)\\b",
+  "where (?:\\w+ ){1,2}?(?:go|goes|went) to (?:die|be forgotten|rot|be ignored)\\b",
+  "(?:never|hasnt|has not|havent|have not|didnt|did not) (?:\\w+ )?(?:came|come|comes) up\\b",
+  "(?:never|not yet|havent|have not|didnt|did not) (?:\\w+ )?(?:got|get|gotten) (?:round|around) to\\b",
+  "(?:isnt|is not|arent|are not|wasnt|not|never) (?:\\w+ )?on (?:the|our|my|anyone|anybody) (?:list|roadmap|radar|backlog|agenda|todo list|priority list)\\b",
+  // Another mechanism makes it unnecessary: "…, so replication of 3 is paying twice"
+  "(?:is|s|are|means|like) (?:just |basically |really |effectively )?paying (?:for (?:it|that|\\w+) )?twice\\b",
+  "(?:is|are|s) (?:something|a job|work|stuff|a thing) (?:that |which )?(?:the |our |a )?(?:\\w+ ){1,3}?(?:can|could|will|does|do|handles?|ll) (?:\\w+ ){0,3}?(?:at (?:query|read) time|downstream|later|eventually|for free|anyway|(?:once|when) (?:we|you) know)\\b",
+  // Conditions said never to hold: "only matters if…, and ours are servers", "acks=all only if product insists"
+  "only (?:\\w+ ){0,4}?(?:if|when|with|for) (?:\\w+ ){1,8}?(?:and|but|whereas|while) (?:ours|our \\w+) (?:\\w+ )?(?:are|is|re|s|sit|stay|run)\\b",
+  "only (?:if|when) (?:\\w+ ){1,3}?(?:ever )?(?:insists?|asks? for it|demands? it|forces? (?:us|me|it)|makes? us|complains?)\\b",
+  "(?:not|isnt|never) (?:something|anything|a thing) (?:that )?(?:i|we|id|wed|youd|ill|well|ive|weve) (?:would |d |ever |really )*(?:\\w+ )?(?:plan|design|build|architect|worry|lose sleep|think) (?:around|about|over)\\b",
+  // Cost as a complaint: "X just delays your results", "X slows every release"
+  "(?:only|just|merely|simply) (?:delays?|delayed|postpones?|holds? up|holds? back|slows? down) (?:the |your |our |every |all )?(?:\\w+ )?(?:results?|output|outputs|writes?|releases?|deploys?|pipeline|jobs?|processing|everything)\\b",
+  "(?:slows?|slowed|delays?|delayed|holds? up|blocks?) (?:down )?every (?:single )?(?:release|deploy|deployment|build|change|merge|commit)\\b",
 ];
 /** The speaker refusing, hedged as people speak ("we'd really rather not", "I, kind of, don't"). */
 const REFUSING_SUBJECT = "(?:i|we|id|wed|ive|weve)(?: d| would| really| just| honestly| personally| probably| simply| certainly| definitely| usually| kind of| sort of| you know| like)*";
@@ -314,6 +348,10 @@ const OBJECTLESS = [
   `${REFUSING_SUBJECT} ${REFUSAL} \\w+ (?:at all|any|anymore|either)`,
   // "…, but we don't care about ordering enough to bother"
   "(?:i|we|you) (?:\\w+ ){1,5}?enough to (?:bother|care|justify it|matter)",
+  // "Someone suggested X last quarter. We left things as they were."
+  `${REFUSING_SUBJECT}(?: \\w+){0,2}? (?:left|kept|leave|keep) (?:things|it|everything|that|the \\w+) (?:as (?:it|they) (?:was|were|is|are)|as is|alone|unchanged|where (?:it|they) (?:was|were))`,
+  // "X — we'll revisit once we're past the pilot", "I said we'd cross that bridge when we come to it"
+  `(?:well|ill|wed|id|we|i)(?: will| would| d| can| just)? (?:revisit|reconsider|decide|look again|think again|cross (?:that|the) bridge)(?: (?:it|that|this))? (?:\\w+ ){0,2}?(?:${LATER_PHASE}|when (?:we|you|i) (?:come|get) (?:to it|there))(?: \\w+){0,3}?$`,
   // "Do I want that overhead on every batch? Absolutely not."
   "(?:absolutely|definitely|certainly|hell) (?:not|no)|no way|not a chance|not likely",
 ];
@@ -359,7 +397,7 @@ const PRONOUN_BACKWARD = [
   "(?:hated|hate|disliked|dislike|cant stand|loathe|loathed) (?:it|them|that|those)\\b",
   "(?:lived|live|living|managed|manage|coped|cope|got along|get along|survived|survive|done fine|do fine|been fine|are fine|were fine) without (?:it|them|that|one|1)\\b",
   // "X? … we don't use them", "I'd never add one", "I don't think about it": a negated use aimed at a pronoun
-  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually |you know |like |kind of |sort of )*(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|touched|take|taken|took|tried|add|added|have|miss|missed|turn on|turned on|care about|bother with|looked at|opened) (?:it|them|one|1|those|these|that)\\b",
+  "(?:i|we|id|wed|ive|weve) (?:would |d |really |just |honestly |personally |simply |probably |even )*(?:dont|do not|never|wont|will not|wouldnt|would not|didnt|did not|ve never|have never) (?:even |really |actually |ever |usually |you know |like |kind of |sort of )*(?:use|used|need|needed|run|set|enable|enabled|want|configure|configured|touch|touched|take|taken|took|tried|add|added|have|miss|missed|turn on|turned on|care about|bother with|looked at|opened|design around|plan around|build around|alert on|page on|track|monitor|rely on|count on|needed (?:an? |any )?(?:alert|alarm|dashboard|page)s? (?:on|for)|need (?:an? |any )?(?:alert|alarm|dashboard|page)s? (?:on|for)) (?:it|them|one|1|those|these|that)\\b",
 ];
 /**
  * A consequence waved away ("…never bothered us", "we sleep fine", "it sorts itself out"): like
@@ -376,6 +414,8 @@ const WAVED_CONSEQUENCES = [
   "(?:we|i|you|id|wed|youd) (?:just |simply |usually |always )*wait (?:it|them|that) out\\b",
   "(?:never|not once|havent|have not|ve never|have never) (?:\\w+ )?regretted (?:it|that|this|them)\\b",
 ];
+/** A quip that is its whole sentence: "Very sensible." after an absurd setup. */
+const QUIP = /^(?:very|how|oh so|so|most|really|terribly|how very) (?:sensible|wise|prudent|clever|responsible|grown up|reasonable|thorough|robust)$/;
 /**
  * Sarcasm that needs no object ("What could be better?", "…my favourite way to throw history away", "I just love watching
  * progress bars", "…because one stream wasn't confusing enough"): the whole sentence is waved away, and the one before when
@@ -389,6 +429,7 @@ const SARCASM = [
   "(?:im|i am) sure (?:\\w+ ){1,5}?(?:will|would) (?:love|enjoy|appreciate|thank us for) (?:it|that|this|them)",
   "because (?:\\w+ ){1,5}?(?:wasnt|werent|isnt|arent|was not|were not) (?:\\w+ )(?<!(?:\\d|many|much|few|big|large|fast|quick|long|good) )enough",
   "^oh (?:sure|right|good|great|brilliant|wonderful|lovely|fantastic|joy|perfect|goody)",
+  QUIP.source,
 ];
 /**
  * Working round a practice when it bites ("If a savepoint takes too long we kill the job", "When the compatibility check
@@ -397,6 +438,29 @@ const SARCASM = [
 const WORKAROUNDS = [
   "(?:if|when|whenever) (?:\\w+ ){1,6}?(?:takes? too long|gets? (?:slow|in the way|annoying)|is slow|blocks?(?: \\w+){0,2}?|fails?|fills? up|complains?|times? out|throws? \\w+) (?:we|i|you) (?:just |simply |then |quietly )?(?:kill|flip|override|bypass|skip|disable|turn|switch|set|drop|shorten|ignore|restart|delete|wipe|nuke|reset)\\b",
 ];
+/**
+ * Putting it off, or leaving a weak value, with the practice inside the words matched ("We'll add a DLQ in the hardening phase",
+ * "the SRE team will add lag dashboards eventually", "I leave min.insync.replicas at 1", "a grace of zero"): those words, and
+ * what a pronoun among them stands for ("…; we'll do that when audit asks").
+ */
+const OWN_WITH_PRONOUNS = [
+  `(?:well|ill|theyll|youll|(?:we|i|they|you|ops|sres?|dbas?|someone|somebody|the (?:\\w+ ){0,2}?(?:team|teams|folks|people|lot|crowd)) (?:will|can|could|might|may)) (?:\\w+ )?(?:add|bolt on|turn on|switch on|set up|roll (?:it |them |those |that )?out|do|tune|revisit|look at|look into|sort out|configure|enable|build|introduce|deal with|worry about|think about|tackle|move to|get to)(?: \\w+){0,5}? ${LATER_PHASE}`,
+  "(?:i|we|id|wed|ill|well) (?:\\w+ )?(?:leave|left|keep|kept|run|ran) (?:(?!not |never |it on|them on)\\w+ ){0,4}?at (?:1|0|none|(?:the |its |their )?(?:broker |stock |old |existing )?defaults?)\\b",
+  "(?:gets?|got|given|with|has|have) (?:a |an )(?:\\w+ ){1,2}?of (?:0|zero|none|1)\\b(?! (?:\\w+ )?(?:per|for each|or more))",
+  "(?:with|gets?|got|given|has|have|use|uses) (?:a |an )(?:0|zero) (?:\\w+ )?(?:bound|grace|timeout|delay|lateness|retention|interval|buffer)\\b",
+];
+/** Concessions that turn into a verdict ("X is less of an issue than it sounds"); said of a cost ("the overhead is…"), they agree with the practice. */
+const CONCESSIONS = [
+  "(?:less|smaller|not as|not so|not nearly as|much less|far less) (?:\\w+ ){0,4}?(?:than|as) (?:it|they|that|this|people|everyone|folks|the docs|the \\w+) (?:\\w+ )?(?:sounds?|seems?|looks?|think|claim|suggest|make out)\\b",
+];
+/** Words that make what a concession is about a cost, not the practice. */
+const COST_WORDS = new Set(["cost", "costs", "overhead", "latency", "round", "penalty", "price", "slowdown", "pause", "pauses", "bill", "expense"]);
+/** After a forward cue, words that leave its object before it ("Compaction I'd hold off on until…", "X I'd leave to the platform team"). */
+const FRONTED_NEXT = new Set(["until", "till", "unless"]);
+/** Pivots that still end a preference's object ("I'd rather X than Y, because…"). */
+const TURN_WORDS = new Set(["but", "because", "since", "so", "instead"]);
+const MAKING = new Set(["make", "makes", "made", "render", "renders", "rendered"]);
+const NOT_MAKING = new Set(["doesnt", "dont", "didnt", "wont", "never", "not", "cant", "cannot"]);
 /** Forward cues written as patterns: the words after them are waved away. */
 const FORWARD_PATTERNS = [
   // Comparison and substitution: "a nightly job beats Kafka transactions", "retries are better than idempotence",
@@ -411,7 +475,7 @@ const FORWARD_PATTERNS = [
   // Bypassing: "our sink skips the two-phase commit and writes directly to the database"
   "(?:skips|skipped|bypasses|bypassed|avoids|avoided|ignores|ignored)(?= (?:\\w+ ){1,5}(?:and|to) (?:writes?|wrote|goes?|went|sends?|sent|talks?|calls?|posts?|hits?) (?:\\w+ )?(?:directly|straight))",
   // Handing it to someone else: "leave min.insync.replicas to the platform team", "I'd leave it to them"
-  "(?:leave|leaving|left)(?= (?:\\w+ ){1,4}to (?:them|the (?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|specialists|experts|vendor)))",
+  "(?:leave|leaving|left)(?= (?:\\w+ ){0,4}to (?:them|the (?:\\w+ ){0,2}?(?:team|people|folks|lot|crowd|dbas?|ops|admins|sres?|specialists|experts|vendor)))",
   // Doing nothing: "we just let the lag build up"
   "(?:just|simply) let(?= (?:the |it |them |our )?(?:\\w+ ){0,2}?(?:build up|pile up|ride|accumulate|grow|sort itself out|sort themselves out)\\b)",
   // Lowering it when it bites: "we override min.insync.replicas to 1", "we shorten retention to an hour"
@@ -433,7 +497,7 @@ const FORWARD_PATTERNS = [
   // "we set num.standby.replicas=0", "set the grace period to zero", "we run with compression.type=none": a practice switched off
   "(?:set|run with|running with|runs with|ran with|ship with|ships with|configured|configure)(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:0|zero|none|false|off|disabled)\\b)",
   // "we'd rather eat the occasional duplicate than run transactions"
-  "(?:id|wed|youd|i would|we would|you would|i d|we d) (?:much |just |honestly |really )?rather (?:(?!not )\\w+ ){1,6}?than",
+  "(?:id|wed|youd|i would|we would|you would|i d|we d) (?:much |just |honestly |really )?rather (?:(?!not )\\w+ ){1,16}?than",
   // "the less you lean on X, the better"
   "the (?:less|fewer) (?:you|we|one|i|teams|people) (?:\\w+ )?(?:lean on|rely on|use|touch|depend on|need|have|bother with|deal with)",
 ];
@@ -452,6 +516,8 @@ const SOFT_BREAKS = new Set(["instead", "actually", "though", "although"]);
 const TRAILING_FILLERS = new Set(["as", "well", "too", "also", "entirely", "altogether", "completely", "personally", "honestly", "if", "i", "can", "now", "anyway", "either", "here", "then", "really", "for", "us", "frankly", "though", "again", "for", "now", "indefinitely", "forever", "probably", "and", "won", "the", "argument", "it"]);
 /** Words that deny the dismissal right after them ("not overkill"). */
 const NEGATORS = new Set(["not", "never", "isnt", "arent", "hardly"]);
+/** How short a sentence saying a value suffices is when it answers the one before ("An hour's plenty."). */
+const SHORT_VERDICT = 4;
 /** How short a sentence is when a pronoun in the next one may stand for all of it ("Compaction?"). */
 const SHORT_SENTENCE = 8;
 /** How short what a pronoun stands for is when it may itself be a pronoun followed once more ("They're still there"). */
@@ -486,6 +552,10 @@ interface Compiled {
   sarcasm?: boolean;
   /** A workaround (WORKAROUNDS): the words it matched. */
   own?: boolean;
+  /** Putting off or leaving a weak value (OWN_WITH_PRONOUNS): the words it matched and what a pronoun in them stands for. */
+  ownPronouns?: boolean;
+  /** A concession ("less of an issue than it sounds"): said of a cost, it agrees with the practice. */
+  concession?: boolean;
 }
 
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -500,6 +570,8 @@ const COMPILED: Compiled[] = [
   ...REPLACES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true })),
   ...LOWERS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", suffices: true, lowers: true })),
   ...WAVED_CONSEQUENCES.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", consequence: true })),
+  ...CONCESSIONS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", concession: true })),
+  ...OWN_WITH_PRONOUNS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", ownPronouns: true })),
   ...WORKAROUNDS.map((source): Compiled => ({ re: new RegExp(`\\b${source}`, "g"), direction: "backward", own: true })),
   ...SARCASM.map((source): Compiled => ({ re: new RegExp(source.startsWith("^") ? source : `\\b${source}`, "g"), direction: "backward", sarcasm: true })),
 ];
@@ -514,7 +586,7 @@ const needsOfCompiled = (): NeedIndex => (compiledNeeds ??= needIndexFor(STANCE_
  * store that takes an hour to restore they're worth every byte" (further off only when a pronoun says it), "X costs some CPU, but zstd pays that back",
  * "X adds a round trip; I'd still use it", "X costs memory, which is the price of…", "…, but without it late events are lost".
  */
-const OVERTURNED = /^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,14}?(?:theyre|they are|they re|its|it is|it s|thats|that is|which is) (?:well |still |definitely |totally )?worth\b|^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,8}?(?:(?:well |still |totally |absolutely |definitely )?worth (?:it|paying|having|doing|the|every)|(?:i|we|you|id|wed|youd) (?:happily |gladly |still |just |willingly )?(?:accept|pay|eat|take) (?:it|that|them|the cost|the hit|the overhead)|(?:a )?(?:price|cost) worth paying|(?:a )?small price|pays? (?:that |it |this |them |for itself |for themselves )?(?:back|off)|pays for (?:itself|themselves)|(?:i|we|id|wed|youd) (?:would |d )?(?:still|always) (?:use|run|enable|want|recommend|pick|choose|turn|set|keep|take|pay)|cheap(?:est)? insurance|(?:the )?only (?:sensible|sane|safe|right) (?:choice|option|way)|(?:is |s )?the price (?:of|for)|but without (?:it|them|that|this|those)|(?:turning|switching|taking|leaving) (?:it|them|that|those) (?:off|out|away) (?:means|would mean|leads to|causes|costs|risks))\b/;
+const OVERTURNED = /^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,14}?(?:theyre|they are|they re|its|it is|it s|thats|that is|which is) (?:well |still |definitely |totally )?worth\b|^ ?(?:(?!not |isnt |arent |never |hardly |no |dont |wont )\w+ ){0,8}?(?:(?:well |still |totally |absolutely |definitely )?worth (?:it|paying|having|doing|the|every)|(?:i|we|you|id|wed|youd) (?:happily |gladly |still |just |willingly )?(?:accept|pay|eat|take) (?:it|that|them|the cost|the hit|the overhead)|(?:a )?(?:price|cost) worth paying|(?:a )?small price|pays? (?:that |it |this |them |for itself |for themselves )?(?:back|off)|pays for (?:itself|themselves)|(?:i|we|id|wed|youd) (?:would |d )?(?:still|always) (?:use|run|enable|want|recommend|pick|choose|turn|set|keep|take|pay)|(?:i|we|id|wed) (?:would |d )?(?:still |always |happily )?(?:use|run|enable|keep|leave) (?:it|them) (?:on )?(?:everywhere|anyway|regardless|by default)|(?:it|its|it is|thats|that|that is|they|theyre|they are) (?:still )?the only (?:\w+ ){0,2}?(?:way|thing|option|choice|fix|guarantee)|cheap(?:est)? insurance|(?:the )?only (?:sensible|sane|safe|right) (?:choice|option|way)|(?:is |s )?the price (?:of|for)|but without (?:it|them|that|this|those)|(?:turning|switching|taking|leaving) (?:it|them|that|those) (?:off|out|away) (?:means|would mean|leads to|causes|costs|risks))\b/;
 /** Lead-ins before a clause's subject: "I think it's mostly cargo cult", "I'd say that's overkill", "we agreed it wasn't worth it". */
 const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "find", "suspect", "say", "mean", "thought", "felt", "found", "said", "agreed", "decided", "concluded", "figured", "realised", "realized", "reckoned", "believed", "knew", "know", "told"]);
 /**
@@ -677,7 +749,7 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     const here = needsOfPossible(tokens.slice(firstToken, endToken));
     if (here.length === 0) continue;
     const { joined, tokenAt } = joinTokens(tokens, firstToken, endToken);
-    for (const { re, direction, stance, pronounOnly, objectless, suffices, lowers, consequence, sarcasm, own } of here) {
+    for (const { re, direction, stance, pronounOnly, objectless, suffices, lowers, consequence, sarcasm, own, ownPronouns, concession } of here) {
       re.lastIndex = 0;
       for (const m of allMatches(re, joined)) {
         const at = m.index ?? 0;
@@ -700,6 +772,10 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         }
         // "…get in the way only if nobody watches them": a condition, not a verdict.
         if (direction === "backward" && matchStart > firstToken && CONDITIONS.has(tokens[matchStart - 1]!.n)) continue;
+        // "…, otherwise it's where messages go to be forgotten": what happens without it, not a verdict on it.
+        if (direction === "backward" && tokens.slice(Math.max(firstToken, matchStart - 4), matchStart).some((token) => token.n === "otherwise")) continue;
+        // "it doesn't make retention planning unnecessary", "a VPC doesn't make TLS optional": the verdict is denied.
+        if (direction === "backward" && deniedMaking(matchStart)) continue;
         // "not optional", "never overkill": a denied dismissal affirms.
         if (direction === "backward" && matchStart > firstToken && NEGATORS.has(tokens[matchStart - 1]!.n)) continue;
         // A stance verb must follow its subject ("I'd avoid"), or open a clause as an imperative ("Skip it.").
@@ -743,9 +819,16 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           markAll([[matchStart, matchEnd]]);
           continue;
         }
+        if (ownPronouns) {
+          markAll([[matchStart, matchEnd]]);
+          for (let k = matchStart + 1; k < matchEnd; k++) if (PRONOUNS.has(tokens[k]!.n) && tokens[k]!.n !== "one") markPronounTarget(k);
+          continue;
+        }
+        // "…the overhead of transactions is less of an issue than it sounds": a cost conceded, the practice kept.
+        if (concession && backwardTarget(matchStart).some(([from, to]) => tokens.slice(from, to).some((token) => COST_WORDS.has(token.n)))) continue;
         if (sarcasm) {
           // A heading ("What could go wrong", then a list of failure modes) is no quip: sarcasm is asked.
-          if (!sentence.question && matchStart === firstToken && matchEnd === endToken) continue;
+          if (!sentence.question && matchStart === firstToken && matchEnd === endToken && !QUIP.test(m[0])) continue;
           markAll([[firstToken, endToken]]);
           const previous = sentences[sentence.index - 1];
           if (previous && matchStart <= firstToken + 1) markAll([[previous.firstToken, previous.endToken]]);
@@ -769,13 +852,17 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           }
           // "We swapped acks=all for acks=1": what it was swapped for is kept.
           const swap = SWAP_VERB.test(m[0]);
+          // "I'd rather let a producer saturate the brokers than pre-emptively set quotas": all of what is passed over.
+          const preference = m[0].endsWith(" than");
           let reached = 0;
           for (let k = matchEnd; k < endToken && reached < DISMISSAL_WINDOW; k++, reached++) {
-            if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0) || (swap && SWAPPED_FOR.has(tokens[k]!.n)))) break;
+            if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0 && (!preference || TURN_WORDS.has(tokens[k]!.n))) || (swap && SWAPPED_FOR.has(tokens[k]!.n)))) break;
             dismissed[k] = Math.max(dismissed[k]!, LOOKS_FORWARD);
           }
           // Nothing after the cue in its clause but filler ("…is something I'd avoid", "X I'd avoid as well"): it looks back instead.
-          if (endsClause(matchEnd)) markAll(backwardTarget(matchStart));
+          // "Compaction I'd hold off on until…", "X I'd leave to the platform team": the object came first.
+          const fronted = FRONTED_NEXT.has(tokens[matchEnd]?.n ?? "") || (tokens[matchEnd]?.n === "to" && /^(?:leave|leaving|left)$/.test(m[0]));
+          if (endsClause(matchEnd) || (fronted && tokens[matchEnd]!.sentence === sentence.index)) markAll(backwardTarget(matchStart));
         } else {
           markAll(backwardTarget(matchStart));
           // "…; for clickstream it's pointless", "Clock skew made them pointless": a pronoun right before the verdict is its subject.
@@ -798,9 +885,19 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     function namesMechanismThing(at: number): boolean {
       // "After the grace period records are dropped": a bare plural right before the verb is its subject.
       if (MECHANISM_SUBJECTS.has(tokens[at - 1]?.n ?? "")) return true;
-      for (let k = at - 2; k >= firstToken && k >= at - MECHANISM_LOOKBACK; k--) {
-        if (DETERMINERS.has(tokens[k]!.n) && MECHANISM_SUBJECTS.has(tokens[k + 1]!.n)) return true;
-        if (tokens[k + 1]!.strongBreak) break;
+      for (let k = at - 2; k >= firstToken - 1 && k >= at - MECHANISM_LOOKBACK; k--) {
+        if (k >= firstToken && DETERMINERS.has(tokens[k]!.n) && MECHANISM_SUBJECTS.has(tokens[k + 1]!.n)) return true;
+        // "Records arriving after the grace period are dropped": a bare plural opening the statement is its subject.
+        if (tokens[k + 1]!.strongBreak) return MECHANISM_SUBJECTS.has(tokens[k + 1]!.n);
+      }
+      return false;
+    }
+
+    /** Whether a verdict at `at` is what something is said not to make of it ("doesn't make TLS optional"). */
+    function deniedMaking(at: number): boolean {
+      const clause = tokens[at]!.clause;
+      for (let k = at - 1; k > firstToken && tokens[k]!.clause === clause && k >= at - 6; k--) {
+        if (MAKING.has(tokens[k]!.n) && NOT_MAKING.has(tokens[k - 1]!.n)) return true;
       }
       return false;
     }
@@ -894,7 +991,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         target = [from, own];
       } else {
         const previous = sentences[sentence.index - 1];
-        if (previous && (previous.question || PROPOSAL.test(joinTokens(tokens, previous.firstToken, previous.endToken).joined))) target = [previous.firstToken, previous.endToken];
+        // "retention.ms=3600000 on the raw topic. An hour's plenty.": a short verdict of its own answers the sentence before.
+        const verdictOnly = own === firstToken && endToken - firstToken <= SHORT_VERDICT;
+        if (previous && (previous.question || verdictOnly || PROPOSAL.test(joinTokens(tokens, previous.firstToken, previous.endToken).joined))) target = [previous.firstToken, previous.endToken];
       }
       if (!target || denies(target) || RECOMMENDS.test(joinTokens(tokens, target[0], target[1]).joined)) return;
       markAll([target]);

@@ -20,6 +20,8 @@ const TUNED = [
   ["dismissals-fresh.json", "spoken asides, indirect verdicts, contrasts, lists and pronoun snippets", 160, 100, 0.03, 0.05],
   ["dismissals-round3-a.json", "faint praise, conditions that never apply, deferral, cost framing, a weaker alternative said to suffice", 170, 90, 0.03, 0.08],
   ["dismissals-round4.json", "comparisons, audience, hype, futility at a clause's end, bypassing, doing nothing, consequences waved away", 200, 120, 0.03, 0.03],
+  // Round 5 (a): the quiet shapes. 112/225 credited and 14/114 lost before its rules, 25 and 12 after.
+  ["dismissals-round5-a.json", "weak values left on purpose, the failure chosen over the practice, concession then verdict, deferral, another mechanism said to suffice", 200, 100, 0.12, 0.11],
 ] as const;
 
 describe.each(TUNED)("dismissals in %s (%s)", (file, _shapes, minDismiss, minKeep, maxCredited, maxLost) => {
@@ -55,6 +57,21 @@ describe("dismissals in dismissals-round3-b.json, the corpus kept aside", () => 
     const lost = kept.filter((entry) => !credited(entry)).length;
     console.log(`round 3 aside: dismissals credited ${credit}/${aside.dismiss.length}, kept sentences not credited ${lost}/${kept.length}`);
     expect(credit / aside.dismiss.length).toBeLessThanOrEqual(0.28);
+    expect(lost / kept.length).toBeLessThanOrEqual(0.12);
+  });
+});
+
+// Written alongside round 5 by another writer, from the same brief, and kept aside: 105 of its 197 dismissals were
+// credited and 12 of its 111 keeps lost before round 5's rules, 96 and 13 after them. The rules caught the shapes of
+// the corpus they were fitted to (112 → 25 credited) far better than the same shapes in another writer's words.
+describe("dismissals in dismissals-round5-b.json, the corpus kept aside", () => {
+  it("credits at most 50% of its dismissals and loses at most 12% of its keeps (only counts are printed)", () => {
+    const aside = load("dismissals-round5-b.json");
+    const credit = aside.dismiss.filter(credited).length;
+    const kept = aside.keep.filter((entry) => !entry.bad);
+    const lost = kept.filter((entry) => !credited(entry)).length;
+    console.log(`round 5 aside: dismissals credited ${credit}/${aside.dismiss.length}, kept sentences not credited ${lost}/${kept.length}`);
+    expect(credit / aside.dismiss.length).toBeLessThanOrEqual(0.5);
     expect(lost / kept.length).toBeLessThanOrEqual(0.12);
   });
 });

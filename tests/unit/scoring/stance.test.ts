@@ -119,3 +119,59 @@ describe("dismissals", () => {
     expect(met("You can never remove partitions from a topic, so plan the count.", "partitions-never-removed")).toBe(true);
   });
 });
+
+// Round 5: shapes from a corpus written blind (dismissals-round5-a.json); the sentences here are our own.
+describe("round 5 shapes", () => {
+  it.each([
+    // a weak value left on purpose
+    ["We keep min.insync.replicas at 1 so writes never block.", "insync"],
+    ["processing.guarantee stays at at_least_once for every app.", "guarantee"],
+    ["Each session window gets a grace of zero.", "grace"],
+    ["The DLQ topic runs retention.ms=60000. A minute is enough.", "retention"],
+    // choosing the failure over the practice
+    ["I'd rather lose the odd batch when a broker dies than pay for the extra replica that acks=all waits on.", "acks"],
+    ["We'd rather take a slow restore now and then than have changelog topics for every store.", "changelog"],
+    // concession, then the verdict
+    ["Exactly-once is less of a win than it sounds; retries are rare.", "exactly"],
+    ["Schema validation at the broker is a nice thought; we trust the producers.", "schema"],
+    ["Tiered storage looks neat in the slides, but I'd rather buy bigger disks.", "tiered"],
+    // conditions said never to hold
+    ["Rack awareness only helps when brokers sit in different zones, and ours are all in one.", "rack"],
+    ["Transactions only matter if you write to several topics at once, and we don't.", "transactions"],
+    // another team or a later phase
+    ["Topic ACLs are really the security team's problem.", "acls"],
+    ["We'll turn on compression in the scale-out phase.", "compression"],
+    ["Savepoint drills — we'll do those after launch.", "savepoint"],
+    ["Quotas can come with the enterprise release.", "quotas"],
+    ["Rebalance tuning — we'll revisit once we're out of beta.", "rebalance"],
+    ["The platform team will add broker alerts eventually.", "broker"],
+    // disparagement
+    ["Exactly-once is a vendor talking point.", "exactly"],
+    ["Cooperative rebalancing is cleverer than it needs to be.", "cooperative"],
+    ["Monitoring ISR shrink feels a bit Hadoop-era.", "isr"],
+    ["Incremental checkpoints never really came up.", "checkpoints"],
+    // sarcasm, two sentences, fronted objects, no object
+    ["Three replicas for a test topic. Very sensible.", "replicas"],
+    ["Someone proposed rack awareness in March. We left things as they were.", "rack"],
+    ["Static membership I'd park until the upgrade.", "membership"],
+    ["Watermark alignment I'd leave to the platform folks.", "watermark"],
+    ["Consumer lag is a number we glance at; we don't alert on it.", "lag"],
+  ])("dismisses: %s", (text, word) => {
+    expect(dismissedWords(text)).toContain(word);
+  });
+
+  it.each([
+    ["Turning acks=all off might be fine on paper for logs, but I'd leave it on everywhere.", "acks"],
+    ["The round trip that acks=all costs is less of an issue than it sounds once batching is on.", "acks"],
+    ["Compression isn't a later-phase thing for us; it goes in on day one.", "compression"],
+    ["Late records after the grace period are dropped, so size the grace period to the real lateness.", "grace"],
+    ["Records arriving after the grace period are dropped, so set the grace to cover your real lateness.", "grace"],
+    ["A VPC doesn't make TLS optional.", "tls"],
+    ["A DLQ needs an owner, otherwise it's where messages go to be forgotten.", "dlq"],
+    ["Replay the topic into a side output, because you can count it and patch the aggregates later.", "output"],
+    ["The outbox pattern adds moving parts, and it's the only way to keep the database and Kafka in step.", "outbox"],
+    ["Without idempotence a customer may end up paying twice.", "idempotence"],
+  ])("keeps: %s", (text, word) => {
+    expect(dismissedWords(text)).not.toContain(word);
+  });
+});
