@@ -29,16 +29,22 @@ describe("the false-claim catalogue on true statements", () => {
   });
 
   // 1,139 true sentences written for the purpose by four writers who never saw the catalogue, 30 per question, in the
-  // registers strong candidates use and on the facts most often misstated (docs/calibration/true-corpus-brief.md).
-  it("charges none of the true-statement corpus written blind to the catalogue", () => {
+  // registers strong candidates use and on the facts most often misstated (docs/calibration/true-corpus-brief.md);
+  // then 950 more by four other writers, 25 per question, as a senior says them in the middle of an answer: clauses
+  // joined, contrasts, misconceptions corrected in passing, failure stories, history marked as history (the same
+  // brief's second round). The second corpus, run before any change, found 9 charges (0.9 %), all fixed by narrowing.
+  it.each([
+    ["tests/fixtures/true-statements", 1100],
+    ["tests/fixtures/true-statements-2", 900],
+  ])("charges none of the true-statement corpus written blind to the catalogue (%s)", (folder, atLeast) => {
     const bank = loadContentBank();
-    const dir = join(process.cwd(), "tests/fixtures/true-statements");
+    const dir = join(process.cwd(), folder);
     const sentences = readdirSync(dir).flatMap((file) => {
       const corpus = JSON.parse(readFileSync(join(dir, file), "utf8")) as { question: string; sentences: string[] };
       return corpus.sentences.map((text) => ({ where: corpus.question, text }));
     });
     const charged = sentences.flatMap(({ where, text }) => falseClaimsIn(text, bank.vocabulary, bank.claims).map((hit) => `${where}: "${text}" → ${hit.id}`));
-    expect(sentences.length).toBeGreaterThan(1100);
+    expect(sentences.length).toBeGreaterThan(atLeast);
     expect(charged, charged.join("\n")).toEqual([]);
   });
 });
