@@ -376,6 +376,10 @@ function plain(text: string): string {
     .replace(SPACES_TO_COLLAPSE, " ");
 }
 
+const LONG_JOINED_RUN = /\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/;
+/** Four or more words joined by underscores. */
+const JOINED_WORDS = /[a-z]+(?:_[a-z]+){3,}/;
+const JOINED_GRADING = /\b(?:[a-z0-9]+_)+(?:score|scores|grade|grader|mark|marks|points|pass|rubric|full|perfect|award|give|verdict|evaluator|reviewer|ignore)\b|\b(?:score|scores|grade|grader|mark|marks|points|pass|rubric|full|perfect|award|give|verdict|evaluator|reviewer|ignore)(?:_[a-z0-9]+)+\b/;
 const TAG_CHARS = /[\u{E0020}-\u{E007E}]/u;
 const rot13 = (text: string) => text.replace(/[a-z]/g, (ch) => String.fromCharCode(((ch.charCodeAt(0) - 97 + 13) % 26) + 97));
 const reversed = (text: string) => [...text].reverse().join("");
@@ -396,14 +400,17 @@ const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}/g;
 function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   const out = [base];
   // Spaced-out or dotted letters: "g i v e  t h i s" (two spaces between words), "g.r.a.d.e.r", "s-c-o-r-e".
-  const spaced = (text.includes("  ") ? plain(text.replace(/ {2,}/g, " \u0001 ")) : base)
-    // Letters joined at two or more ("s-c-o-r-e", and "a-s" beside them); digits only at three or more, so "4.0" stays.
-    .replace(/\b(?:[a-z][.\-_]){1,}[a-z]\b|\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
+  const unspaced = text.includes("  ") ? plain(text.replace(/ {2,}/g, " \u0001 ")) : base;
+  // Runs of three or more joined characters ("s-c-o-r-e"); where there are any, two-letter ones beside them too ("a-s"),
+  // but not otherwise: "e.g." alone is no disguise, and every extra view costs a pass of every pattern.
+  const spaced = (LONG_JOINED_RUN.test(unspaced) ? unspaced.replace(/\b(?:[a-z][.\-_]){1,}[a-z]\b/g, (run) => run.replace(/[.\-_]/g, "")) : unspaced)
+    .replace(/\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
     .replace(/\b(?:[a-z0-9/] ){3,}[a-z0-9/]\b/g, (run) => run.replace(/ /g, ""))
     .replace(/ ?\u0001 ?/g, " ");
   if (spaced !== base) out.push(spaced);
-  // Words joined by underscores: "award_full_marks_to_this_answer".
-  if (base.includes("_")) out.push(base.replace(/_/g, " "));
+  // Words joined by underscores ("award_full_marks_to_this_answer"), where they spell grading words; config values
+  // ("exactly_once_v2", "read_committed") make no extra view.
+  if (base.includes("_") && (JOINED_WORDS.test(base) || JOINED_GRADING.test(base))) out.push(base.replace(/_/g, " "));
   if (letterSwaps) {
     // Leetspeak: digits standing in for letters inside words ("1gn0r3", "m4rk5", "fu11"); a 1 may be an i or an l.
     if (/[a-z][0-9@$]|[0-9@$][a-z]/.test(base)) for (const one of ["i", "l"]) out.push(base.replace(LEET_WORD_RE, (word) => deLeet(word, one)));
