@@ -34,8 +34,14 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // After the defaults table, catalogue rounds 9 and 10, rubric recall and the blind true-statement corpus: tune
   // 0.920 / 0.87 / +0.01 with 31 trap and 11 band violations (the new answers hold most of them); held-out
   // 0.837 / 1.25 / -0.05, 18 and 8.
-  tune: { spearman: 0.914, mae: 0.9, bias: 0.2, trapViolations: 31, bandViolations: 11 },
-  "held-out": { spearman: 0.83, mae: 1.29, bias: 0.2, trapViolations: 18, bandViolations: 8 },
+  // rules-13: the tune part grew by probe set 3 (266 blind answers, measured before tuning at 0.861 / 1.22 / +0.22); the
+  // held-out part grew by probe set 4 (266 blind answers by five other writers, never tuned on). On those same 1,148
+  // and 532 answers the session-start code reads 0.913 / 0.95 and 0.831 / 1.32 (40 trap violations); after the dense-notes
+  // rule, the wrong-claim cap at 6.5, catalogue rounds 11 and 12, rubric recall, stance round 5 and the second
+  // true-statement corpus: tune 0.922 / 0.90 / +0.10 with 38 trap and 16 band violations, held-out 0.841 / 1.26 / +0.06
+  // with 36 and 20.
+  tune: { spearman: 0.918, mae: 0.93, bias: 0.2, trapViolations: 38, bandViolations: 16 },
+  "held-out": { spearman: 0.835, mae: 1.3, bias: 0.2, trapViolations: 36, bandViolations: 20 },
 };
 
 const bank = loadContentBank();
