@@ -6,7 +6,7 @@
 // then found 2 of 20 requests written after them: they fitted this corpus rather than the ideas. The detector now
 // reads the ideas (injection.ts asksForAGrade: someone who grades spoken to about the grade, this answer said to
 // earn one, the grader asked to assume, skip or change its task), which find all 140 here; the third corpus,
-// written blind afterwards, measures what that carries over (injection-round3.test.ts).
+// written blind afterwards, measures what that carries over (injection-blind-rounds.test.ts).
 import { describe, expect, it } from "vitest";
 import { flaggedAsInjection as flagged, loadInjectionCorpus } from "./helpers";
 
