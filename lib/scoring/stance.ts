@@ -444,7 +444,8 @@ const WORKAROUNDS = [
  * what a pronoun among them stands for ("…; we'll do that when audit asks").
  */
 const OWN_WITH_PRONOUNS = [
-  `(?:well|ill|theyll|youll|(?:we|i|they|you|ops|sres?|dbas?|someone|somebody|the (?:\\w+ ){0,2}?(?:team|teams|folks|people|lot|crowd)) (?:will|can|could|might|may)) (?:\\w+ )?(?:add|bolt on|turn on|switch on|set up|roll (?:it |them |those |that )?out|do|tune|revisit|look at|look into|sort out|configure|enable|build|introduce|deal with|worry about|think about|tackle|move to|get to)(?: \\w+){0,5}? ${LATER_PHASE}`,
+  // Not "you can add partitions later": a generic "you" states what is possible, not a plan.
+  `(?:well|ill|theyll|(?:we|i|they|ops|sres?|dbas?|someone|somebody|the (?:\\w+ ){0,2}?(?:team|teams|folks|people|lot|crowd)) (?:will|can|could|might|may)) (?:\\w+ )?(?:add|bolt on|turn on|switch on|set up|roll (?:it |them |those |that )?out|do|tune|revisit|look at|look into|sort out|configure|enable|build|introduce|deal with|worry about|think about|tackle|move to|get to)(?: \\w+){0,5}? ${LATER_PHASE}`,
   "(?:i|we|id|wed|ill|well) (?:\\w+ )?(?:leave|left|keep|kept|run|ran) (?:(?!not |never |it on|them on)\\w+ ){0,4}?at (?:1|0|none|(?:the |its |their )?(?:broker |stock |old |existing )?defaults?)\\b",
   "(?:gets?|got|given|with|has|have) (?:a |an )(?:\\w+ ){1,2}?of (?:0|zero|none|1)\\b(?! (?:\\w+ )?(?:per|for each|or more))",
   "(?:with|gets?|got|given|has|have|use|uses) (?:a |an )(?:0|zero) (?:\\w+ )?(?:bound|grace|timeout|delay|lateness|retention|interval|buffer)\\b",

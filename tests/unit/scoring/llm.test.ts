@@ -179,7 +179,7 @@ describe("the LLM judge and the shared false-claim catalogue", () => {
     expect(claim).toMatchObject({ met: true, origin: "catalogue", decidedBy: "llm", kind: "misconception" });
     expect(claim.evidence).toEqual(["the leader alone holding a write is fine"]);
     expect(result.feedback.misconceptions.map((point) => point.id)).toContain("claim-acks1-enough-with-idempotence");
-    expect(result.score).toBeLessThanOrEqual(6);
+    expect(result.score).toBeLessThanOrEqual(6.5);
   });
 
   it("discards a false claim whose quote is not in the answer", async () => {
