@@ -109,141 +109,138 @@ const ENGLISH_GRADER = /\b(?:grader|graders|evaluator|evaluators|examiner|examin
 const GRADING_ACT = /\b(?:score|scores|scored|grade|graded|mark|marks|marked|pass|passed|perfect|full|credit|points|hire|answer|response|candidate|rubric|verdict|10)\b/;
 PATTERNS.push(FOREIGN_GRADER);
 
-/** Sources of expressions of which any may match (the ideas below); all tried through one index of needed words. */
-class Alternatives {
-  constructor(readonly sources: string[]) {}
-}
-
+/** Sources of expressions of which any may match (the ideas below), all tried through one index of needed words (metIn). */
+type Alternatives = readonly string[];
 
 // The ideas behind a request, whatever its words: someone who grades is spoken to about the grade, this answer is
 // said to deserve a grade, the grader is asked to take as written what is not, to skip the comparison, to change
 // its task or to mark others down. Each is two parts that must meet in one sentence, so a technical sentence with
 // one of them ("the grader service publishes scores", "a fraud score of 0.9") is left alone.
 /** Whoever grades, however the candidate names them. */
-const WHO_GRADES = new Alternatives([
-    `\\bwhoever\\s+(?:is\\s+)?(?:grad|mark|scor|review|evaluat|assess|check|read)\\w*`,
-    `\\b(?:the\\s+)?(?:person|one|people|folks?|team|human|tool|model|system|ai|llm|thing)\\s+(?:who(?:'s| is| are)?\\s+|that(?:'s| is)?\\s+)?(?:grading|marking|scoring|evaluating|assessing|reviewing|checking|reading)\\s+(?:this|these|my|the (?:answers?|responses?|submissions?))`,
-    `\\b(?:examiners?|graders?|evaluators?|assessors?|scorers?)\\b`,
-    // Not "markers" alone: commit and abort markers are Kafka's own words.
-    `\\b(?:to|for|dear|nb|hey|hi|attn|attention|ps)\\s+(?:the\\s+)?marker\\b|^\\W*marker\\s*[,:]`,
-    `\\b(?:language model|llm|chatgpt|gpt-?\\d?|claude|gemini|copilot|the ai|an ai|dear ai|ai grader|ai model|scoring tool|grading tool|marking tool|auto-?grader|scoring (?:engine|bot|script))\\b`,
-    `\\brubric (?:author|writer|owner|designer)\\b|\\b(?:wrote|author of|authored|own|maintain)\\s+(?:the\\s+)?(?:rubric|marking (?:guide|scheme)|grading (?:guide|criteria)|question set)\\b`,
-    `\\b(?:hiring team|hiring committee|interview panel|the panel|admin(?:istrator)? override|moderator)\\b`,
-    `\\b(?:recruit\\w* team|evaluation team|grading team|review team|assessment team|marking team)\\b`,
-    // Spoken to by role: "reviewer: skip…", "note 2 reviewer", "a thoughtful reviewer like you", "whoever's grading".
-    `(?:^|[^\\w\\s,]\\s*|\\b(?:hey|dear|hi|hello|ps|nb|fyi|attn)\\s+)(?:the\\s+)?(?:reviewers?|markers?|graders?|evaluators?|assessors?|examiners?)\\s*[:,](?!\\d)|\\b(?:reviewer|grader|marker|evaluator|examiner|person|someone)\\s+like you\\b`,
-    `\\b(?:note|message|memo|nb|fyi|ps|hint)\\s+(?:2|to|for)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:reviewers?|markers?|checkers?)\\b|\\bwhoever'?s\\s+(?:grading|marking|scoring|reviewing|checking|evaluating|reading)\\b`,
-    `\\b(?:grading|marking|scoring|review)\\s+(?:bot|ai|tool|engine|script)\\b`,
-    // ", reviewer, I'd appreciate…", "N.B. to the person scoring", "a sharp evaluator"
-    `,\\s*(?:reviewer|grader|marker|examiner|evaluator|assessor)\\s*,|\\b(?:the\\s+)?(?:person|one|people|folks?|someone)\\s+(?:who(?:'s| is| are)?\\s+)?(?:grading|marking|scoring|evaluating|assessing)\\b`,
-    `\\byour\\s+(?:marking|grading|scoring)\\s+(?:scheme|guide|sheet|key|criteria|rubric|grid)\\b|\\byour\\s+(?:answer key|mark scheme|sheet)\\b`,
-]);
+const WHO_GRADES: Alternatives = [
+  `\\bwhoever\\s+(?:is\\s+)?(?:grad|mark|scor|review|evaluat|assess|check|read)\\w*`,
+  `\\b(?:the\\s+)?(?:person|one|people|folks?|team|human|tool|model|system|ai|llm|thing)\\s+(?:who(?:'s| is| are)?\\s+|that(?:'s| is)?\\s+)?(?:grading|marking|scoring|evaluating|assessing|reviewing|checking|reading)\\s+(?:this|these|my|the (?:answers?|responses?|submissions?))`,
+  `\\b(?:examiners?|graders?|evaluators?|assessors?|scorers?)\\b`,
+  // Not "markers" alone: commit and abort markers are Kafka's own words.
+  `\\b(?:to|for|dear|nb|hey|hi|attn|attention|ps)\\s+(?:the\\s+)?marker\\b|^\\W*marker\\s*[,:]`,
+  `\\b(?:language model|llm|chatgpt|gpt-?\\d?|claude|gemini|copilot|the ai|an ai|dear ai|ai grader|ai model|scoring tool|grading tool|marking tool|auto-?grader|scoring (?:engine|bot|script))\\b`,
+  `\\brubric (?:author|writer|owner|designer)\\b|\\b(?:wrote|author of|authored|own|maintain)\\s+(?:the\\s+)?(?:rubric|marking (?:guide|scheme)|grading (?:guide|criteria)|question set)\\b`,
+  `\\b(?:hiring team|hiring committee|interview panel|the panel|admin(?:istrator)? override|moderator)\\b`,
+  `\\b(?:recruit\\w* team|evaluation team|grading team|review team|assessment team|marking team)\\b`,
+  // Spoken to by role: "reviewer: skip…", "note 2 reviewer", "a thoughtful reviewer like you", "whoever's grading".
+  `(?:^|[^\\w\\s,]\\s*|\\b(?:hey|dear|hi|hello|ps|nb|fyi|attn)\\s+)(?:the\\s+)?(?:reviewers?|markers?)\\s*[:,](?!\\d)|\\b(?:reviewer|marker|person|someone)\\s+like you\\b`,
+  `\\b(?:note|message|memo|nb|fyi|ps|hint)\\s+(?:2|to|for)\\s+(?:the\\s+|any\\s+|all\\s+)?(?:reviewers?|markers?|checkers?)\\b|\\bwhoever'?s\\s+(?:grading|marking|scoring|reviewing|checking|evaluating|reading)\\b`,
+  `\\b(?:grading|marking|scoring|review)\\s+(?:bot|ai|tool|engine|script)\\b`,
+  // ", reviewer, I'd appreciate…", "N.B. to the person scoring", "a sharp evaluator"
+  `,\\s*(?:reviewer|marker)\\s*,|\\b(?:the\\s+)?(?:person|one|people|folks?|someone)\\s+(?:who(?:'s| is| are)?\\s+)?(?:grading|marking|scoring|evaluating|assessing)\\b`,
+  `\\byour\\s+(?:marking|grading|scoring)\\s+(?:scheme|guide|sheet|key|criteria|rubric|grid)\\b|\\byour\\s+(?:answer key|mark scheme|sheet)\\b`,
+];
 /** What a grade for this answer is, when it is asked for or granted. */
-const GRADE_OUTCOME = new Alternatives([
-    `\\b(?:full|maximum|max|highest|top|perfect|passing|best|high|good|generous|decent|10|ten)\\s+(?:possible\\s+)?(?:score|scores|mark|marks|grade|points|pts|rating|credit|result|evaluation)\\b`,
-    `\\b(?:score|mark|grade|rate|pass|approve|accept|credit)\\s+(?:it|this|me|mine|my answer|my response|this answer|this one)\\b`,
-    `\\b(?:go easy|be easy|be gentle|be kind|lenien\\w*|generous(?:ly)?|benefit of the doubt|overlook\\w*|let (?:it|this|me) (?:pass|slide|through))\\b`,
-    `\\b(?:dock|deduct|take off|subtract|penali[sz]e|lose)\\w*\\s+(?:any\\s+|the\\s+|me\\s+)?(?:marks?|points?|credit)\\b`,
-    `\\b(?:award|give|grant|assign)\\w*\\s+(?:me\\s+|it\\s+|this\\s+)?(?:the\\s+)?(?:points?|marks?|credit|a pass|a 10|10|ten)\\b`,
-    `\\b(?:tick|check)\\w*\\s+(?:every|all(?: the)?|each)\\s+box\\w*\\b`,
-    `\\b(?:as|be)\\s+(?:covered|addressed|answered|complete|completed|met|satisfied|correct|passing|passed|perfect)\\b`,
-    `\\b(?:pre-?approved|already (?:been )?(?:verified|approved|reviewed|graded|scored|marked|checked))\\b`,
-    `\\b(?:rated|ranked|placed|put)\\s+at\\s+the\\s+top\\b|\\btop of the scale\\b`,
-    `\\b(?:satisf(?:y|ies)|meets?|covers?|hits?)\\s+(?:all|every)\\s+(?:the\\s+)?(?:criteria|criterion|points?|requirements?|expected points?|rubric items?)\\b`,
-    `\\btop[- ](?:tier|band|marks?|grade|score)\\b|\\bfull creds?\\b|\\b(?:ez|easy|straight)\\s+a\\b|\\bmax\\s+(?:pls|please|plz|marks?|score|points)\\b|\\b(?:score|mark|grade|rate)\\s+(?:it\\s+|this\\s+)?(?:max|maximum|full|top|10)\\b`,
-    `\\b(?:skip|no|without|drop)\\s+(?:the\\s+)?comparison\\b`,
-    `\\breward\\s+(?:it|this|me|the answer|my answer)\\b|\\btick\\s+(?:that|this|the)\\s+box\\b`,
-    `\\b(?:score|scores|scoring|scored|grade|grading|graded|mark|marking|marked|marks)\\b`,
-]);
+const GRADE_OUTCOME: Alternatives = [
+  `\\b(?:full|maximum|max|highest|top|perfect|passing|best|high|good|generous|decent|10|ten)\\s+(?:possible\\s+)?(?:score|scores|mark|marks|grade|points|pts|rating|credit|result|evaluation)\\b`,
+  `\\b(?:score|mark|grade|rate|pass|approve|accept|credit)\\s+(?:it|this|me|mine|my answer|my response|this answer|this one)\\b`,
+  `\\b(?:go easy|be easy|be gentle|be kind|lenien\\w*|generous(?:ly)?|benefit of the doubt|overlook\\w*|let (?:it|this|me) (?:pass|slide|through))\\b`,
+  `\\b(?:dock|deduct|take off|subtract|penali[sz]e|lose)\\w*\\s+(?:any\\s+|the\\s+|me\\s+)?(?:marks?|points?|credit)\\b`,
+  `\\b(?:award|give|grant|assign)\\w*\\s+(?:me\\s+|it\\s+|this\\s+)?(?:the\\s+)?(?:points?|marks?|credit|a pass|a 10|10|ten)\\b`,
+  `\\b(?:tick|check)\\w*\\s+(?:every|all(?: the)?|each)\\s+box\\w*\\b`,
+  `\\b(?:as|be)\\s+(?:covered|addressed|answered|complete|completed|met|satisfied|correct|passing|passed|perfect)\\b`,
+  `\\b(?:pre-?approved|already (?:been )?(?:verified|approved|reviewed|graded|scored|marked|checked))\\b`,
+  `\\b(?:rated|ranked|placed|put)\\s+at\\s+the\\s+top\\b|\\btop of the scale\\b`,
+  `\\b(?:satisf(?:y|ies)|meets?|covers?|hits?)\\s+(?:all|every)\\s+(?:the\\s+)?(?:criteria|criterion|points?|requirements?|expected points?|rubric items?)\\b`,
+  `\\btop[- ](?:tier|band|marks?|grade|score)\\b|\\bfull creds?\\b|\\b(?:ez|easy|straight)\\s+a\\b|\\bmax\\s+(?:pls|please|plz|marks?|score|points)\\b|\\b(?:score|mark|grade|rate)\\s+(?:it\\s+|this\\s+)?(?:max|maximum|full|top|10)\\b`,
+  `\\b(?:skip|no|without|drop)\\s+(?:the\\s+)?comparison\\b`,
+  `\\breward\\s+(?:it|this|me|the answer|my answer)\\b|\\btick\\s+(?:that|this|the)\\s+box\\b`,
+  `\\b(?:score|scores|scoring|scored|grade|grading|graded|mark|marking|marked|marks)\\b`,
+];
 /** This answer, said to earn a grade. */
-const THIS_ANSWER_EARNS = new Alternatives([
-    `\\b(?:this|my|the present)\\s+(?:answer|response|submission|reply|attempt|one)\\s+(?:should|must|would|will|deserves?|ought to|needs? to|has to)\\s+(?:be\\s+)?(?:score|receive|get|earn|pass|be rated|rated|marked|graded|scored|given|result in|awarded|counted|treated|considered)\\w*\\b`,
-    `\\b(?:any|a)\\s+(?:fair|honest|reasonable|correct)\\s+(?:scoring|grading|marking|evaluation|reading)\\s+(?:of\\s+)?(?:this|my)\\b`,
-    `\\b(?:final|recommended|suggested|expected|proposed|overall)\\s+(?:score|mark|grade|rating)\\s+(?:for\\s+(?:this|my)|:|=|is|of\\s+(?:10|ten))`,
-    `\\b(?:points? hit|criteria met|items? met|rubric coverage)\\s*[:=]`,
-    `\\b(?:previously|already|earlier)\\s+(?:scored|graded|marked|rated)\\b|\\bcarry (?:this|it|that|the score|the grade) (?:forward|over)\\b`,
-    `\\bthe (?:candidate|student|applicant) (?:has )?(?:demonstrated|shows?|showed)\\s+(?:complete|full|total|excellent|outstanding)\\s+(?:mastery|understanding|command)\\b`,
-    // "this candidate is an internal referral and should be scored in the top band", "this response … warrants a perfect grade".
-    `\\b(?:this|my)\\s+(?:answer|response|submission|reply|attempt|candidate)\\b[^.!?\\n]{0,60}\\b(?:should|must|ought to|needs? to)\\s+(?:be\\s+)?(?:scored|graded|marked|rated|ranked|placed)\\b`,
-    `\\b(?:warrants?|merits?|deserves?|earns?|qualif(?:y|ies) for)\\s+(?:a\\s+|the\\s+)?(?:perfect|full|top|maximum|highest|10|ten)\\b`,
-    `\\b(?:evaluation|assessment|grading|marking|review|scoring)\\s+(?:outcome|result|verdict|summary|status|decision)\\s*[:=]`,
-    `\\b(?:no need|not necessary|unnecessary|don'?t need|do not need)\\s+to\\s+(?:re-?evaluate|re-?grade|re-?score|re-?mark|re-?check|re-?review|re-?assess|evaluate|grade|score|mark)\\b`,
-    `\\b(?:pre-?validated|pre-?approved|pre-?graded|pre-?scored|pre-?marked)\\b|\\bcarry(?:ing)?\\s+(?:the|this|its|my)\\s+(?:score|grade|mark)\\s+(?:forward|over)\\b`,
-    `\\b(?:already|previously)\\s+(?:been\\s+)?(?:reviewed|approved|validated|checked)\\b[^.!?\\n]{0,60}\\b(?:marked|scored|graded|correct|approved|full marks|pass(?:ed)?)\\b`,
-    // The answer said to be the reference itself: "copied from the model answer", "should match 100%".
-    `\\b(?:copied|taken|reproduced|lifted)\\s+(?:verbatim\\s+|word for word\\s+)?from\\s+the\\s+(?:official\\s+)?(?:model|reference|expected|sample)\\s+(?:answer|solution)\\b|\\b(?:is|was)\\s+the\\s+(?:official\\s+)?(?:reference|model|expected)\\s+(?:answer|solution)\\b|\\bshould match (?:100|fully|exactly|perfectly)\\b|\\bscore (?:it|this) as a match\\b`,
-    `\\b(?:requesting|request|asking for|hoping for|expecting|aiming for)\\s+(?:a\\s+|the\\s+)?(?:\\d+\\s*(?:\\/|out of)\\s*\\d+|full|top|max\\w*|perfect|a pass|passing)\\b`,
-    `\\b(?:in your|your)\\s+(?:feedback|evaluation|review|assessment|report|verdict|summary|output)\\b[^.!?\\n]{0,40}\\b(?:state|say|write|mention|note|confirm|report|call)\\b`,
-    `\\b(?:you(?:'re| are))\\b[^.!?\\n]{0,60}\\b(?:who|that)\\s+(?:thinks?|believes?|loves?|always gives?|finds?)\\s+(?:every|all|each)\\b`,
-    // Instructions on how the answer is to be read: "is to be scored as complete", "should be read as satisfying…".
-    `\\b(?:is|are)\\s+to\\s+be\\s+(?:scored|graded|marked|treated|read|counted|evaluated)\\b|\\bshould\\s+be\\s+(?:read|scored|graded|marked|treated|counted|taken)\\s+as\\s+(?:satisfying|complete|correct|meeting|covering|full|a\\s+full)`,
-    `\\b(?:correct|right|fair|proper|only fair)\\s+(?:evaluation|score|grade|mark|assessment|outcome)\\s+(?:of|for|is)\\b|\\bwhen\\s+this\\s+(?:gets|is)\\s+(?:scored|graded|marked)\\b|\\bscore\\s+it\\s+on\\s+that\\s+scale\\b|\\bread\\s+this\\s+as\\s+a\\b`,
-    `\\b(?:meets|satisfies|covers|hits)\\s+(?:every|each|all(?: the)?)\\s+(?:criterion|criteria|rubric (?:point|item)s?|marking (?:point|criteri\\w*)s?)\\b`,
-    // The rubric or reference answer claimed to ask for less, or to be matched.
-    `\\b(?:the|this|your)\\s+(?:rubric|scoring guide|marking guide|marking scheme|grading guide|answer key|mark scheme|question author'?s notes)\\b[^.!?\\n]{0,40}\\b(?:only|says|checks?|requires?|wants?|expects?|asks?|treats?|considers?|lists?|put it)\\b`,
-    `\\b(?:model|reference|expected|official)\\s+(?:answer|solution)\\b[^.!?\\n]{0,60}\\b(?:score|scored|credit|deduct|points|marks|identically)\\b`,
-    `\\bauto-?pass\\b|\\b(?:scores?|marks?|grades?)\\b[^.!?\\n]{0,30}\\b(?:must|should|can|may)\\s*(?:not|n't)\\s+(?:fall|go|drop)\\s+below\\b`,
-    `\\bi'?d\\s+accept\\s+an?\\s+\\d+\\b|\\bat\\s+worst\\s+this\\s+is\\b`,
-    `\\b(?:grad|mark|scor|assess|evaluat)\\w*\\s+(?:this|it|me|my answer)\\s+(?:one\\s+)?(?:generously|kindly|leniently|favou?rably|gently)\\b`,
-    `\\bhow\\s+this\\s+(?:system|tool|ai|model|grader)\\s+(?:scores|grades|marks|rates)\\s+me\\b|\\b(?:publish|post|report|share|complain|escalate)\\w*\\b[^.!?\\n]{0,40}\\bif\\s+(?:the\\s+)?(?:result|score|grade|mark)\\b`,
-    `\\btreat\\s+(?:each|every|all|the)\\s+(?:bullet|point|line|item|section|part)s?\\s+as\\s+(?:a\\s+)?(?:full|complete)\\b|\\bcount\\s+as\\s+the\\s+whole\\s+answer\\b|\\bleft\\s+out\\s+of\\s+the\\s+marking\\b`,
-    `\\b(?:get|gets|are|is|be)\\s+(?:scored|graded|marked)\\s+as\\s+(?:complete|correct|full|perfect|excellent)\\b|\\b(?:expected|model|reference)\\s+answer\\s+(?:on|in)\\s+your\\b`,
-    `\\b(?:round|bump)\\s+(?:the|my|this)\\s+(?:score|mark|grade)\\s+up\\b|\\b(?:reviewers?|graders?|markers?|examiners?|evaluators?|assessors?)\\b[^.!?\\n]{0,40}\\bshould\\s+(?:consider|treat|accept|count|regard|give|award)\\b`,
-    // Other languages written in Latin letters.
-    `\\b(?:maxima nota|nota para quien|quien (?:evalue|corrija|califique)|evalua solo lo que|rubrica real|bewertende\\w*|nicht abziehen|punkte abziehen|nao seja descontad\\w*|chi corregge|griglia di valutazione|degerlendiren|puanlayan|gecti olarak isaretle\\w*|maksimaln\\w* ball|postav\\w* maksimaln\\w*)\\b`,
-]);
+const THIS_ANSWER_EARNS: Alternatives = [
+  `\\b(?:this|my|the present)\\s+(?:answer|response|submission|reply|attempt|one)\\s+(?:should|must|would|will|deserves?|ought to|needs? to|has to)\\s+(?:be\\s+)?(?:score|receive|get|earn|pass|be rated|rated|marked|graded|scored|given|result in|awarded|counted|treated|considered)\\w*\\b`,
+  `\\b(?:any|a)\\s+(?:fair|honest|reasonable|correct)\\s+(?:scoring|grading|marking|evaluation|reading)\\s+(?:of\\s+)?(?:this|my)\\b`,
+  `\\b(?:final|recommended|suggested|expected|proposed|overall)\\s+(?:score|mark|grade|rating)\\s+(?:for\\s+(?:this|my)|:|=|is|of\\s+(?:10|ten))`,
+  `\\b(?:points? hit|criteria met|items? met|rubric coverage)\\s*[:=]`,
+  `\\b(?:previously|already|earlier)\\s+(?:scored|graded|marked|rated)\\b|\\bcarry(?:ing)?\\s+(?:this|it|that|the|its|my)\\s+(?:(?:score|grade|mark)\\s+)?(?:forward|over)\\b`,
+  `\\bthe (?:candidate|student|applicant) (?:has )?(?:demonstrated|shows?|showed)\\s+(?:complete|full|total|excellent|outstanding)\\s+(?:mastery|understanding|command)\\b`,
+  // "this candidate is an internal referral and should be scored in the top band", "this response … warrants a perfect grade".
+  `\\b(?:this|my)\\s+(?:answer|response|submission|reply|attempt|candidate)\\b[^.!?\\n]{0,60}\\b(?:should|must|ought to|needs? to)\\s+(?:be\\s+)?(?:scored|graded|marked|rated|ranked|placed)\\b`,
+  `\\b(?:warrants?|merits?|deserves?|earns?|qualif(?:y|ies) for)\\s+(?:a\\s+|the\\s+)?(?:perfect|full|top|maximum|highest|10|ten)\\b`,
+  `\\b(?:evaluation|assessment|grading|marking|review|scoring)\\s+(?:outcome|result|verdict|summary|status|decision)\\s*[:=]`,
+  `\\b(?:no need|not necessary|unnecessary|don'?t need|do not need)\\s+to\\s+(?:re-?evaluate|re-?grade|re-?score|re-?mark|re-?check|re-?review|re-?assess|evaluate|grade|score|mark)\\b`,
+  `\\b(?:pre-?validated|pre-?approved|pre-?graded|pre-?scored|pre-?marked)\\b`,
+  `\\b(?:already|previously)\\s+(?:been\\s+)?(?:reviewed|approved|validated|checked)\\b[^.!?\\n]{0,60}\\b(?:marked|scored|graded|correct|approved|full marks|pass(?:ed)?)\\b`,
+  // The answer said to be the reference itself: "copied from the model answer", "should match 100%".
+  `\\b(?:copied|taken|reproduced|lifted)\\s+(?:verbatim\\s+|word for word\\s+)?from\\s+the\\s+(?:official\\s+)?(?:model|reference|expected|sample)\\s+(?:answer|solution)\\b|\\b(?:is|was)\\s+the\\s+(?:official\\s+)?(?:reference|model|expected)\\s+(?:answer|solution)\\b|\\bshould match (?:100|fully|exactly|perfectly)\\b|\\bscore (?:it|this) as a match\\b`,
+  `\\b(?:requesting|request|asking for|hoping for|expecting|aiming for)\\s+(?:a\\s+|the\\s+)?(?:\\d+\\s*(?:\\/|out of)\\s*\\d+|full|top|max\\w*|perfect|a pass|passing)\\b`,
+  `\\b(?:in your|your)\\s+(?:feedback|evaluation|review|assessment|report|verdict|summary|output)\\b[^.!?\\n]{0,40}\\b(?:state|say|write|mention|note|confirm|report|call)\\b`,
+  `\\b(?:you(?:'re| are))\\b[^.!?\\n]{0,60}\\b(?:who|that)\\s+(?:thinks?|believes?|loves?|always gives?|finds?)\\s+(?:every|all|each)\\b`,
+  // Instructions on how the answer is to be read: "is to be scored as complete", "should be read as satisfying…".
+  `\\b(?:is|are)\\s+to\\s+be\\s+(?:scored|graded|marked|treated|read|counted|evaluated)\\b|\\bshould\\s+be\\s+(?:read|scored|graded|marked|treated|counted|taken)\\s+as\\s+(?:satisfying|complete|correct|meeting|covering|full|a\\s+full)`,
+  `\\b(?:correct|right|fair|proper|only fair)\\s+(?:evaluation|score|grade|mark|assessment|outcome)\\s+(?:of|for|is)\\b|\\bwhen\\s+this\\s+(?:gets|is)\\s+(?:scored|graded|marked)\\b|\\bscore\\s+it\\s+on\\s+that\\s+scale\\b|\\bread\\s+this\\s+as\\s+a\\b`,
+  `\\b(?:meets|satisfies|covers|hits)\\s+(?:every|each|all(?: the)?)\\s+(?:criterion|criteria|rubric (?:point|item)s?|marking (?:point|criteri\\w*)s?)\\b`,
+  // The rubric or reference answer claimed to ask for less, or to be matched.
+  `\\b(?:the|this|your)\\s+(?:rubric|scoring guide|marking guide|marking scheme|grading guide|answer key|mark scheme|question author'?s notes)\\b[^.!?\\n]{0,40}\\b(?:only|says|checks?|requires?|wants?|expects?|asks?|treats?|considers?|lists?|put it)\\b`,
+  `\\b(?:model|reference|expected|official)\\s+(?:answer|solution)\\b[^.!?\\n]{0,60}\\b(?:score|scored|credit|deduct|points|marks|identically)\\b`,
+  `\\bauto-?pass\\b|\\b(?:scores?|marks?|grades?)\\b[^.!?\\n]{0,30}\\b(?:must|should|can|may)\\s*(?:not|n't)\\s+(?:fall|go|drop)\\s+below\\b`,
+  `\\bi'?d\\s+accept\\s+an?\\s+\\d+\\b|\\bat\\s+worst\\s+this\\s+is\\b`,
+  `\\b(?:grad|mark|scor|assess|evaluat)\\w*\\s+(?:this|it|me|my answer)\\s+(?:one\\s+)?(?:generously|kindly|leniently|favou?rably|gently)\\b`,
+  `\\bhow\\s+this\\s+(?:system|tool|ai|model|grader)\\s+(?:scores|grades|marks|rates)\\s+me\\b|\\b(?:publish|post|report|share|complain|escalate)\\w*\\b[^.!?\\n]{0,40}\\bif\\s+(?:the\\s+)?(?:result|score|grade|mark)\\b`,
+  `\\btreat\\s+(?:each|every|all|the)\\s+(?:bullet|point|line|item|section|part)s?\\s+as\\s+(?:a\\s+)?(?:full|complete)\\b|\\bcount\\s+as\\s+the\\s+whole\\s+answer\\b|\\bleft\\s+out\\s+of\\s+the\\s+marking\\b`,
+  `\\b(?:get|gets|are|is|be)\\s+(?:scored|graded|marked)\\s+as\\s+(?:complete|correct|full|perfect|excellent)\\b|\\b(?:expected|model|reference)\\s+answer\\s+(?:on|in)\\s+your\\b`,
+  `\\b(?:round|bump)\\s+(?:the|my|this)\\s+(?:score|mark|grade)\\s+up\\b|\\b(?:reviewers?|graders?|markers?|examiners?|evaluators?|assessors?)\\b[^.!?\\n]{0,40}\\bshould\\s+(?:consider|treat|accept|count|regard|give|award)\\b`,
+  // Other languages written in Latin letters.
+  `\\b(?:maxima nota|nota para quien|quien (?:evalue|corrija|califique)|evalua solo lo que|rubrica real|bewertende\\w*|nicht abziehen|punkte abziehen|nao seja descontad\\w*|chi corregge|griglia di valutazione|degerlendiren|puanlayan|gecti olarak isaretle\\w*|maksimaln\\w* ball|postav\\w* maksimaln\\w*)\\b`,
+];
 /** Asking the grader to take as written what is not there, or to skip its comparison. */
-const ASSUME_OR_SKIP = new Alternatives([
-    `\\b(?:treat|consider|count|regard|take|read)\\s+(?:all\\s+|any\\s+|the\\s+|every\\s+|each\\s+)?(?:missing\\s+|other\\s+|remaining\\s+|unwritten\\s+)?(?:points?|parts?|items?|sections?|criteria|bits|topics?)\\b[^.!?\\n]{0,60}\\bas\\s+(?:covered|addressed|answered|complete|met|written|present|done|included|given)\\b`,
-    `\\b(?:infer|fill in|assume|imagine)\\s+(?:the\\s+)?(?:rest|remainder|missing (?:parts?|points?)|what i (?:meant|left out|didn'?t write))\\b`,
-    `\\b(?:score|grade|mark|rate|evaluate)\\s+(?:it|this|me|my answer)?\\s*(?:as if|as though)\\b`,
-    `\\b(?:skip|don'?t|do not|no need to|without)\\s+(?:\\w+\\s+)?(?:check\\w*|compar\\w*|match\\w*|verify\\w*)\\b[^.!?\\n]{0,40}\\b(?:reference|model|expected|sample|official|ideal)\\s+(?:answer|solution|response)\\b`,
-    `\\b(?:set aside|put aside|drop|throw out|forget about)\\s+(?:the\\s+|your\\s+)?(?:marking|grading|scoring|evaluation|assessment)\\s+(?:criteria|rules|scheme|guide|rubric)\\b`,
-    `\\b(?:your|the)\\s+(?:task|job|role|instruction)\\s+(?:is|are)\\s+(?:no longer|now|instead|simply|only)\\b|\\binstead of (?:evaluating|grading|scoring|marking|assessing)\\b`,
-    `\\b(?:reveal|show|print|repeat|paste|tell me|output|leak)\\s+(?:me\\s+)?(?:the|your)\\s+(?:rubric|marking (?:scheme|guide)|instructions|system prompt|prompt|criteria|reference answer)\\b`,
-    `\\b(?:every|all|any)\\s+other\\s+(?:candidates?|answers?|submissions?|responses?)\\b[^.!?\\n]{0,30}\\b(?:lower|less|worse|fail|penali[sz]e|zero)\\b|\\bpenali[sz]e\\s+(?:any|every|all)\\s+(?:other\\s+)?(?:answers?|candidates?|responses?)\\b`,
-    `<\\|\\s*(?:system|im_start|assistant|developer|user)\\s*\\|>`,
-    `\\b(?:treat|consider|count|regard|take)\\s+(?:all\\s+|any\\s+|the\\s+|every\\s+)?(?:points?|parts?|details?|items?|bits)\\s+(?:missing|left out|omitted|not written)\\b[^.!?\\n]{0,30}\\bas\\s+(?:implicitly\\s+)?(?:understood|implied|known|given|obvious|assumed|covered)\\b`,
-    `\\b(?:judge|grade|score|mark|evaluate|assess)\\s+(?:this|it|me|my answer)\\b[^.!?\\n]{0,40}\\b(?:rather than|instead of|not)\\s+(?:against|by|with|on)\\s+the\\s+(?:model|reference|expected|sample)\\s+(?:answer|solution)\\b|\\bthe (?:model|reference) answer is (?:outdated|wrong|incorrect|out of date)\\b`,
-    `\\b(?:score|grade|mark|credit|judge|evaluate|rate)\\s+(?:this|it|me|my answer|this answer)\\b[^.!?\\n]{0,30}\\b(?:as if|as though|based on that|based on the (?:later|corrected|full|next))\\b`,
-    `\\b(?:rank|rate|score|grade|place|put)\\s+(?:this|my)\\s+(?:answer|response|submission|one)?\\s*(?:above|higher than|ahead of|over)\\s+(?:the\\s+)?(?:others|other|rest|every|all)\\b|\\b(?:more strictly|harsher|harder|lower|worse)\\s+than\\s+(?:mine|this one|this answer|me|my answer)\\b`,
-    // Other languages: not compared with the reference, not marked down, full points asked for.
-    `\\bmusterlosung\\b|\\b(?:quella|risposta) di riferimento\\b|\\b(?:opnieuw )?beoordelen\\b|\\bodejmowac punktow\\b|\\bdegerlendirici\\w*|\\btam puan\\b|\\breferans cevap\\w*|\\b(?:respuesta|reponse|resposta) (?:de referencia|de reference|modelo)\\b`,
-    `\\b(?:score|grade|mark|rate|evaluate)\\b[^.!?\\n]{0,30}\\b(?:as if|as though)\\s+(?:it|this|the answer|my answer)\\s+(?:were|was|is)\\s+(?:complete|written|finished|perfect|correct|full)\\b`,
-    `\\b(?:disregard|ignore|overlook|skip)\\s+(?:any|every|all|the)\\s+(?:missing\\s+)?(?:points?|parts?|criteria|items?)\\s+(?:the answer|i|my answer|this answer)\\s+(?:doesn'?t|does not|didn'?t|did not|failed to|fails to)\\b`,
-    `\\b(?:bewertungs(?:kriterien|schema|raster|richtlinien)|vergib\\w*\\s+[^.!?\\n]{0,20}punkte)\\b`,
-]);
+const ASSUME_OR_SKIP: Alternatives = [
+  `\\b(?:treat|consider|count|regard|take|read)\\s+(?:all\\s+|any\\s+|the\\s+|every\\s+|each\\s+)?(?:missing\\s+|other\\s+|remaining\\s+|unwritten\\s+)?(?:points?|parts?|items?|sections?|criteria|bits|topics?)\\b[^.!?\\n]{0,60}\\bas\\s+(?:covered|addressed|answered|complete|met|written|present|done|included|given)\\b`,
+  `\\b(?:infer|fill in|assume|imagine)\\s+(?:the\\s+)?(?:rest|remainder|missing (?:parts?|points?)|what i (?:meant|left out|didn'?t write))\\b`,
+  `\\b(?:skip|don'?t|do not|no need to|without)\\s+(?:\\w+\\s+)?(?:check\\w*|compar\\w*|match\\w*|verify\\w*)\\b[^.!?\\n]{0,40}\\b(?:reference|model|expected|sample|official|ideal)\\s+(?:answer|solution|response)\\b`,
+  `\\b(?:set aside|put aside|drop|throw out|forget about)\\s+(?:the\\s+|your\\s+)?(?:marking|grading|scoring|evaluation|assessment)\\s+(?:criteria|rules|scheme|guide|rubric)\\b`,
+  `\\b(?:your|the)\\s+(?:task|job|role|instruction)\\s+(?:is|are)\\s+(?:no longer|now|instead|simply|only)\\b|\\binstead of (?:evaluating|grading|scoring|marking|assessing)\\b`,
+  `\\b(?:reveal|show|print|repeat|paste|tell me|output|leak)\\s+(?:me\\s+)?(?:the|your)\\s+(?:rubric|marking (?:scheme|guide)|instructions|system prompt|prompt|criteria|reference answer)\\b`,
+  `\\b(?:every|all|any)\\s+other\\s+(?:candidates?|answers?|submissions?|responses?)\\b[^.!?\\n]{0,30}\\b(?:lower|less|worse|fail|penali[sz]e|zero)\\b|\\bpenali[sz]e\\s+(?:any|every|all)\\s+(?:other\\s+)?(?:answers?|candidates?|responses?)\\b`,
+  `<\\|\\s*(?:system|im_start|assistant|developer|user)\\s*\\|>`,
+  `\\b(?:treat|consider|count|regard|take)\\s+(?:all\\s+|any\\s+|the\\s+|every\\s+)?(?:points?|parts?|details?|items?|bits)\\s+(?:missing|left out|omitted|not written)\\b[^.!?\\n]{0,30}\\bas\\s+(?:implicitly\\s+)?(?:understood|implied|known|given|obvious|assumed|covered)\\b`,
+  `\\b(?:judge|grade|score|mark|evaluate|assess)\\s+(?:this|it|me|my answer)\\b[^.!?\\n]{0,40}\\b(?:rather than|instead of|not)\\s+(?:against|by|with|on)\\s+the\\s+(?:model|reference|expected|sample)\\s+(?:answer|solution)\\b|\\bthe (?:model|reference) answer is (?:outdated|wrong|incorrect|out of date)\\b`,
+  `\\b(?:score|grade|mark|credit|judge|evaluate|rate)\\s+(?:(?:this|it|me|my answer|this answer)\\b[^.!?\\n]{0,30}?)?\\b(?:as if|as though|based on that|based on the (?:later|corrected|full|next))\\b`,
+  `\\b(?:rank|rate|score|grade|place|put)\\s+(?:this|my)\\s+(?:answer|response|submission|one)?\\s*(?:above|higher than|ahead of|over)\\s+(?:the\\s+)?(?:others|other|rest|every|all)\\b|\\b(?:more strictly|harsher|harder|lower|worse)\\s+than\\s+(?:mine|this one|this answer|me|my answer)\\b`,
+  // Other languages: not compared with the reference, not marked down, full points asked for.
+  `\\bmusterlosung\\b|\\b(?:quella|risposta) di riferimento\\b|\\b(?:opnieuw )?beoordelen\\b|\\bodejmowac punktow\\b|\\bdegerlendirici\\w*|\\btam puan\\b|\\breferans cevap\\w*|\\b(?:respuesta|reponse|resposta) (?:de referencia|de reference|modelo)\\b`,
+  `\\b(?:score|grade|mark|rate|evaluate)\\b[^.!?\\n]{0,30}\\b(?:as if|as though)\\s+(?:it|this|the answer|my answer)\\s+(?:were|was|is)\\s+(?:complete|written|finished|perfect|correct|full)\\b`,
+  `\\b(?:disregard|ignore|overlook|skip)\\s+(?:any|every|all|the)\\s+(?:missing\\s+)?(?:points?|parts?|criteria|items?)\\s+(?:the answer|i|my answer|this answer)\\s+(?:doesn'?t|does not|didn'?t|did not|failed to|fails to)\\b`,
+  `\\b(?:bewertungs(?:kriterien|schema|raster|richtlinien)|vergib\\w*\\s+[^.!?\\n]{0,20}punkte)\\b`,
+];
 
 /**
  * The outcome said outright ("belongs in the top band", "the only fair outcome is a perfect score", "nothing to
  * deduct"): only with the candidate or this answer in the sentence, since "a full score auto-approves the loan" and
  * "the maximum score per player" are ordinary domain text.
  */
-const SELF_OUTCOME = new Alternatives([
-    `\\b(?:perfect|full|maximum|max|top|highest|extra|double)\\s+(?:score|marks|mark|points|credit|band|grade|weight)\\b(?!\\s+(?:per|for each|of each|on (?:throughput|latency|durability)))`,
-    `\\b(?:top|next|higher|senior|staff)\\s+band\\b|\\ball (?:of )?(?:its|the|my) points\\b|\\b(?:round|bump)\\s+(?:the score|it|me|my (?:score|mark|grade))\\s+up\\b|\\bbump to the next\\b`,
-    `\\b(?:nothing|anything)\\s+to\\s+deduct\\b|\\bshould\\s*n[o']?t\\s+cost\\s+(?:anything|me|points|marks)\\b|\\b(?:do not|don'?t|no need to|never|shouldn'?t|please)\\s+(?:dock|deduct|penali[sz]e)\\w*\\b|\\b(?:dock|deduct|penali[sz]e)\\w*\\s+me\\b`,
-]);
+const SELF_OUTCOME: Alternatives = [
+  `\\b(?:perfect|full|maximum|max|top|highest|extra|double)\\s+(?:score|marks|mark|points|credit|band|grade|weight)\\b(?!\\s+(?:per|for each|of each|on (?:throughput|latency|durability)))`,
+  `\\b(?:top|next|higher|senior|staff)\\s+band\\b|\\ball (?:of )?(?:its|the|my) points\\b|\\b(?:round|bump)\\s+(?:the score|it|me|my (?:score|mark|grade))\\s+up\\b|\\bbump to the next\\b`,
+  `\\b(?:nothing|anything)\\s+to\\s+deduct\\b|\\bshould\\s*n[o']?t\\s+cost\\s+(?:anything|me|points|marks)\\b|\\b(?:do not|don'?t|no need to|never|shouldn'?t|please)\\s+(?:dock|deduct|penali[sz]e)\\w*\\b|\\b(?:dock|deduct|penali[sz]e)\\w*\\s+me\\b`,
+];
 const SELF = /\b(?:i|i'm|im|i'd|id|i've|me|my|mine|this (?:answer|one|response|paragraph|section|part|bit|submission))\b/;
 /** A plea or a bargain: the candidate asks, for themselves or this answer, for a grade. */
-const PLEA = new Alternatives([
+const PLEA: Alternatives = [
   `\\b(?:please|pls|plz|i beg|beg you|i'?d (?:really )?appreciate|i would (?:really )?appreciate|i (?:really )?need this|depends on this|kindly|i'?ll (?:leave|give|write|post)|i will (?:leave|give|write|post)|in return)\\b`,
-]);
+];
 const MY_GRADE = /\b(?:score|scoring|marks|marking|grade|grading|points|passing|a pass|to pass|full credit|a 10|10\/10)\b|\b(?:top|full|max\w*|high\w*|good|perfect|best|next|higher)\s+(?:mark|band|tier|creds?)\b/;
 const ME_OR_THIS = /\b(?:me|my|mine|this one|this answer|this response|this submission|it|this|i|i'm|im|i've)\b/;
 /** Spoken to, and asked to grade this answer a certain way. */
 const YOU = /\b(?:you|you're|youre|your|pretend|imagine)\b/;
-const GRADE_IT_SO = new Alternatives([
+const GRADE_IT_SO: Alternatives = [
   `\\b(?:score|grade|rate|mark|judge|evaluate)\\s+(?:it|this|me|my answer|this answer)\\s+(?:that way|accordingly|as such|highly|high|well|generously|leniently|up|at (?:the )?(?:top|max\\w*|10))\\b`,
   `\\b(?:full|maximum|max|highest|top|perfect|passing)\\s+(?:possible\\s+)?(?:score|marks?|grade|points|rating|credit)\\b`,
   `\\b(?:dock|deduct)\\w*\\s+(?:any\\s+|me\\s+)?(?:marks?|points?)\\b`,
-]);
-/** Grader and grading words in scripts the views cannot fold to Latin letters: matched as the views spell them. */
-// Not the bare words for grading or points ("採点システム", "балл риска"): an exam-grading pipeline is ordinary Kafka.
+];
+/**
+ * Grader and grading words in scripts the views cannot fold to Latin letters, matched as the views spell them; not the
+ * bare words for grading or points ("採点システム", "балл риска"): an exam-grading pipeline is ordinary Kafka.
+ */
 const OTHER_SCRIPT_WORDS = ["проверяющему", "проверяющего", "проверяющий", "проверяет ии", "экзаменатор", "оцени его", "оцените этот", "поставьте", "максимальный балл", "評価者", "採点者", "満点", "最高点", "模範解答", "채점자", "만점", "최고 점수", "평가 시스템", "לבודק", "ציון מלא", "评分员", "满分"];
 let otherScriptGrader: string[] | undefined;
 
-/** The ideas above, read in one view of a sentence. */
 /** Whether one of the expressions of `set` matches the view; `met` is what the view's words allow (metIn). */
 function anyOf(set: Alternatives, view: string, met: Uint8Array): boolean {
   const [from, to] = needs!.ranges.get(set)!;
@@ -251,6 +248,7 @@ function anyOf(set: Alternatives, view: string, met: Uint8Array): boolean {
   return false;
 }
 
+/** The ideas above, read in one view of a sentence. */
 function asksForAGrade(view: string): boolean {
   const met = metIn(view);
   return (
@@ -288,10 +286,10 @@ let lastMet: Uint8Array = new Uint8Array(0);
 function metIn(view: string): Uint8Array {
   if (!needs) {
     const sets = [WHO_GRADES, GRADE_OUTCOME, THIS_ANSWER_EARNS, ASSUME_OR_SKIP, PLEA, GRADE_IT_SO, SELF_OUTCOME];
-    const ideas = sets.flatMap((set) => set.sources.map((source) => new RegExp(source)));
+    const ideas = sets.flatMap((set) => set.map((source) => new RegExp(source)));
     const ranges = new Map<Alternatives, [number, number]>();
     let at = EACH_PATTERN.length;
-    for (const set of sets) ranges.set(set, [at, (at += set.sources.length)]);
+    for (const set of sets) ranges.set(set, [at, (at += set.length)]);
     needs = { index: needIndexFor([...EACH_PATTERN, ...ideas]), ideas, ranges }; // once per process (regex-needs.ts)
   }
   if (view !== lastView) {

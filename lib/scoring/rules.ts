@@ -67,10 +67,11 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
     if (!match.met || match.item.item.kind === "misconception") continue;
     depth.set(match.item.item.id, itemDepth({ analysed, sentences: match.sentences, matched: match.occurrences, crammed }));
   }
+  const signals = answerSignals(analysed, usable, topicWords(question));
   return {
     analysed,
     injection,
-    signals: withDensity(answerSignals(analysed, usable, topicWords(question)), { crammed: crammed.size > 0, thin: isThin(analysed, usable), dismissive: isDismissive(analysed, dismissed, usable) }),
+    signals: { ...signals, crammed: crammed.size > 0, thin: isThin(analysed, usable) && !writtenAsDenseNotes(signals), dismissive: isDismissive(analysed, dismissed, usable) },
     matches: matched.items,
     claims: newClaims(matched.items, matched.claims),
     rejected: matched.rejected,
@@ -85,9 +86,8 @@ export function analyseAnswer(question: ScorableQuestion, answer: string, vocabu
  * wrote 13 of 15 at a function-word share of 0.35 or under; shallow and medium answers, graded 6–7.75, none. Notes
  * shorter than THIN_DENSE_MIN_WORDS stay thin: graders put 35–70-word notes at 5–7, however dense.
  */
-function withDensity<T extends AnswerSignals>(signals: T, depth: { crammed: boolean; thin: boolean; dismissive: boolean }): T & typeof depth {
-  const dense = signals.functionRatio <= THIN_DENSE_FUNCTION_RATIO && signals.usableTokens >= THIN_DENSE_MIN_WORDS;
-  return { ...signals, ...depth, thin: depth.thin && !dense };
+function writtenAsDenseNotes(signals: AnswerSignals): boolean {
+  return signals.functionRatio <= THIN_DENSE_FUNCTION_RATIO && signals.usableTokens >= THIN_DENSE_MIN_WORDS;
 }
 
 /**

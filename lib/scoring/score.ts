@@ -60,9 +60,9 @@ export const INJECTION_SHARE = 0.15;
  */
 export const THIN_SPECIFICS = 5;
 export const THIN_REASONS = 4;
-/** …unless it is written as dense notes: a share of function words at or under this (see rules.ts withDensity). */
+/** …unless it is written as dense notes: a share of function words at or under this (see rules.ts writtenAsDenseNotes). */
 export const THIN_DENSE_FUNCTION_RATIO = 0.35;
-/** …and at least this many words long (see rules.ts withDensity). */
+/** …and at least this many words long (see rules.ts writtenAsDenseNotes). */
 export const THIN_DENSE_MIN_WORDS = 80;
 /** An answer with at least this many sentences that wave a practice away (stance.ts)… */
 export const DISMISSIVE_SENTENCES = 3;
