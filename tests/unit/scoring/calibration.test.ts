@@ -40,7 +40,10 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // rule, the wrong-claim cap at 6.5, catalogue rounds 11 and 12, rubric recall, stance round 5 and the second
   // true-statement corpus and a last rubric-recall pass: tune 0.923 / 0.89 / +0.11 with 38 trap and 15 band violations,
   // held-out 0.843 / 1.25 / +0.07 with 36 and 20.
-  tune: { spearman: 0.918, mae: 0.93, bias: 0.2, trapViolations: 38, bandViolations: 15 },
+  // rules-14: the tune part grew by probe set 5 (304 blind answers, eight per question by five new writers, graded by
+  // eight new graders at 0.991), measured before tuning at 0.816 / 1.29 / -0.09 with 14 trap and 32 band violations:
+  // the whole tune part then read 0.907 / 0.97 / +0.07 with 52 trap and 47 band violations.
+  tune: { spearman: 0.905, mae: 0.98, bias: 0.2, trapViolations: 52, bandViolations: 47 },
   "held-out": { spearman: 0.835, mae: 1.3, bias: 0.2, trapViolations: 36, bandViolations: 20 },
 };
 
