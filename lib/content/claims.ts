@@ -61,6 +61,12 @@ export const falseClaimSchema = z
     /** A claim about a default, matched by value (see settingSchema); then `concept` may stay empty. */
     setting: settingSchema.optional(),
     near: z.number().int().min(2).max(40).optional(),
+    /**
+     * Phrases (or {sets}) that, anywhere in the sentence, show it says something else: the reason that makes the
+     * statement true ("replays are harmless" beside "idempotent upserts"), or another subject ("Spark's streaming is
+     * micro-batches under the hood"). Use them where the claim's own words are also a true statement's.
+     */
+    unless: z.array(z.string().trim().min(2)).optional(),
     /** Sentences that make the claim; each must trip it. */
     says: z.array(sentence).min(1, "give at least one sentence that makes the claim"),
     /** Sentences that come close without making the claim; none may trip it. */

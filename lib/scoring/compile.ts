@@ -58,6 +58,8 @@ export interface CompiledItem {
   near?: number;
   /** Set for a claim from the shared catalogue (then `item` is its misconception-shaped view). */
   claim?: FalseClaim;
+  /** For a catalogue claim: phrases that, in the same sentence, show it says something else (FalseClaim.unless). */
+  unless?: number[];
   /**
    * A required or bonus point that warns about what it names ("unclean leader election can lose data",
    * "auto-commit with async processing loses records"): waving that thing away agrees with the point.
@@ -344,7 +346,13 @@ function compileItems(entries: Array<{ item: RubricItem; claim?: FalseClaim }>, 
       return { source, terms };
     });
     const warning = item.kind !== "misconception" && WARNING_RE.test(withoutAvoidedOutcome(`${item.label} ${item.hint ?? ""}`));
-    return { item, patterns, near: item.near, warning, ...(claim ? { claim } : {}) };
+    const unless = claim?.unless?.length
+      ? [...new Set(claim.unless.flatMap((text) => {
+          const set = /^\{([a-z0-9][a-z0-9-]*)\}$/.exec(text.trim());
+          return expandAlternative(set?.[1] ? { kind: "set", name: set[1] } : { kind: "phrase", text }, vocabulary, table);
+        }))]
+      : undefined;
+    return { item, patterns, near: item.near, warning, ...(claim ? { claim } : {}), ...(unless ? { unless } : {}) };
   });
   const subjects = vocabulary[CONTRAST_SUBJECTS_SET] ?? DEFAULT_CONTRAST_SUBJECTS;
   const contrastSubjects = [...new Set(subjects.flatMap((text) => expandAlternative({ kind: "phrase", text }, vocabulary, table)))];

@@ -586,6 +586,7 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   while (to < tokens.length && tokens[to]!.clause === lastClause) to++;
   for (let j = from; j < to; j++) if (contrast[j] && !inCombo(j, combo)) return false;
   if (namesOtherSystem(ctx, rubric, phraseHits, combo, from, to)) return false;
+  if (item.unless && saysOtherwise(ctx, item.unless, phraseHits, min, max)) return false;
   // "RabbitMQ is a smart router. It deletes messages once they are processed.": a sentence that opens with a
   // pronoun continues the previous one, so another system that previous sentence opens with is still the subject.
   const first = sentences[tokens[min]!.sentence]!;
@@ -595,6 +596,15 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
     if (namesOtherSystem(ctx, rubric, phraseHits, combo, previous.firstToken, subjectEnd)) return false;
   }
   return true;
+}
+
+/** One of a claim's `unless` phrases stands in a sentence the claim's words are in. */
+function saysOtherwise(ctx: MatchContext, unless: number[], phraseHits: PhraseHits, min: number, max: number): boolean {
+  const { tokens, sentences } = ctx.analysed;
+  const from = sentences[tokens[min]!.sentence]!.firstToken;
+  const to = sentences[tokens[max - 1]!.sentence]!.endToken;
+  for (const phrase of unless) for (const occ of phraseHits.byPhrase.get(phrase) ?? []) if (occ.start >= from && occ.start < to) return true;
+  return false;
 }
 
 /** A combination across sentences draws on a sentence where one of the item's own terms is waved away. */

@@ -3,7 +3,9 @@
 // scoped down to a part at once ("only within each sub-key").
 import { describe, expect, it } from "vitest";
 import { rubricSchema } from "@/lib/content/schema";
+import { falseClaimSchema, type FalseClaim } from "@/lib/content/claims";
 import { scoreWithRules, type ScorableQuestion } from "@/lib/scoring";
+import { falseClaimsIn } from "@/lib/scoring/false-claims";
 
 const question: ScorableQuestion = {
   slug: "test-claim-scope",
@@ -50,5 +52,35 @@ describe("where a wrong claim is made", () => {
     expect(met("Salting keeps order, so nothing changes for consumers.", "salt-order")).toBe(true);
     expect(met("Salting keeps order only within each sub-key, not across the merchant.", "salt-order")).toBe(false);
     expect(met("Salting keeps order unless two keys collide.", "salt-order")).toBe(true);
+  });
+});
+
+describe("a catalogue claim's `unless` phrases", () => {
+  const claim: FalseClaim = {
+    ...falseClaimSchema.parse({
+      id: "replays-harmless",
+      topic: "exactly-once",
+      claim: "Replays are harmless because Kafka's exactly-once stops side effects repeating",
+      correction: "Exactly-once covers Kafka writes and offsets; replayed side effects repeat unless they are idempotent.",
+      concept: ["(replay* | reprocess*) ... harmless"],
+      unless: ["idempotent", "{upserts}"],
+      says: ["With exactly-once on, replays are harmless."],
+      nearMiss: ["Feature writes are idempotent upserts, so replays are harmless."],
+    }),
+    track: "kafka",
+    sourcePath: "test.yml",
+    line: 1,
+  };
+  const vocabulary = { upserts: ["upsert*", "merge into"] };
+  const charged = (text: string) => falseClaimsIn(text, vocabulary, [claim]).map((hit) => hit.id);
+
+  it("keep the claim from being made in a sentence that holds one of them, as a phrase or through a set", () => {
+    expect(charged("With exactly-once on, replays are harmless.")).toEqual(["replays-harmless"]);
+    expect(charged("Feature writes are idempotent, so replays are harmless.")).toEqual([]);
+    expect(charged("We write with MERGE INTO, so replays are harmless.")).toEqual([]);
+  });
+
+  it("reach only the sentence the claim is made in", () => {
+    expect(charged("Our sink is idempotent. Still, with exactly-once on, replays are harmless anyway.")).toEqual(["replays-harmless"]);
   });
 });
