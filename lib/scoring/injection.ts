@@ -66,7 +66,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:automated|automatic|ai|llm|machine|hiring)\\s+(?:reviewer|evaluator|grader|scorer|marker|assessor|grading|evaluation|review|manager)\\b`),
   new RegExp(`\\bif you(?:'re| are)\\s+(?:an?\\s+)?(?:ai|llm|language model|model|bot|grader|evaluator|reviewer|automated|assistant|the (?:grader|evaluator|reviewer|interviewer))\\b`),
   new RegExp(`\\b${GRADER}\\b[^.!?\\n]{0,40}?\\b(?:should|must|will|please|needs? to|is (?:asked|instructed|told) to|,)\\s*(?:give|award|score|grade|rate|mark|ignore|accept|pass|approve|assume|treat|copy|follow|decode|recogni[sz]e|consider)\\b`),
-  new RegExp(`^\\s*${GRADER}\\s*[,:]`),
+  // "Scorer:" alone heads a component in a design answer ("Scorer: rules → model → thresholds"), not a vocative.
+  new RegExp(`^\\s*${GRADER.replace("scorer|", "")}\\s*[,:]`),
   new RegExp(`\\b(?:role[- ]?play|let'?s pretend|imagine|suppose)\\b[^.!?\\n]{0,40}?\\byou(?:'re| are)\\b[^.!?\\n]{0,60}?\\b(?:interviewer|hiring manager|grader|evaluator|examiner|reviewer|panel|recruiter)`),
   /\bscore accordingly\b|\bgrade accordingly\b|\bmark accordingly\b/,
   // A verdict presented as already decided, or asked to be copied.

@@ -191,7 +191,8 @@ const BACKWARD = [
   // "we keep them off", "left it unset"
   "(?:keep|leave|kept|left|keeping|leaving) (?:it|them|those|these) (?:off|disabled|unset|out)\\b",
   // "X is a knob I'd never touch", "X is a constraint I'd rather not deal with", "X is a luxury we don't need"
-  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill|delete|comment out|strip out)\\b",
+  // ("The benefit is that you don't need a ZooKeeper cluster": a complement clause, not "X is a knob you don't touch".)
+  "(?:is|are|s) (?:just )?(?:something |stuff |(?:a|an|one|1|the) (?:\\w+ ){1,3}?|(?:(?!so |because |and |but |if |when |since |then |as |means |on |off |enabled |set |not |no |until |unless |before |after |once |while |that |what |how |why |where )\\w+ ){1,4}?)(?:that |which )?(?:i|we|you|id|wed|youd|ill|ive|weve|people|teams) (?:would |d |can |could |should |just |usually |always |happily |gladly |really |honestly |personally |simply |probably |ever )*(?:(?:never|not|dont|do not|wouldnt|would not|rather not|wont|will not|cant be bothered to|didnt) (?:even |ever |really |actually |usually )?(?:had to |needed to |have to |need to |bothered to )?(?:touch|turn|change|tune|use|set|add|need|bother with|deal with|enable|turn on|switch on|configure|recommend|go near|want|miss|care about|worry about|think about|reach for|trust|ship|run)|leave unset|leave off|leave out|happily ignore|stay out of|stay away from|steer clear of|stay clear of|avoid|skip|ignore|rip out|switch off|turn off|slash|cut|sacrifice|trim|block|veto|drop|remove|kill|delete|comment out|strip out)\\b",
   // "X? In practice nobody does it"
   "(?:nobody|no one|hardly anyone) (?:has |have |actually |really |ever )*(?:does|bothers|cares|misses|missed|visits|visited|looks at|turns on|sets|configures|watches|checks|opens|monitors|notices|acts on|reacts to|responds to|pays attention to)\\b",
   // "X is one of those features you read about and never switch on", "one of those chores we keep pushing back"
@@ -615,13 +616,17 @@ const CONDITIONS = new Set(["if", "unless", "when", "whenever"]);
 const DEBATE_WORDS = new Set(["debating", "arguing", "discussing", "questioning", "explaining", "justifying", "defending", "revisiting", "relitigating"]);
 /** A passive removal ("is removed", "gets rejected"): a dismissal when a practice is its subject, a mechanism otherwise. */
 const PASSIVE_REMOVAL = /^(?:is|are|s|was|were|has been|have been|got|get|gets|been) (?:\w+ )?(?:removed|rejected|dropped|killed|taken out|pulled out)\b/;
+/** "…get removed from the group", "is dropped from the ISR": a member leaving a set the cluster keeps, a mechanism. */
+const REMOVED_FROM_MEMBERSHIP = /^ (?:\w+ )?(?:from|out of) (?:the |its |their |a )?(?:consumer )?(?:group|isr|in sync replicas?|quorum|cluster|assignment|elr|generation)\b/;
+/** "…off for a week", "off for 3 days": a time away. */
+const OFF_FOR_A_WHILE = /^ for (?:a|an|one|\d+|a few|several|some|two|three|many|more than (?:a|an|\d+)) (?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|while|bit)\b/;
 /** Things a cluster or a framework removes, rejects or drops as it works: never practices a candidate could wave away. */
 const MECHANISM_SUBJECTS = new Set(
   ("member members consumer consumers follower followers replica replicas broker brokers record records message messages " +
     "batch batches segment segments straggler stragglers write writes request requests producer producers duplicate duplicates " +
     "entry entries node nodes instance instances zombie zombies event events row rows tombstone tombstones file files " +
     "worker workers task tasks thread threads connection connections session sessions anything everything whatever " +
-    "epoch epochs marker markers fetch fetches append appends packet packets").split(" "),
+    "epoch epochs marker markers fetch fetches append appends packet packets commit commits").split(" "),
 );
 /** How far back a passive removal's subject is looked for. */
 const MECHANISM_LOOKBACK = 16;
@@ -790,7 +795,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
         if (direction === "backward" && /\b(?:off|disabled|false|0|zero|none)\b/.test(m[0]) && !/\b(?:i|we|you|id|wed|youd)\b/.test(m[0]) && describesDefault(tokens, matchEnd, endToken)) continue;
         // "a member silent for session.timeout.ms is removed", "a straggler from the old epoch is rejected": the broker
         // removing a thing it manages is a mechanism, not the candidate waving a practice away.
-        if (direction === "backward" && PASSIVE_REMOVAL.test(m[0]) && namesMechanismThing(matchStart)) continue;
+        if (direction === "backward" && PASSIVE_REMOVAL.test(m[0]) && (namesMechanismThing(matchStart) || REMOVED_FROM_MEMBERSHIP.test(joined.slice(at + m[0].length)))) continue;
+        // "a consumer that was off for a week": out of service for a while, not a setting turned off.
+        if (direction === "backward" && / off$/.test(m[0]) && OFF_FOR_A_WHILE.test(joined.slice(at + m[0].length))) continue;
         // "X is a tax, but one well worth paying": the dismissal is conceded, then overturned.
         if (direction === "backward" && OVERTURNED.test(joined.slice(at + m[0].length))) continue;
         if (pronounOnly) {

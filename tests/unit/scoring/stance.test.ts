@@ -66,6 +66,19 @@ describe("dismissals", () => {
     // Lowering a setting when something is slow is tuning, not working round a practice.
     expect(dismissedWords("If processing is slow I lower max.poll.records, batch the database writes, and add consumers.")).toEqual([]);
     expect(dismissedWords("When the checkpoint times out we just disable it.").length).toBeGreaterThan(0);
+    // A member leaving a set the cluster keeps, and a commit the coordinator refuses, are mechanisms too.
+    expect(dismissedWords("Process so slowly that you exceed max.poll.interval.ms, get removed from the group and your commit is rejected.")).toEqual([]);
+    expect(dismissedWords("A follower that falls behind is dropped from the ISR.")).toEqual([]);
+    expect(dismissedWords("Static membership got removed from our setup.")).toContain("static");
+  });
+
+  it("reads 'off for a week' as time away, and 'the benefit is that you don't need X' as a complement, not a verdict on what came before", () => {
+    expect(dismissedWords("A consumer that was off for a week comes back to auto.offset.reset.")).toEqual([]);
+    expect(dismissedWords("Compaction was off.")).toContain("compaction");
+    const benefit = dismissedWords("The metadata lives in an internal Kafka log. The main benefit is that you don't need a separate ZooKeeper ensemble.");
+    expect(benefit).not.toContain("metadata");
+    expect(benefit).not.toContain("benefit");
+    expect(dismissedWords("Compaction is a knob that we never touch.")).toContain("compaction");
   });
 
   it("reads a heading as a heading and a version number as a version, not as sarcasm or putting off", () => {
