@@ -14,7 +14,7 @@ export const FLAG_MESSAGES = {
   dismissive:
     "Much of this answer argues against the practices the question is about (\u201cskip it\u201d, \u201cthat is overkill\u201d). An interviewer hears that as not knowing why they matter, so the score is capped at 3/10.",
   thin:
-    "Your points are right, but little backs them up: few config names, defaults, numbers or sizes, and few reasons why. Interviewers keep 9 and 10 for answers that do, so until then the score is capped at 8/10.",
+    "Your points are right, but little backs them up: few config names, defaults, numbers or sizes, and few reasons why. Interviewers call that correct basics and keep 8 to 10 for answers that do, so until then the score is capped at 7/10.",
   "list-like":
     "This reads as a list of terms. Interviewers want to hear how the ideas connect, so say it in full sentences; until then the score is capped at 3/10.",
 } as const;

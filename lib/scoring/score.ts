@@ -24,9 +24,10 @@
 //                         earns INJECTION_BASE + INJECTION_SHARE × its score, rounded to a half point
 //   dismissive       3    DISMISSIVE_SENTENCES or more sentences (and at least DISMISSIVE_SHARE of them) wave
 //                         practices away: the answer argues against what the question is about
-//   thin             8    few concrete specifics (config names, defaults, numbers, sizes) and few reasons or costs
-//                         in the whole answer: right points without them are "correct basics" or "strong",
-//                         never "outstanding", however many points they name
+//   thin             7    few concrete specifics (config names, defaults, numbers, sizes) and few reasons or costs
+//                         in the whole answer: right points without them are "correct basics", however many points
+//                         they name (graders put these at 6–7.5; on the tune part the answers this cap held were
+//                         graded 6.6 on average, 102 of 107 under 9, so a cap of 8 sat a point over most of them)
 //   list-like        3    mostly a bare list of terms: keywords without the sentences that connect them
 //   non-answer       1    "I don't know", "pass", or only a handful of words
 // Floor: a genuine, on-topic attempt (not a non-answer, no injection, no wrong claim, at least
@@ -43,7 +44,7 @@ export const MISCONCEPTION_PENALTY = 1.5;
 export const NAMED_CREDIT = 0.65;
 /** Bonus points top up coverage at this rate. */
 export const BONUS_SHARE = 0.5;
-export const CAPS = { "missed-required": 9.5, thin: 8, dismissive: 3, misconception: 6.5, "wrong-model": 2, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
+export const CAPS = { "missed-required": 9.5, thin: 7, dismissive: 3, misconception: 6.5, "wrong-model": 2, "wrong-claims": 2, rejections: 3, injection: 2, "list-like": 3, "non-answer": 1 } as const;
 /**
  * A real wrong claim in an answer that covers less than this share of the required points is read as an answer
  * built on a wrong model (CAPS["wrong-model"]), not as one slip in a sound answer (CAPS.misconception).

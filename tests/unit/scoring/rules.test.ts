@@ -39,17 +39,17 @@ describe("scoreWithRules: an answer that argues against the practices", () => {
 });
 
 describe("scoreWithRules: depth", () => {
-  it("caps every point named with nothing to back it up at 8, and says why only when that cap holds the score", () => {
+  it("caps every point named with nothing to back it up at 7, and says why only when that cap holds the score", () => {
     const thin = score(STRONG);
     expect(thin.items.filter((i) => i.kind === "required").every((i) => i.met)).toBe(true);
-    expect(thin.score).toBe(8);
-    expect(thin.breakdown.cap).toEqual({ value: 8, reason: "thin" });
+    expect(thin.score).toBe(7);
+    expect(thin.breakdown.cap).toEqual({ value: 7, reason: "thin" });
     expect(thin.feedback.flags.map((flag) => flag.code)).toContain("thin");
     // The same points with reasons and numbers are not thin.
     expect(score(EXPLAINED).breakdown.cap).toBeUndefined();
-    // A thin answer that scores below 8 anyway carries no note about the cap.
+    // A thin answer that scores below 7 anyway carries no note about the cap.
     const partial = score("Producers should use acks=all so every in-sync replica acknowledges the write.");
-    expect(partial.score).toBeLessThan(8);
+    expect(partial.score).toBeLessThan(7);
     expect(partial.feedback.flags.map((flag) => flag.code)).not.toContain("thin");
   });
 
@@ -63,7 +63,7 @@ describe("scoreWithRules: depth", () => {
     expect(dense.score).toBeGreaterThan(8);
     // The same notes without their last two lines are under 80 words: thin again.
     const short = score(notes.slice(0, notes.indexOf(" Brokers spread")));
-    expect(short.breakdown.cap).toEqual({ value: 8, reason: "thin" });
+    expect(short.breakdown.cap).toEqual({ value: 7, reason: "thin" });
     // Prose naming the same points (STRONG) has a function-word share well over 0.35: thin.
     expect(score(STRONG).breakdown.cap?.reason).toBe("thin");
   });
