@@ -121,7 +121,8 @@ type Alternatives = readonly string[];
 const WHO_GRADES: Alternatives = [
   `\\bwhoever\\s+(?:is\\s+)?(?:grad|mark|scor|review|evaluat|assess|check|read)\\w*`,
   `\\b(?:the\\s+)?(?:person|one|people|folks?|team|human|tool|model|system|ai|llm|thing)\\s+(?:who(?:'s| is| are)?\\s+|that(?:'s| is)?\\s+)?(?:grading|marking|scoring|evaluating|assessing|reviewing|checking|reading)\\s+(?:this|these|my|the (?:answers?|responses?|submissions?))`,
-  `\\b(?:examiners?|graders?|evaluators?|assessors?|scorers?)\\b`,
+  // A fraud or risk "scorer" is a component of the system being designed ("the fraud scorer emits a risk score").
+  `\\b(?:examiners?|graders?|evaluators?|assessors?)\\b|(?<!\\b(?:fraud|risk|ml|model|rules?|credit|anomaly|feature|online|realtime|streaming|batch|process|python|java|flink|our|a|an|your|their|its)\\s)\\bscorers?\\b`,
   // Not "markers" alone: commit and abort markers are Kafka's own words.
   `\\b(?:to|for|dear|nb|hey|hi|attn|attention|ps)\\s+(?:the\\s+)?marker\\b|^\\W*marker\\s*[,:]`,
   `\\b(?:language model|llm|chatgpt|gpt-?\\d?|claude|gemini|copilot|the ai|an ai|dear ai|ai grader|ai model|scoring tool|grading tool|marking tool|auto-?grader|scoring (?:engine|bot|script))\\b`,

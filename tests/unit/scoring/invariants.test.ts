@@ -153,3 +153,13 @@ describe("the negated form of a model answer's evidence does not earn its point"
     expect(offenders).toEqual([]);
   });
 });
+
+describe("every model answer scores as the answer it is", () => {
+  // A model answer is what the candidate is shown as a 10: the scorer must read it as one (it once read a fraud
+  // "scorer" beside "scoring" as text addressed to the grader and capped the consumer-lag model answer at 2).
+  it.each(bank.questions.map((question) => [question.slug, question] as const))("%s scores at least 9", (_, question) => {
+    const result = score(question, question.modelAnswer);
+    expect(result.feedback.flags.map((flag) => flag.code)).not.toContain("injection");
+    expect(result.score).toBeGreaterThanOrEqual(9);
+  });
+});
