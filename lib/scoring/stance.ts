@@ -141,7 +141,8 @@ const BACKWARD = [
   // "X isn't worth it", "X is not really needed", "X is hardly ever a problem"
   "(?:isnt|arent|is not|are not|wasnt|not|never|hardly|rarely|hardly ever|seldom|aint|doesnt seem|dont seem) (?:really |that |very |all that |even |ever |actually |particularly |strictly |usually )?(?:worth|needed|necessary|required|important|useful|helpful|relevant|a problem|an issue|a concern|a big deal|a real problem|a real issue|a real concern|something to worry about|something you need|something i would|a thing)\\b",
   // "X doesn't really matter", "X never helps", "X won't buy you anything"
-  "(?:doesnt|dont|does not|do not|wont|will not|rarely|hardly|never|didnt) (?:really |actually |even |usually |ever |much )?(?:matters?(?! (?:who|whom|whose|whether|if|how|what|which|when|where)\\b)|help|helps|add much|adds much|add anything|adds anything|add a lot|adds a lot|buy you much|buy you anything|buys you much|buys you anything|change anything|changes anything|make a difference|makes a difference|make much difference|makes much difference)\\b",
+  // ("It does not help with writes outside Kafka": a limit of scope, not a verdict on what came before.)
+  "(?:doesnt|dont|does not|do not|wont|will not|rarely|hardly|never|didnt) (?:really |actually |even |usually |ever |much )?(?:matters?(?! (?:who|whom|whose|whether|if|how|what|which|when|where)\\b)|help(?! (?:with|against|when|if|once|outside|beyond|across|past)\\b)|helps(?! (?:with|against|when|if|once|outside|beyond|across|past)\\b)|add much|adds much|add anything|adds anything|add a lot|adds a lot|buy you much|buy you anything|buys you much|buys you anything|change anything|changes anything|make a difference|makes a difference|make much difference|makes much difference)\\b",
   // "X only makes things harder", "X just adds complexity"
   "(?:only|just|merely|mostly|simply) (?:make|makes|made|making|add|adds|added|adding|bring|brings|cause|causes|create|creates|slow|slows) (?:things |it |everything |life |your life |the system |the pipeline |you |(?:\\w+ ){1,2}?)?(?:harder|complicated|more complicated|complex|more complex|worse|slower|complexity|overhead|latency|headaches|headache|pain|noise|trouble|problems|bugs|confusion|down|unpredictable|fragile|brittle|messy|messier|flaky|flakier|opaque|painful|noisier|riskier)\\b",
   "more (?:\\w+ ){0,2}than (?:its|it|it is|they are|theyre|thats|that) worth",
@@ -297,7 +298,8 @@ const BACKWARD = [
   // "X sounds right until one key takes half the traffic" (not "sounds like magic until you see how it works")
   "(?:sounds|sound|looks|look|seems|seem) (?:\\w+ ){1,2}?until\\b(?! you (?:see|realise|realize|understand|learn|look|read|know|try it))",
   // A config value that switches it off: "num.standby.replicas stays at 0", "compression.type stays at none"
-  "(?:stays?|stayed|remains?|remained|sits?|sat|left|kept|keeps) (?:at|on) (?:0|zero|none|false|off|disabled|nothing|1|at least once|at most once|read uncommitted|(?:the |its )?(?:broker |stock )?default)\\b",
+  // ("…all the state for one card sits on one task": a place, not a value left at 1.)
+  "(?:stays?|stayed|remains?|remained|sits?|sat|left|kept|keeps) (?:at|on) (?:0|zero|none|false|off|disabled|nothing|1(?! (?:task|partition|thread|broker|node|instance|worker|machine|consumer|server|core|host|pod|slot|subtask|shard|member|disk|rack|leader|replica)s?\\b)|at least once|at most once|read uncommitted|(?:the |its )?(?:broker |stock )?default)\\b",
   "(?:stays?|stayed|remains?|remained|left|kept|keeps) (?:unset|empty|blank|commented out)\\b",
   // Round 5. Another team's job: "X is really the storage team's job", "the release team's problem, if they want one"
   "(?:is|are|s|it|that) (?:really |mostly |just |usually |more |honestly )?(?:the |our )?(?:\\w+ ){0,2}?(?:team|teams|folks|ops|sres?|dbas?|lot|crowd|department) (?:job|problem|call|concern|responsibility|department|remit|business|lookout|headache)\\b",

@@ -81,6 +81,13 @@ describe("dismissals", () => {
     expect(dismissedWords("Compaction is a knob that we never touch.")).toContain("compaction");
   });
 
+  it("reads 'sits on one task' as a place and 'doesn't help with X' as a limit of scope", () => {
+    expect(dismissedWords("Keyed by card number so all the state for one card sits on one task.")).toEqual([]);
+    expect(dismissedWords("The replication factor stays at 1.")).toContain("replication");
+    expect(dismissedWords("The broker now adds the partition to the transaction itself. It does not help with writes to systems outside Kafka.")).toEqual([]);
+    expect(dismissedWords("Static membership? It doesn't help.")).toContain("static");
+  });
+
   it("reads a heading as a heading and a version number as a version, not as sarcasm or putting off", () => {
     expect(dismissedWords("What could go wrong")).toEqual([]);
     expect(dismissedWords("Transactions everywhere? What could possibly go wrong?").length).toBeGreaterThan(0);
