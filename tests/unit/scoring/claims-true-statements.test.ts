@@ -26,7 +26,7 @@ describe("the false-claim catalogue on true statements", () => {
     const charged = statements.flatMap(({ where, text }) => falseClaimsIn(text, bank.vocabulary, bank.claims).map((hit) => `${where} → ${hit.id}`));
     expect(statements.length).toBeGreaterThan(1500);
     expect(charged, charged.join("\n")).toEqual([]);
-  });
+  }, 120_000);
 
   // 1,139 true sentences written for the purpose by four writers who never saw the catalogue, 30 per question, in the
   // registers strong candidates use and on the facts most often misstated (docs/calibration/true-corpus-brief.md);
@@ -46,5 +46,5 @@ describe("the false-claim catalogue on true statements", () => {
     const charged = sentences.flatMap(({ where, text }) => falseClaimsIn(text, bank.vocabulary, bank.claims).map((hit) => `${where}: "${text}" → ${hit.id}`));
     expect(sentences.length).toBeGreaterThan(atLeast);
     expect(charged, charged.join("\n")).toEqual([]);
-  });
+  }, 120_000);
 });
