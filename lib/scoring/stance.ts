@@ -67,7 +67,7 @@ const ANYWHERE_FORWARD = [
   "can safely ignore", "can ignore", "can just ignore", "may ignore", "safe to ignore",
   "you can forget about", "you can forget", "forget about",
   "no reason to", "no reason for", "nobody needs", "no one needs", "hardly anyone needs", "rarely need", "seldom need",
-  "steer teams away from", "steer people away from", "steer clients away from", "steer most teams away from", "steer most people away from", "steer most clients away from", "steer many teams away from", "steer us away from", "talk teams out of", "talk people out of",
+  "steer teams away from", "steer people away from", "steer clients away from", "steer us away from", "talk teams out of", "talk people out of",
   "dont do", "dont use", "dont want", "never use", "never do", "not do", "dont run", "dont set", "dont take", "dont bother",
   "a hard pass on", "hard pass on", "no thanks to", "no to",
   // "we'd rather just retry than bother with X", "keep well away from X"
