@@ -62,11 +62,14 @@ export const falseClaimSchema = z
     setting: settingSchema.optional(),
     near: z.number().int().min(2).max(40).optional(),
     /**
-     * Phrases (or {sets}) that, anywhere in the sentence, show it says something else: the reason that makes the
-     * statement true ("replays are harmless" beside "idempotent upserts"), or another subject ("Spark's streaming is
-     * micro-batches under the hood"). Use them where the claim's own words are also a true statement's.
+     * Terms in the concept language (a phrase, {set} or alternatives, no "...") that, anywhere in the sentence, show it
+     * says something else: the reason that makes the statement true ("replays are harmless" beside "idempotent
+     * upserts"), or another subject ("Spark's streaming is micro-batches under the hood"). Use them where the claim's
+     * own words are also a true statement's.
      */
-    unless: z.array(z.string().trim().min(2)).optional(),
+    unless: z
+      .array(conceptPatternSchema.refine((value) => !value.includes("..."), { message: 'an "unless" entry is one term: no "..."' }))
+      .optional(),
     /** Sentences that make the claim; each must trip it. */
     says: z.array(sentence).min(1, "give at least one sentence that makes the claim"),
     /** Sentences that come close without making the claim; none may trip it. */
@@ -170,11 +173,13 @@ function checkFile(
         fileProblems.push({ path, line, message: `setting: ${(error as Error).message}` });
       }
     }
-    claim.concept.forEach((pattern, patternIndex) => {
-      for (const set of setsUsed(parseConceptPattern(pattern))) {
-        if (!context.vocabulary[set]) fileProblems.push({ path, line: lineOf(["claims", index, "concept", patternIndex]), message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)` });
-      }
-    });
+    for (const field of ["concept", "unless"] as const) {
+      (claim[field] ?? []).forEach((pattern, patternIndex) => {
+        for (const set of setsUsed(parseConceptPattern(pattern))) {
+          if (!context.vocabulary[set]) fileProblems.push({ path, line: lineOf(["claims", index, field, patternIndex]), message: `unknown synonym set {${set}} (define it in content/vocabulary/*.yml)` });
+        }
+      });
+    }
     return { ...claim, track: data.track, sourcePath: path, line };
   });
   problems.push(...fileProblems);

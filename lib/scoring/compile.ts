@@ -347,10 +347,7 @@ function compileItems(entries: Array<{ item: RubricItem; claim?: FalseClaim }>, 
     });
     const warning = item.kind !== "misconception" && WARNING_RE.test(withoutAvoidedOutcome(`${item.label} ${item.hint ?? ""}`));
     const unless = claim?.unless?.length
-      ? [...new Set(claim.unless.flatMap((text) => {
-          const set = /^\{([a-z0-9][a-z0-9-]*)\}$/.exec(text.trim());
-          return expandAlternative(set?.[1] ? { kind: "set", name: set[1] } : { kind: "phrase", text }, vocabulary, table);
-        }))]
+      ? [...new Set(claim.unless.flatMap((source) => parseConceptPattern(source).terms.flatMap((term) => term.alternatives.flatMap((alternative) => expandAlternative(alternative, vocabulary, table)))))]
       : undefined;
     return { item, patterns, near: item.near, warning, ...(claim ? { claim } : {}), ...(unless ? { unless } : {}) };
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { formatProblem, loadContentBank } from "@/lib/content/load";
 import { makeContentDir, questionFile, VALID_RUBRIC } from "../../support/content-fixtures";
 
@@ -108,5 +110,38 @@ describe("loadContentBank", () => {
     const body = "\n## Prompt\n\nQ\n\n## Model answer\n\nA\n\n## Key points\n\n- a\n- b\n\n## Follow-ups\n\n- 1\n- 2\n- 3\n- 4\n";
     const [problem] = loadContentBank(makeContentDir({ "sample-question.md": questionFile({ body }) })).problems;
     expect(problem!.message).toBe("follow-ups must be a bullet list of 1 to 3 items (found 4)");
+  });
+});
+
+describe("catalogue claims' unless terms", () => {
+  const claimFile = (unless: string) =>
+    [
+      "track: kafka",
+      "claims:",
+      "  - id: replays-harmless",
+      "    topic: exactly-once",
+      "    claim: Replays are harmless because exactly-once stops side effects repeating",
+      "    correction: Exactly-once covers Kafka writes and offsets; replayed side effects repeat unless they are idempotent.",
+      "    concept:",
+      '      - "replay* ... harmless"',
+      "    unless:",
+      `      - "${unless}"`,
+      "    says:",
+      '      - "With exactly-once on, replays are harmless."',
+      "    nearMiss:",
+      '      - "Writes are idempotent upserts, so replays are harmless."',
+      "",
+    ].join("\n");
+  const load = (unless: string) => {
+    const dir = makeContentDir({ "sample-question.md": questionFile() });
+    mkdirSync(join(dir, "claims"), { recursive: true });
+    writeFileSync(join(dir, "claims", "sample.yml"), claimFile(unless));
+    return loadContentBank(dir);
+  };
+
+  it("are checked like concept patterns: a set must exist, and one term only", () => {
+    expect(load("(idempotent | {consumer-word})").claims.map((claim) => claim.id)).toEqual(["replays-harmless"]);
+    expect(load("{no-such-set}").problems.map(formatProblem).join("\n")).toMatch(/sample\.yml:\d+.*unknown synonym set \{no-such-set\}/);
+    expect(load("idempotent ... upsert").problems.map(formatProblem).join("\n")).toMatch(/one term: no "\.\.\."/);
   });
 });
