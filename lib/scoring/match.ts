@@ -121,6 +121,7 @@ export function matchAt(analysed: AnalysedText, packed: PackedPhrases, index: nu
       if (t >= limit) return -1;
       const tok = tokens[t]!.n;
       if (c >= tok.length) {
+        if (tok === "a" && articleBefore(analysed, t)) return -1;
         t++;
         c = 0;
         if (++crossings > WORD_CROSSINGS) return -1;
@@ -152,6 +153,15 @@ export function matchAt(analysed: AnalysedText, packed: PackedPhrases, index: nu
   // does not say "exactly_once_v2 by default". Only a semicolon parts them ("acks: all" is one setting).
   for (let x = i + 1; x < t; x++) if (tokens[x]!.strongBreak && semicolonBefore(analysed, x)) return -1;
   return t;
+}
+
+/**
+ * Token t is the article "a", a word of its own before the next token: it never starts a word split over tokens
+ * ("a synchronous commit" is not "asynchronous"), while "a-sync" is one word written in parts.
+ */
+function articleBefore(analysed: AnalysedText, t: number): boolean {
+  const next = analysed.tokens[t + 1];
+  return next !== undefined && /\s/.test(analysed.text.slice(analysed.tokens[t]!.end, next.start));
 }
 
 /** The text between token j and the one before it (punctuation, spaces). */
@@ -355,7 +365,7 @@ export function findPhraseOccurrences(compiled: CompiledItems, ctx: MatchContext
       }
       if (t + 1 >= limit) return;
       if (next) enterWord(next, t + 1);
-      if (crossings < WORD_CROSSINGS && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
+      if (crossings < WORD_CROSSINGS && !(word === "a" && articleBefore(analysed, t)) && chars.hasChildren(node)) walk(node, t + 1, 0, crossings + 1);
       return;
     }
   };

@@ -18,6 +18,8 @@ const question: ScorableQuestion = {
       { id: "tumbling", label: "Tumbling windows do not overlap", kind: "required", weight: 2, concept: ["tumbling ... (no overlap | never overlap)"], hint: "Say tumbling windows never overlap." },
       { id: "guarantee", label: "Kafka guarantees per-partition order", kind: "required", weight: 1, concept: ["guarantee* ... order*"], hint: "Say what Kafka guarantees about order." },
       { id: "hopping", label: "Hopping windows overlap", kind: "bonus", weight: 1, concept: ["hopping ... overlap*"], hint: "Say hopping windows overlap." },
+      { id: "async-commit", label: "Asynchronous commits in the loop", kind: "bonus", weight: 1, concept: ["(asynchronous commit* | async commit* | commitasync)"], hint: "Say how the loop commits." },
+      { id: "append-only", label: "The log is append-only", kind: "bonus", weight: 1, concept: ["appendonly"], hint: "Say how the log is written." },
       {
         id: "tumbling-overlap",
         label: "Misconception: tumbling windows overlap",
@@ -133,5 +135,19 @@ describe("misconception matching fixes", () => {
     expect(matched("We use tumbling windows, they overlap with nothing.", "tumbling-overlap")).toBe(true);
     // An ordered pattern ("a ... b") still spans clauses: only the words of one phrase must sit together.
     expect(matched("Hopping windows; they overlap.", "hopping")).toBe(true);
+  });
+});
+
+describe("words run together across tokens", () => {
+  it("never reads the article 'a' as the start of the next word ('a synchronous commit' is not an asynchronous one)", () => {
+    expect(matched("On shutdown we do a synchronous commit so nothing is lost.", "async-commit")).toBe(false);
+    expect(matched("On shutdown we do a sync commit so nothing is lost.", "async-commit")).toBe(false);
+    expect(matched("In the loop we do an asynchronous commit after each batch.", "async-commit")).toBe(true);
+    expect(matched("In the loop we use a-sync commits after each batch.", "async-commit")).toBe(true);
+  });
+
+  it("still joins split spellings of one word ('append only', 'append-only')", () => {
+    expect(matched("The log is append only.", "append-only")).toBe(true);
+    expect(matched("The log is append-only.", "append-only")).toBe(true);
   });
 });
