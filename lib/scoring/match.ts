@@ -160,8 +160,7 @@ export function matchAt(analysed: AnalysedText, packed: PackedPhrases, index: nu
  * ("a synchronous commit" is not "asynchronous"), while "a-sync" is one word written in parts.
  */
 function articleBefore(analysed: AnalysedText, t: number): boolean {
-  const next = analysed.tokens[t + 1];
-  return next !== undefined && /\s/.test(analysed.text.slice(analysed.tokens[t]!.end, next.start));
+  return t + 1 < analysed.tokens.length && /\s/.test(gapBefore(analysed, t + 1));
 }
 
 /** The text between token j and the one before it (punctuation, spaces). */
