@@ -420,7 +420,7 @@ function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence
       if (!reachesAcross(ctx, j)) break;
       clause = tokens[j]!.clause;
     }
-    if (cue[j] && !inCombo(j, combo) && !(heedsStance && ctx.negation.deniesRemoval[j])) return true;
+    if (cue[j] && !inCombo(j, combo) && !(heedsStance && ctx.negation.deniesRemoval[j]) && !mainClauseAfterAlternative(tokens, j, occ.start)) return true;
   }
   for (let j = occ.start; j < occ.end; j++) {
     if (sentential[j]) return true;
@@ -430,6 +430,20 @@ function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence
     // "We turned compaction off", "set the grace period to zero": a practice switched off is waved away.
     if (heedsStance && !ctx.ignoreStance && ctx.negation.disabled[j] === SWITCHED_OFF && !negative) return true;
   }
+  return false;
+}
+
+/** Subjects that open the main clause after a fronted "instead of …" / "rather than …" phrase. */
+const MAIN_CLAUSE_SUBJECTS = new Set(["it", "they", "we", "you", "i", "kafka", "flink", "spark", "he", "she"]);
+
+/**
+ * "Instead of expiring by time it keeps the latest value per key": the alternative ends where a subject opens the
+ * main clause, so what follows that subject is asserted, not set aside.
+ */
+function mainClauseAfterAlternative(tokens: AnalysedText["tokens"], cue: number, at: number): boolean {
+  const word = tokens[cue]!.n;
+  if (!((word === "instead" && tokens[cue + 1]?.n === "of") || (word === "rather" && tokens[cue + 1]?.n === "than"))) return false;
+  for (let k = cue + 3; k < at; k++) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]!.n)) return true;
   return false;
 }
 
@@ -458,7 +472,7 @@ function negatedAfter(ctx: MatchContext, combo: Occurrence[]): boolean {
       // "Tiered storage isn't just for huge clusters": "not just" adds to the claim, it does not deny it.
       if (NOT_ONLY.has(next)) return false;
       const complement = next === "a" || next === "an" || next === "really" ? (tokens[j + 2]?.n ?? "") : next;
-      return !NEGATIVE_COMPLEMENTS.has(complement);
+      return !NEGATIVE_COMPLEMENTS.has(complement) && !NOT_EXCLUSIVE.has(complement);
     }
     if (!COPULAS.has(token.n) && !HEDGES.has(token.n)) return false;
   }
@@ -472,6 +486,8 @@ const HEDGES = new Set(["really", "actually", "honestly", "just", "simply", "sti
 /** "acks=all is not optional", "tuning state TTL isn't hard", "static membership isn't magic, but…": a negated negative (or a
  * denied fear) affirms the point. */
 const NEGATIVE_COMPLEMENTS = new Set(["optional", "negotiable", "avoidable", "unnecessary", "needless", "overkill", "pointless", "useless", "luxury", "hype", "myth", "gimmick", "fad", "marketing", "fluff", "theoretical", "academic", "magic", "hard", "difficult", "tricky", "scary", "rocket", "paranoia", "paranoid", "bloat", "busywork", "theatre", "theater", "cargo", "ceremony", "premature", "redundant", "impossible", "slow", "expensive"]);
+/** "Pull's own pacing isn't unique", "idempotence isn't new": the property is shared or old, not denied. */
+const NOT_EXCLUSIVE = new Set(["unique", "exclusive", "new", "novel", "special", "peculiar", "proprietary"]);
 /** "isn't just / only / merely …": more than that, not a denial. */
 const NOT_ONLY = new Set(["just", "only", "merely", "simply"]);
 
@@ -490,11 +506,30 @@ function reachesAcross(ctx: MatchContext, j: number): boolean {
   if (next.strongBreak || tokens[j]!.sentence !== next.sentence) return false;
   if (ctx.negation.cue[j] && CARRIED_INTO.has(next.n)) return true;
   const clause = tokens[j]!.clause;
-  for (let k = j, words = 0; k >= 0 && tokens[k]!.clause === clause && words <= 3; k--, words++) {
-    // Only a noun phrase split by a comma: the cue is followed by an article ("not a distributed, …").
-    if (ctx.negation.cue[k]) return ARTICLES.has(tokens[k + 1]?.n ?? "") && ctx.analysed.text.slice(tokens[j]!.end, next.start).trim() === ",";
+  const commaOnly = ctx.analysed.text.slice(tokens[j]!.end, next.start).trim() === ",";
+  for (let k = j, words = 0; k >= 0 && tokens[k]!.clause === clause && words <= LIST_CUE_REACH; k--, words++) {
+    if (!ctx.negation.cue[k]) continue;
+    // A noun phrase split by a comma: the cue is followed by an article ("not a distributed, …").
+    if (words <= 3 && ARTICLES.has(tokens[k + 1]?.n ?? "") && commaOnly) return true;
+    // The tail of a list the cue governs: "no state to partition, checkpoint or recover".
+    return commaOnly && listTail(ctx.analysed, j + 1);
   }
   return false;
+}
+
+/** How many words before a comma a cue may stand and still govern the list the comma continues. */
+const LIST_CUE_REACH = 5;
+const LIST_JOINERS = new Set(["or", "and", "nor"]);
+
+/** Token `from` opens the last items of a list: at most three words joined by "or" / "and" / "nor", ending the sentence or its stretch. */
+function listTail(analysed: AnalysedText, from: number): boolean {
+  const { tokens } = analysed;
+  const clause = tokens[from]!.clause;
+  let end = from;
+  while (end < tokens.length && tokens[end]!.clause === clause && tokens[end]!.sentence === tokens[from]!.sentence) end++;
+  if (end - from > 3 || end - from < 3 || !LIST_JOINERS.has(tokens[from + 1]!.n)) return false;
+  const after = tokens[end];
+  return !after || after.sentence !== tokens[from]!.sentence || after.strongBreak;
 }
 
 /** Words that turn a sentence round; a misconception's terms may not sit on both sides of one. */

@@ -19,6 +19,11 @@ describe("the false-claim catalogue", () => {
     expect(problems).toEqual([]);
   });
 
+  // A CLAIMS_FILE that names no file (a path, a typo) would otherwise run no claim at all and pass.
+  it.runIf(!!only)("CLAIMS_FILE names a claim file (its bare name, e.g. kafka-cluster)", () => {
+    expect(claims.length, `no claims in content/claims/${only}.yml`).toBeGreaterThan(0);
+  });
+
   it.runIf(!only)("covers both tracks with at least 150 claims, each with a correction", () => {
     expect(bank.claims.length).toBeGreaterThanOrEqual(150);
     expect(new Set(bank.claims.map((claim) => claim.track))).toEqual(new Set(bank.tracks.map((track) => track.id)));

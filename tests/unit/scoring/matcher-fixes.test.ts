@@ -129,6 +129,25 @@ describe("misconception matching fixes", () => {
     expect(matched("Tumbling windows never really actually truly overlap.", "tumbling")).toBe(false);
   });
 
+  it("carries a negation over a comma into the tail of the list it governs ('no state to partition, checkpoint or recover')", () => {
+    expect(matched("Hopping windows have no gaps, overlap or drift.", "hopping")).toBe(false);
+    expect(matched("Hopping windows have gaps, overlap or drift.", "hopping")).toBe(true);
+    // not a list tail: a clause of its own after the comma
+    expect(matched("Hopping windows have no gaps, they overlap by design.", "hopping")).toBe(true);
+  });
+
+  it("does not read a property said to be shared or old as denied ('isn't unique', 'isn't new')", () => {
+    expect(matched("Hopping windows overlap, and that isn't unique to Kafka Streams.", "hopping")).toBe(true);
+    expect(matched("That hopping windows overlap isn't new.", "hopping")).toBe(true);
+    expect(matched("That hopping windows overlap isn't true.", "hopping")).toBe(false);
+  });
+
+  it("ends a fronted 'instead of' / 'rather than' where a subject opens the main clause", () => {
+    expect(matched("Instead of rolling them by count they overlap on hopping windows.", "hopping")).toBe(true);
+    expect(matched("Instead of hopping windows overlapping, we use tumbling ones.", "hopping")).toBe(false);
+    expect(matched("Rather than hopping windows that overlap, use tumbling ones.", "hopping")).toBe(false);
+  });
+
   it("never reads a phrase across a semicolon, which parts two clauses", () => {
     // "tumbling windows * overlap" must not be said by the end of one clause and the start of the next.
     expect(matched("We use tumbling windows; they overlap with nothing, hopping ones do.", "tumbling-overlap")).toBe(false);

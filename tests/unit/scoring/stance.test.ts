@@ -114,6 +114,39 @@ describe("dismissals", () => {
     expect(dismissedWords(text)).toEqual([]);
   });
 
+  it.each([
+    "A message that always throws stalls its partition unless you park it in a dead-letter topic.",
+    "We drop poison records into a retry topic with a delay and move on.",
+    "Failed events get parked on a separate queue for a human to look at.",
+  ])("does not read putting a record somewhere as putting a practice off: %s", (text) => {
+    expect(dismissedWords(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Compaction, we dropped it in the end.", "compaction"],
+    ["I'd park transactions for now.", "transactions"],
+    ["We dropped rack awareness in the next release.", "rack"],
+  ])("still reads park and drop as a stance when no place follows: %s", (text, word) => {
+    expect(dismissedWords(text)).toContain(word);
+  });
+
+  it.each([
+    ["ELR is clever. I still switch it off on our clusters.", "elr"],
+    ["We still skip compaction for that topic.", "compaction"],
+    ["Prefetch? I don't tune it.", "prefetch"],
+    ["I never tune prefetch.", "prefetch"],
+  ])("reads a refusal said with 'still' or 'never tune' as a dismissal: %s", (text, word) => {
+    expect(dismissedWords(text)).toContain(word);
+  });
+
+  it.each([
+    "We still use acks=all on every topic.",
+    "The broker still rejects the write with NOT_ENOUGH_REPLICAS.",
+    "I'd never tune session.timeout.ms below three heartbeat intervals.",
+  ])("leaves 'still' and a bound on a setting alone: %s", (text) => {
+    expect(dismissedWords(text)).toEqual([]);
+  });
+
   it("still reads a switched-off practice as a dismissal when no default is described", () => {
     expect(dismissedWords("Compaction is off for us.")).toContain("compaction");
   });
