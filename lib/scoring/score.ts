@@ -30,8 +30,10 @@
 //                         graded 6.6 on average, 102 of 107 under 9, so a cap of 8 sat a point over most of them)
 //   list-like        3    mostly a bare list of terms: keywords without the sentences that connect them
 //   non-answer       1    "I don't know", "pass", or only a handful of words
-// Floor: a genuine, on-topic attempt (not a non-answer, no injection, no wrong claim, at least
-// ON_TOPIC_WORDS content words shared with the question's model answer and rubric) scores at least 1.
+// Floor: a genuine, on-topic attempt (not a non-answer, no injection, at least ON_TOPIC_WORDS content words
+// shared with the question's model answer and rubric) scores at least 1, wrong claims or not: graders put
+// answers built on a wrong model at 1–1.5 on average, not 0 (tune part, rules-16: 290 such answers the penalty
+// took under 1 were graded 1.23 on average; with the floor, MAE 0.84 → 0.75 on the tune part and 1.18 → 1.11 held out).
 // Length never raises a score: every item counts once, however often it is repeated.
 import { analyseText, type AnalysedText } from "./normalise";
 import type { Depth } from "./depth";
@@ -186,7 +188,7 @@ export function computeScore(items: ItemOutcome[], flags: ScoreFlags): { score: 
   const raw = 10 * coverage;
   const penalty = MISCONCEPTION_PENALTY * wrong + REJECTION_PENALTY * rejected;
   let score = Math.max(0, Math.min(10, raw - penalty));
-  if (flags.onTopic && wrong === 0 && !flags.injection && !flags.nonAnswer) score = Math.max(score, ATTEMPT_FLOOR);
+  if (flags.onTopic && !flags.injection && !flags.nonAnswer) score = Math.max(score, ATTEMPT_FLOOR);
   let cap: ScoreBreakdown["cap"];
   const applyCap = (value: number, reason: NonNullable<ScoreBreakdown["cap"]>["reason"]) => {
     if (!cap || value < cap.value) cap = { value, reason };

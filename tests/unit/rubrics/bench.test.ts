@@ -4,6 +4,7 @@ import { loadContentBank } from "@/lib/content/load";
 import { benchSamplesFromCalibration, compareBench, previewScore, runBench, type BenchSample } from "@/lib/rubrics";
 import { ARCHETYPE_LABELS, calibrateQuestion, evaluateRows, loadCalibrationSet, SEED_QUESTIONS } from "@/lib/scoring/calibration";
 import { MAX_ANSWER_CHARS, scoreWithRules } from "@/lib/scoring/rules";
+import { ATTEMPT_FLOOR } from "@/lib/scoring/score";
 import { durability, STRONG, vocabulary as testVocabulary } from "../scoring/helpers";
 
 const bank = loadContentBank();
@@ -132,7 +133,10 @@ describe("compareBench: a draft against the published rubric", () => {
     const draft = runBench({ question, rubric: draftRubric, vocabulary: bank.vocabulary, claims: [], samples });
     const comparison = compareBench(draft, published);
 
-    const misconceptionIds = published.rows.filter((row) => row.firedMisconceptions.length > 0).map((row) => row.id);
+    // Answers a misconception pulled down, except those the draft also leaves at the attempt floor (both score 1).
+    const misconceptionIds = published.rows
+      .filter((row) => row.firedMisconceptions.length > 0 && draft.rows.find((other) => other.id === row.id)!.actual > ATTEMPT_FLOOR)
+      .map((row) => row.id);
     expect(misconceptionIds.length).toBeGreaterThan(0);
     for (const id of misconceptionIds) {
       const moved = comparison.moved.find((entry) => entry.id === id);
