@@ -50,8 +50,13 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // then read 0.922 / 0.86 / +0.03 with 54 trap and 31 band violations.
   // After round 15 (catalogue, rubric recall and a trap pass on probe set 6, and "a" no longer starting a word split over
   // tokens): tune 0.935 / 0.81 / +0.01 with 44 trap and 20 band violations; held-out 0.855 / 1.18 / +0.04 with 35 and 17.
-  tune: { spearman: 0.93, mae: 0.82, bias: 0.2, trapViolations: 44, bandViolations: 20 },
-  "held-out": { spearman: 0.85, mae: 1.2, bias: 0.2, trapViolations: 35, bandViolations: 17 },
+  // Probe set 7 (304 answers by six new writers, eight per question, two of them paraphrased public posts; graders at
+  // 0.992), measured before tuning at 0.834 / 1.25 / +0.02: the whole tune part (2,022) then read 0.922 / 0.87 / +0.01.
+  // After round 16 (catalogue, rubric recall, a trap pass both ways, stance and negation fixes, and the attempt floor of 1
+  // extended to answers with wrong claims): tune 0.932 / 0.72 / +0.10 with 45 trap and 28 band violations; held-out
+  // 0.856 / 1.10 / +0.14 with 35 and 15.
+  tune: { spearman: 0.93, mae: 0.73, bias: 0.2, trapViolations: 45, bandViolations: 28 },
+  "held-out": { spearman: 0.855, mae: 1.11, bias: 0.2, trapViolations: 35, bandViolations: 15 },
 };
 
 const bank = loadContentBank();
