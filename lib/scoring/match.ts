@@ -521,13 +521,13 @@ function reachesAcross(ctx: MatchContext, j: number): boolean {
 const LIST_CUE_REACH = 5;
 const LIST_JOINERS = new Set(["or", "and", "nor"]);
 
-/** Token `from` opens the last items of a list: at most three words joined by "or" / "and" / "nor", ending the sentence or its stretch. */
+/** Token `from` opens the last two items of a list, "X or Y" ("and", "nor"), ending the sentence or its stretch. */
 function listTail(analysed: AnalysedText, from: number): boolean {
   const { tokens } = analysed;
   const clause = tokens[from]!.clause;
   let end = from;
   while (end < tokens.length && tokens[end]!.clause === clause && tokens[end]!.sentence === tokens[from]!.sentence) end++;
-  if (end - from > 3 || end - from < 3 || !LIST_JOINERS.has(tokens[from + 1]!.n)) return false;
+  if (end - from !== 3 || !LIST_JOINERS.has(tokens[from + 1]!.n)) return false;
   const after = tokens[end];
   return !after || after.sentence !== tokens[from]!.sentence || after.strongBreak;
 }

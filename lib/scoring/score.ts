@@ -32,7 +32,7 @@
 //   non-answer       1    "I don't know", "pass", or only a handful of words
 // Floor: a genuine, on-topic attempt (not a non-answer, no injection, at least ON_TOPIC_WORDS content words
 // shared with the question's model answer and rubric) scores at least 1, wrong claims or not: graders put
-// answers built on a wrong model at 1–1.5 on average, not 0 (tune part, rules-16: 290 such answers the penalty
+// answers built on a wrong model at 1–1.5 on average, not 0 (tune part, rules-16: 289 such answers the penalty
 // took under 1 were graded 1.23 on average; with the floor, MAE 0.84 → 0.75 on the tune part and 1.18 → 1.11 held out).
 // Length never raises a score: every item counts once, however often it is repeated.
 import { analyseText, type AnalysedText } from "./normalise";
