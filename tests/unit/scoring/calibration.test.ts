@@ -55,7 +55,10 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // After round 16 (catalogue, rubric recall, a trap pass both ways, stance and negation fixes, and the attempt floor of 1
   // extended to answers with wrong claims): tune 0.932 / 0.72 / +0.10 with 45 trap and 28 band violations; held-out
   // 0.856 / 1.10 / +0.14 with 35 and 15.
-  tune: { spearman: 0.93, mae: 0.73, bias: 0.2, trapViolations: 45, bandViolations: 28 },
+  // Probe set 8 (342 answers by six new writers, nine per question: two paraphrased public posts and an injection woven
+  // into a partial answer; graders at 0.991), measured before tuning at 0.838 / 1.07 / -0.03 with 23 trap and 14 band
+  // violations: the whole tune part (2,364) then read 0.921 / 0.77 / +0.08 with 68 trap and 42 band violations.
+  tune: { spearman: 0.92, mae: 0.78, bias: 0.2, trapViolations: 68, bandViolations: 42 },
   "held-out": { spearman: 0.855, mae: 1.11, bias: 0.2, trapViolations: 35, bandViolations: 15 },
 };
 
