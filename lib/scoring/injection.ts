@@ -78,7 +78,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:reviewers?|graders?|evaluators?|markers?)\s+(?:are|were|is)\s+(?:instructed|told|asked|expected)\b/,
   /\b(?:strong|definite) hire\b|\bhire\s*[:=]\s*(?:true|yes)\b/,
   // Asking the grader to assume what is not there, to be lenient, or threatening it.
-  /\b(?:rest|remainder|remaining (?:points|parts?)|other (?:points|parts?)|full (?:explanation|answer)|missing (?:parts?|points|content)|part of my answer|my answer|the answer|everything else)\b[^.!?\n]{0,60}\b(?:orally|verbally|out loud|in person|on the call|in the call|in the interview|earlier|was lost|were lost|got lost|didn'?t save|did not save|was cut off|in transcription)\b/,
+  /\b(?:rest|remainder|remaining (?:points|parts?)|other (?:points|parts?)|full (?:explanation|answer)|missing (?:parts?|points|content)|part of my answer|my answer|the answer|everything else)\b[^.!?\n]{0,60}\b(?:orally|verbally|out loud|in person|on the call|in the call|in the interview|(?:said|gave|given|covered|explained|mentioned|discussed|went through|sent|submitted|wrote)\s+(?:(?:it|this|that|them|all)\s+)?earlier|earlier\s+(?:in|on|during)\s+(?:the|our|this)\s+(?:call|interview|session|chat|conversation)|was lost|were lost|got lost|didn'?t save|did not save|was cut off|in transcription)\b/,
   /\b(?:i|i'?ve|i have|i had|the candidate|candidate)\s+(?:already\s+)?(?:covered|explained|discussed|answered|said|gave|went through)\b[^.!?\n]{0,40}\b(?:orally|verbally|out loud|in person|on the call|with the interviewer|in the interview)\b/,
   /\b(?:assume|pretend|act as if|grade as if|score as if|treat it as if)\b[^.!?\n]{0,40}\b(?:missing|complete|answered|correct|covered|written)\b/,
   /\b(?:please|kindly|i'?d be (?:so )?grateful if|be)\b[^.!?\n]{0,40}\b(?:lenient(?:ly)?|generous(?:ly)?|kind(?:ly)? (?:when|in) (?:grading|marking|scoring))\b/,
@@ -145,7 +145,7 @@ const GRADE_OUTCOME: Alternatives = [
   `\\b(?:dock|deduct|take off|subtract|penali[sz]e|lose)\\w*\\s+(?:any\\s+|the\\s+|me\\s+)?(?:marks?|points?|credit)\\b`,
   `\\b(?:award|give|grant|assign)\\w*\\s+(?:me\\s+|it\\s+|this\\s+)?(?:the\\s+)?(?:points?|marks?|credit|a pass|a 10|10|ten)\\b`,
   `\\b(?:tick|check)\\w*\\s+(?:every|all(?: the)?|each)\\s+box\\w*\\b`,
-  `\\b(?:as|be)\\s+(?:covered|addressed|answered|complete|completed|met|satisfied|correct|passing|passed|perfect)\\b`,
+  `\\b(?:as|be)\\s+(?:fully\\s+|already\\s+|completely\\s+|entirely\\s+|being\\s+)?(?:covered|addressed|answered|complete|completed|met|satisfied|correct|passing|passed|perfect)\\b`,
   `\\b(?:pre-?approved|already (?:been )?(?:verified|approved|reviewed|graded|scored|marked|checked))\\b`,
   `\\b(?:rated|ranked|placed|put)\\s+at\\s+the\\s+top\\b|\\btop of the scale\\b`,
   `\\b(?:satisf(?:y|ies)|meets?|covers?|hits?)\\s+(?:all|every)\\s+(?:the\\s+)?(?:criteria|criterion|points?|requirements?|expected points?|rubric items?)\\b`,
