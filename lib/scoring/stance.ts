@@ -99,6 +99,22 @@ const BACKWARD = [
   "(?:is|are|s|was|were|it|they) (?:only |just |really |mostly |strictly )?for the (?:\\w+ )?(?:people|folks|crowd|guys|team)\\b",
   "(?:is|are|s|it) (?:a job|a task|a problem|a matter|one|something|work) for (?:the )?(?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|crowd)\\b",
   "not for (?:a |an )?(?:normal|regular|typical|ordinary|boring|small|simple) \\w+\\b",
+  // Round 17. Scale as the audience: "X and Y: knobs for giant clusters", "a knob for huge deployments"
+  "(?:is|are|s|its|knobs?|features?|settings?|toys?|things?|tools?|options?|stuff) (?:only |just |mostly |really |strictly )?for (?:the )?(?:giant|huge|massive|enormous|gigantic|very large|really big|hyperscale|web scale|internet scale|linkedin sized|netflix sized|google sized) (?:clusters?|deployments?|installations?|setups?|fleets?|shops?|companies|orgs?|organi[sz]ations|teams?|estates?|workloads?)\\b",
+  // Kept from production: "TTL is one of those features I'd keep out of production", "the one I wouldn't let near prod"
+  "(?:i|we|id|wed|youd|you|ive|weve) (?:\\w+ )?(?:would |d |should |always |still )?(?:keep|kept) (?:it |them |that |this |those )?(?:out of|away from) (?:production|prod)\\b",
+  "(?:wouldnt|would not|never|dont|do not|wont|will not) (?:\\w+ )?let (?:it |them |that |this |those |one )?(?:anywhere )?near (?:production|prod|a production (?:\\w+)|our (?:cluster|prod|production)|my (?:cluster|prod|production))\\b",
+  // "X is mostly theory", "the 'X loses data' story is mostly theory"
+  "(?:is|are|s) (?:mostly |just |pure |purely |largely |all |basically )theory\\b",
+  // "that's a lot of machinery to babysit"
+  "(?:a lot of|lots of|too much|so much|loads of|a pile of) (?:\\w+ )?(?:machinery|ceremony|moving parts|plumbing|infrastructure) to (?:babysit|maintain|run|operate|look after|manage|keep alive|keep running)\\b",
+  // "The high-watermark change is the part I really dislike"
+  "(?:part|thing|bit|feature|change|one)s? (?:that )?(?:i|we) (?:really |truly |honestly |genuinely |most |particularly )?(?:dislike|hate|cant stand|cannot stand|loathe|despise|detest)\\b",
+  // "it's nice in theory", "a nice-in-theory refactor"
+  "(?:its|thats|s|it is|that is) (?:\\w+ )?(?:nice|good|great|fine|elegant|neat|clever|lovely) (?:on paper|in theory)\\b",
+  "(?:nice|good|great|fine|elegant|neat|clever|lovely) in theory (?:\\w+ )?(?:refactors?|ideas?|features?|tricks?|things?|changes?|fix(?:es)?|approach(?:es)?|designs?|patterns?|rewrites?)\\b",
+  // "X only matters when you're running hundreds of thousands of partitions"
+  "only (?:really |ever )?(?:matters?|makes? sense|pays? off|helps?|kicks in) (?:when|if|once) (?:youre|you are|you re|were|we are|we re|you|we) (?:\\w+ ){0,3}?(?:hundreds of thousands|tens of thousands|millions|netflix|linkedin|google|uber|giant|huge|massive|hyperscale|enormous)\\b",
   "only (?:people|teams|folks|nerds|pedants|purists|those) (?:who|that) (?:\\w+ ){1,6}?(?:care about|notice|bother with|need|use)\\b",
   "unless (?:youre|you are|you re|your|you work at|you work for) (?:a bank|netflix|google|linkedin|uber|huge|massive|enormous|at (?:\\w+ ){0,2}scale)\\b",
   // Deferral: "X is a problem for when we hit scale", "a day-two concern", "something we'll look at when the state gets big",
@@ -387,6 +403,8 @@ const PRONOUN_BACKWARD = [
   // "We read it, nodded, and never set it", "…and I don't expect we will", "don't think about it"
   "(?:and|then) never (?:\\w+ )?(?:set|used|use|enabled|turned on|configured|touched|took|added|opened|looked at) (?:it|them|one|1)\\b",
   "(?:dont|never|not) (?:even |ever )?(?:think|worry) about (?:it|them|that|those)\\b",
+  // "…; most apps never need them"
+  "(?:most|nearly all|the vast majority of) (?:\\w+ ){1,2}?(?:never|dont|do not|rarely|wont|will never|seldom) (?:really |actually |even )?(?:need|use|touch|bother with|turn on|enable) (?:it|them|that|those|this|these|one)\\b",
   "(?:ive|i have|weve|we have|id|wed) (?:still )?yet to see (?:it|them|that|this|those|these) (?:\\w+ ){0,2}?(?:save|help|matter|pay off|make a difference|catch|prevent|stop|work)\\b",
   "(?:ill|i will|well|we will) believe (?:it|that|this|they) (?:\\w+ ){0,2}?when (?:i|we) see (?:it|them|that)\\b",
   "(?:we|you|i) (?:can |could )?(?:always|just) (?:recreate|rebuild|replay|redo|regenerate|reload|restore) (?:it|them|that)\\b",
@@ -505,6 +523,8 @@ const FORWARD_PATTERNS = [
   // "the less you lean on X, the better"
   "the (?:less|fewer) (?:you|we|one|i|teams|people) (?:\\w+ )?(?:lean on|rely on|use|touch|depend on|need|have|bother with|deal with)",
 ];
+/** Verbs that open a clause whose subject stands before its comma ("X, or Y, is overkill"). */
+const COPULAS = new Set(["is", "are", "was", "were"]);
 /** A clause opening with one of these sums up what came before it ("…, all overkill"; "…; it's pointless"). */
 const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "theyd", "ours", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
 const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one", "ours", "theyd", "theyll", "itd", "itll"]);
@@ -976,7 +996,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
       // "Lag alerts matter because nobody watches dashboards at night": a reason clause has its own object.
       if (opener === predicateStart && opener > from && REASONS.has(tokens[from]!.n)) return [];
       // "…, all overkill" / "…: both are unnecessary": the clause sums up what came before, back to a strong break.
-      if (opener === predicateStart || SUMMARY_WORDS.has(tokens[opener]!.n)) {
+      // "Rewriting the job, or swapping its joins, is a refactor I've rarely seen pay off": a clause opening with its verb has
+      // its subject before the comma.
+      if (opener === predicateStart || SUMMARY_WORDS.has(tokens[opener]!.n) || (COPULAS.has(tokens[opener]!.n) && opener > firstToken)) {
         from = Math.max(firstToken, from - 1);
         while (from > firstToken && !tokens[from]!.strongBreak) from--;
       }

@@ -228,3 +228,39 @@ describe("round 5 shapes", () => {
     expect(dismissedWords(text)).not.toContain(word);
   });
 });
+
+// Shapes the probe-set-8 reversed answers used that nothing read (tune part), each written here in other words.
+describe("round 17 shapes", () => {
+  it.each([
+    // scale as the audience
+    ["Static membership and standby tasks: knobs for huge deployments.", "membership"],
+    ["Rack awareness is strictly for enormous fleets.", "rack"],
+    // kept from production
+    ["Exactly-once is a setting we'd keep out of prod.", "exactly"],
+    ["Unclean election is the one I would never let anywhere near production.", "unclean"],
+    // theory, babysitting, dislike
+    ["The whole 'watermarks prevent wrong results' argument is mostly theory.", "watermarks"],
+    ["Incremental checkpoints, sure, but that's a lot of plumbing to look after.", "checkpoints"],
+    ["Cooperative rebalancing is the change I honestly can't stand.", "cooperative"],
+    ["Tiered storage is nice on paper, but disks are cheap.", "tiered"],
+    ["Keyed state TTL is a good-in-theory idea that breaks audits.", "ttl"],
+    // a condition of scale
+    ["Partition reassignment throttles only matter once you're running tens of thousands of partitions.", "throttles"],
+    // a subject before its comma, a pronoun answered by "most … never need"
+    ["Compacting the changelog, or adding standbys, is a refactor I've never seen pay off.", "standbys"],
+    ["Standby replicas exist; most teams never need them.", "standby"],
+  ])("dismisses: %s", (text, word) => {
+    expect(dismissedWords(text)).toContain(word);
+  });
+
+  it.each([
+    ["We keep production on acks=all, because a lost payment costs more than the latency.", "acks"],
+    ["Tiered storage keeps recent segments local and older ones in object storage.", "tiered"],
+    ["Most teams need standby replicas for stateful apps that must fail over in seconds.", "standby"],
+    ["The theory behind watermarks is simple: they bound how late data may be.", "watermarks"],
+    ["Compacting the changelog, or adding standbys, is how you shorten a restore.", "standbys"],
+    ["Partition count matters most when consumers need more parallelism.", "partition"],
+  ])("keeps: %s", (text, word) => {
+    expect(dismissedWords(text)).not.toContain(word);
+  });
+});
