@@ -556,6 +556,41 @@ function counterfactualConsequence(ctx: MatchContext, from: number): boolean {
   return tokens[from]!.clause !== tokens[first]!.clause;
 }
 
+/** Who an "if" clause puts up to doing something ("If you…", "if a team…"): a practice, not a mechanism. */
+const CONDITION_AGENTS = new Set(["you", "we", "someone", "somebody", "anyone", "people", "teams", "your", "they", "a", "one"]);
+/** Words that may open a sentence before its "if" ("And if you…", "But if we…"). */
+const BEFORE_IF = new Set(["and", "but", "so", "also", "like", "now", "then", "again", "plus"]);
+/** What a main clause names when it warns against what its "if" clause does ("…, you lose all of that"). */
+const BAD_OUTCOMES = new Set([
+  "lose", "loses", "lost", "losing", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "duplicate", "duplicates",
+  "duplicated", "corrupt", "corrupts", "corrupted", "stuck", "stall", "stalls", "unfenced", "zombie", "zombies", "reordered",
+  "bite", "bites", "bitten", "risk", "risks", "outage", "outages", "trouble", "mess", "gone", "hang", "hangs", "overwrite",
+  "overwrites", "overwritten", "leak", "leaks", "defeat", "defeats", "defeated", "undo", "undoes", "ruin", "ruins", "wreck", "wrecks",
+]);
+
+/**
+ * "If you generate a random transactional.id per start, you lose all of that": a practice put in an "if" clause whose
+ * main clause names what goes wrong is a warning against it, not advice. The claim's words must all be in the "if"
+ * clause (a claim the main clause makes is still made), and the outcome must not be denied ("…, you lose nothing").
+ */
+function warnedAgainst(ctx: MatchContext, min: number, max: number): boolean {
+  const { tokens, sentences } = ctx.analysed;
+  const sentence = sentences[tokens[min]!.sentence]!;
+  let first = sentence.firstToken;
+  while (first < min && BEFORE_IF.has(tokens[first]!.n)) first++;
+  if (tokens[first]!.n !== "if" || !CONDITION_AGENTS.has(tokens[first + 1]?.n ?? "")) return false;
+  const clause = tokens[first]!.clause;
+  if (tokens[max - 1]!.clause !== clause || tokens[max - 1]!.sentence !== sentence.index) return false;
+  let j = max;
+  while (j < sentence.endToken && tokens[j]!.clause === clause) j++;
+  let warned = false;
+  for (; j < sentence.endToken; j++) {
+    if (ctx.negation.cue[j]) return false;
+    if (BAD_OUTCOMES.has(tokens[j]!.n)) warned = true;
+  }
+  return warned;
+}
+
 /** Words after "only" that scope what comes before it down to a part ("only within each sub-key", "only per partition"). */
 const LIMITING_AFTER_ONLY = new Set(["within", "per", "inside"]);
 
@@ -600,6 +635,7 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   // about the system. The claim's words must all be in what follows the "Without X," clause; a claim that
   // names the missing thing ("Without ZooKeeper, Kafka cannot elect a controller") is still made.
   if (counterfactualConsequence(ctx, min)) return false;
+  if (warnedAgainst(ctx, min, max)) return false;
   // "Salting keeps order only within each sub-key": a claim the answer scopes down at once to a part is the scoped
   // statement, which is usually the true one. ("…, unless you turn it on" is not such a limit: wrong claims come
   // with an "unless" as often as right ones, so it limits nothing here.)

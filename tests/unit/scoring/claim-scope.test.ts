@@ -33,6 +33,16 @@ describe("where a wrong claim is made", () => {
     expect(met("Our job runs fine without tuning, and a crash loses the state and the counts start over.", "state-lost")).toBe(true);
   });
 
+  it("reads a practice put in an 'if you…' clause whose main clause names what goes wrong as a warning against it", () => {
+    expect(met("Salting keeps order, so nothing changes for consumers.", "salt-order")).toBe(true);
+    expect(met("If you think salting keeps order, you will break every per-key aggregate.", "salt-order")).toBe(false);
+    expect(met("And if we assume salting keeps order, the counts end up corrupted.", "salt-order")).toBe(false);
+    // The outcome denied, or good, leaves the practice advised; a claim made in the main clause is still made.
+    expect(met("If you salt, salting keeps order and you lose nothing.", "salt-order")).toBe(true);
+    expect(met("If you think salting keeps order, consumers see no change.", "salt-order")).toBe(true);
+    expect(met("If the partitioner changes, salting keeps order and nothing breaks.", "salt-order")).toBe(true);
+  });
+
   it("does not read '…, X or not.' as an elliptical denial", () => {
     expect(met("The controller makes the least loaded broker the new leader, in sync or not.", "any-broker")).toBe(true);
     expect(met("The controller makes the least loaded broker the new leader, but Kafka does not.", "any-broker")).toBe(false);
