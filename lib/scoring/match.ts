@@ -543,6 +543,21 @@ function isTurn(analysed: AnalysedText, j: number): boolean {
   return gap.includes(";") || (token.n === "while" && gap.includes(","));
 }
 
+/**
+ * "You get duplicates if you commit after processing, or lost messages if you commit before": ", or" opening a clause
+ * that runs on to the claim's next words is a second alternative, not part of the first. A parenthetical alternative
+ * closed by its own comma ("With acks=1, or even acks=0, you never lose data") is not.
+ */
+function opensAlternative(analysed: AnalysedText, combo: Occurrence[], j: number): boolean {
+  const { tokens } = analysed;
+  if (tokens[j]!.n !== "or" || !gapBefore(analysed, j).includes(",")) return false;
+  let next = Infinity;
+  for (const occ of combo) if (occ.start > j) next = Math.min(next, occ.start);
+  if (next === Infinity) return false;
+  for (let k = j + 1; k <= next; k++) if (tokens[k]!.clause !== tokens[j]!.clause) return false;
+  return true;
+}
+
 /** "Without a doubt", "without fail", "without any question": an intensifier, not a counterfactual. */
 const INTENSIFIED_BY_WITHOUT = new Set(["doubt", "question", "fail", "exception"]);
 
@@ -644,6 +659,7 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   // and a claim does not run across a turn ("…; across partitions…", "…, but…"): those are two statements.
   for (let j = min; j < max; j++) {
     if (j > min && !insideOccurrence(j, combo) && tokens[j]!.strongBreak && tokens[j]!.sentence === tokens[j - 1]!.sentence && isTurn(ctx.analysed, j)) return false;
+    if (j > min && !insideOccurrence(j, combo) && opensAlternative(ctx.analysed, combo, j)) return false;
     if (inCombo(j, combo)) continue;
     if (cue[j] || concessive[j]) return false;
   }

@@ -43,6 +43,12 @@ describe("where a wrong claim is made", () => {
     expect(met("If the partitioner changes, salting keeps order and nothing breaks.", "salt-order")).toBe(true);
   });
 
+  it("does not join the two halves of ', or' alternatives into one claim, but reads through a parenthetical 'or'", () => {
+    expect(met("Consumers share the work when you add more of them.", "extra-share")).toBe(true);
+    expect(met("Consumers sit idle past the partition count, or the new members share the work once partitions are added.", "extra-share")).toBe(false);
+    expect(met("Consumers, or at least most of them, share the work whatever the partition count.", "extra-share")).toBe(true);
+  });
+
   it("does not read '…, X or not.' as an elliptical denial", () => {
     expect(met("The controller makes the least loaded broker the new leader, in sync or not.", "any-broker")).toBe(true);
     expect(met("The controller makes the least loaded broker the new leader, but Kafka does not.", "any-broker")).toBe(false);
