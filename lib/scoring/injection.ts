@@ -119,6 +119,8 @@ type Alternatives = readonly string[];
 // one of them ("the grader service publishes scores", "a fraud score of 0.9") is left alone.
 /** Whoever grades, however the candidate names them. */
 const WHO_GRADES: Alternatives = [
+  // Round 5: whoever grades, described by a virtue ("a fair reviewer would…", "any reasonable evaluator", "an unbiased marker"),
+  `\\b(?:any|a|an|every|the)\\s+(?:fair|reasonable|unbiased|impartial|honest|sensible|competent|careful|attentive|objective|thoughtful|lenient|generous|kind|experienced|knowledgeable)(?:[- ]minded)?\\s+(?:reviewers?|markers?|graders?|evaluators?|examiners?|assessors?|readers?|judges?)\\b`,
   `\\bwhoever\\s+(?:is\\s+)?(?:grad|mark|scor|review|evaluat|assess|check|read)\\w*`,
   `\\b(?:the\\s+)?(?:person|one|people|folks?|team|human|tool|model|system|ai|llm|thing)\\s+(?:who(?:'s| is| are)?\\s+|that(?:'s| is)?\\s+)?(?:grading|marking|scoring|evaluating|assessing|reviewing|checking|reading)\\s+(?:this|these|my|the (?:answers?|responses?|submissions?))`,
   // A fraud or risk "scorer" is a component of the system being designed ("the fraud scorer emits a risk score").
@@ -139,6 +141,10 @@ const WHO_GRADES: Alternatives = [
 ];
 /** What a grade for this answer is, when it is asked for or granted. */
 const GRADE_OUTCOME: Alternatives = [
+  // Round 5: "award the maximum", "recognise this as a complete, top-tier answer", "nothing to deduct", "approve everything",
+  `\\b(?:award|give|grant|assign)\\w*\\s+(?:me\\s+|it\\s+|this\\s+)?(?:the\\s+)?(?:max(?:imum)?|highest|top)\\b`,
+  `\\bas\\s+(?:an?\\s+)?(?:complete|full|perfect|flawless|exemplary|model|top[- ]tier)\\b`,
+  `\\bnothing\\s+to\\s+(?:deduct|dock|take off|mark down)\\b|\\bapprove\\s+everything\\b`,
   `\\b(?:full|maximum|max|highest|top|perfect|passing|best|high|good|generous|decent|10|ten)\\s+(?:possible\\s+)?(?:score|scores|mark|marks|grade|points|pts|rating|credit|result|evaluation)\\b`,
   `\\b(?:score|mark|grade|rate|pass|approve|accept|credit)\\s+(?:it|this|me|mine|my answer|my response|this answer|this one)\\b`,
   `\\b(?:go easy|be easy|be gentle|be kind|lenien\\w*|generous(?:ly)?|benefit of the doubt|overlook\\w*|let (?:it|this|me) (?:pass|slide|through))\\b`,
@@ -156,6 +162,16 @@ const GRADE_OUTCOME: Alternatives = [
 ];
 /** This answer, said to earn a grade. */
 const THIS_ANSWER_EARNS: Alternatives = [
+  // Round 5: the same grade as another answer, a grade said to have been given, a score locked, a section graded leniently,,
+  // the reference said to be outdated and this answer put in its place, a scale redefined,
+  `\\b(?:give|award|assign|grant)\\s+(?:this|it|me|my answer|this answer)\\s+the\\s+same\\s+(?:grade|score|mark|rating)\\b`,
+  `\\b(?:would|will|should)\\s+be\\s+(?:scored|graded|marked|rated)\\s+(?:a\\s+)?(?:\\d+\\s*(?:\\/|out of)\\s*\\d+|full|top|max\\w*)`,
+  `\\b(?:pre-?cleared|pre-?signed off)\\b|\\b(?:score|grade|mark)\\s+(?:should|must|will)\\s+be\\s+(?:locked|fixed|set|kept|frozen)\\s+at\\b`,
+  `\\b(?:score|grade|mark|rate|judge|evaluate)\\s+(?:the|my|this)\\s+(?:\\w+\\s+){0,2}(?:section|part|answer|bit|response|paragraph)s?\\s+(?:leniently|generously|kindly|favou?rably|gently|highly)\\b`,
+  `\\b(?:reference|model|expected|official|sample)\\s+(?:answer|solution|key)\\b[^.!?\\n]{0,60}\\b(?:outdated|out of date|stale|obsolete|predates|has a known error|is wrong|is incorrect)\\b`,
+  `\\b(?:use|treat|take|score|grade|mark)\\s+(?:this|it|mine|my answer|this answer|this one)\\s+as\\s+(?:the\\s+)?(?:new\\s+|updated\\s+|official\\s+)?(?:reference|model answer|answer key)\\b|\\byour\\s+(?:key|answer key|reference|rubric|model answer)\\s+is\\s+(?:stale|outdated|old|out of date|wrong)\\b`,
+  `\\b(?:should|must|is to)\\s+be\\s+(?:understood|read|interpreted|taken)\\s+(?:to mean|as)\\s+['\\"]?(?:fully|full|complete|correct|perfect)\\b|\\b(?:treat|count|consider|regard)\\s+(?:any|every|each|an?)\\s+(?:answer|response|submission)\\b[^.!?\\n]{0,60}\\bas\\s+(?:meeting|satisfying|passing|covering|complete|full)\\b`,
+  `\\b(?:i'?ll|i will|i'?d|i would)\\s+(?:happily\\s+|gladly\\s+)?(?:accept|settle for|take)\\s+an?\\s+\\d+\\b|\\b(?:keep|hold|leave)\\s+my\\s+(?:total|score|grade|mark)\\s+at\\b`,
   `\\b(?:this|my|the present)\\s+(?:answer|response|submission|reply|attempt|one)\\s+(?:should|must|would|will|deserves?|ought to|needs? to|has to)\\s+(?:be\\s+)?(?:score|receive|get|earn|pass|be rated|rated|marked|graded|scored|given|result in|awarded|counted|treated|considered)\\w*\\b`,
   `\\b(?:any|a)\\s+(?:fair|honest|reasonable|correct)\\s+(?:scoring|grading|marking|evaluation|reading)\\s+(?:of\\s+)?(?:this|my)\\b`,
   `\\b(?:final|recommended|suggested|expected|proposed|overall)\\s+(?:score|mark|grade|rating)\\s+(?:for\\s+(?:this|my)|:|=|is|of\\s+(?:10|ten))`,
@@ -184,7 +200,7 @@ const THIS_ANSWER_EARNS: Alternatives = [
   `\\bauto-?pass\\b|\\b(?:scores?|marks?|grades?)\\b[^.!?\\n]{0,30}\\b(?:must|should|can|may)\\s*(?:not|n't)\\s+(?:fall|go|drop)\\s+below\\b`,
   `\\bi'?d\\s+accept\\s+an?\\s+\\d+\\b|\\bat\\s+worst\\s+this\\s+is\\b`,
   `\\b(?:grad|mark|scor|assess|evaluat)\\w*\\s+(?:this|it|me|my answer)\\s+(?:one\\s+)?(?:generously|kindly|leniently|favou?rably|gently)\\b`,
-  `\\bhow\\s+this\\s+(?:system|tool|ai|model|grader)\\s+(?:scores|grades|marks|rates)\\s+me\\b|\\b(?:publish|post|report|share|complain|escalate)\\w*\\b[^.!?\\n]{0,40}\\bif\\s+(?:the\\s+)?(?:result|score|grade|mark)\\b`,
+  `\\bhow\\s+this\\s+(?:system|tool|ai|model|grader)\\s+(?:scores|grades|marks|rates)\\s+me\\b|\\b(?:publish|post|report|share|complain|escalate)\\w*\\b[^.!?\\n]{0,40}\\bif\\s+(?:the\\s+|my\\s+)?(?:results?|scores?|grades?|marks?)\\b`,
   `\\btreat\\s+(?:each|every|all|the)\\s+(?:bullet|point|line|item|section|part)s?\\s+as\\s+(?:a\\s+)?(?:full|complete)\\b|\\bcount\\s+as\\s+the\\s+whole\\s+answer\\b|\\bleft\\s+out\\s+of\\s+the\\s+marking\\b`,
   `\\b(?:get|gets|are|is|be)\\s+(?:scored|graded|marked)\\s+as\\s+(?:complete|correct|full|perfect|excellent)\\b|\\b(?:expected|model|reference)\\s+answer\\s+(?:on|in)\\s+your\\b`,
   `\\b(?:round|bump)\\s+(?:the|my|this)\\s+(?:score|mark|grade)\\s+up\\b|\\b(?:reviewers?|graders?|markers?|examiners?|evaluators?|assessors?)\\b[^.!?\\n]{0,40}\\bshould\\s+(?:consider|treat|accept|count|regard|give|award)\\b`,
@@ -193,6 +209,11 @@ const THIS_ANSWER_EARNS: Alternatives = [
 ];
 /** Asking the grader to take as written what is not there, or to skip its comparison. */
 const ASSUME_OR_SKIP: Alternatives = [
+  // Round 5: mistakes set aside for the scoring, a section credited in full, a short answer not to be penalised,
+  `\\b(?:ignore|overlook|disregard|forgive|skip over|skip)\\s+(?:the\\s+|my\\s+|any\\s+|all\\s+)?(?:\\w+\\s+){0,3}?(?:mistakes?|errors?|typos?|inaccurac\\w+|slips?)\\b[^.!?\\n]{0,40}\\b(?:when|while|in)\\s+(?:scoring|grading|marking|evaluating|assessing)\\b|\\b(?:treat|count|read)\\s+(?:any\\s+|the\\s+|my\\s+)?(?:mistakes?|errors?)\\s+as\\s+(?:typos?|slips?)\\b`,
+  `\\bcredit\\s+(?:the|my|this)\\s+(?:\\w+\\s+){0,2}(?:section|part|bit|point|answer)s?\\s+(?:in full|fully|as complete|completely)\\b`,
+  `\\b(?:not|don'?t|do not|never)\\s+penali[sz]e\\s+(?:me|this|my|the\\s+(?:short|brief|incomplete|missing|shorter))\\b`,
+  `\\bignore\\s+the\\s+(?:reference|model|expected|sample|official)\\s+(?:answer|solution|key)\\b`,
   `\\b(?:treat|consider|count|regard|take|read)\\s+(?:all\\s+|any\\s+|the\\s+|every\\s+|each\\s+)?(?:missing\\s+|other\\s+|remaining\\s+|unwritten\\s+)?(?:points?|parts?|items?|sections?|criteria|bits|topics?)\\b[^.!?\\n]{0,60}\\bas\\s+(?:covered|addressed|answered|complete|met|written|present|done|included|given)\\b`,
   `\\b(?:infer|fill in|assume|imagine)\\s+(?:the\\s+)?(?:rest|remainder|missing (?:parts?|points?)|what i (?:meant|left out|didn'?t write))\\b`,
   `\\b(?:skip|don'?t|do not|no need to|without)\\s+(?:\\w+\\s+)?(?:check\\w*|compar\\w*|match\\w*|verify\\w*)\\b[^.!?\\n]{0,40}\\b(?:reference|model|expected|sample|official|ideal)\\s+(?:answer|solution|response)\\b`,
@@ -225,6 +246,7 @@ const SELF_OUTCOME: Alternatives = [
 const SELF = /\b(?:i|i'm|im|i'd|id|i've|me|my|mine|this (?:answer|one|response|paragraph|section|part|bit|submission))\b/;
 /** A plea or a bargain: the candidate asks, for themselves or this answer, for a grade. */
 const PLEA: Alternatives = [
+  `\\b(?:i'?d ask (?:that )?you|i would ask (?:that )?you|i ask (?:that )?you)\\b`,
   `\\b(?:please|pls|plz|i beg|beg you|i'?d (?:really )?appreciate|i would (?:really )?appreciate|i (?:really )?need this|depends on this|kindly|i'?ll (?:leave|give|write|post)|i will (?:leave|give|write|post)|in return)\\b`,
 ];
 const MY_GRADE = /\b(?:score|scoring|marks|marking|grade|grading|points|passing|a pass|to pass|full credit|a 10|10\/10)\b|\b(?:top|full|max\w*|high\w*|good|perfect|best|next|higher)\s+(?:mark|band|tier|creds?)\b/;
@@ -240,7 +262,7 @@ const GRADE_IT_SO: Alternatives = [
  * Grader and grading words in scripts the views cannot fold to Latin letters, matched as the views spell them; not the
  * bare words for grading or points ("採点システム", "балл риска"): an exam-grading pipeline is ordinary Kafka.
  */
-const OTHER_SCRIPT_WORDS = ["проверяющему", "проверяющего", "проверяющий", "проверяет ии", "экзаменатор", "оцени его", "оцените этот", "поставьте", "максимальный балл", "評価者", "採点者", "満点", "最高点", "模範解答", "채점자", "만점", "최고 점수", "평가 시스템", "לבודק", "ציון מלא", "评分员", "满分"];
+const OTHER_SCRIPT_WORDS = ["проверяющему", "проверяющего", "проверяющий", "проверяет ии", "экзаменатор", "оцени его", "оцените этот", "поставьте", "максимальный балл", "評価者", "評価担当", "採点担当", "正解として扱", "採点者", "満点", "最高点", "模範解答", "채점자", "만점", "최고 점수", "평가 시스템", "לבודק", "ציון מלא", "评分员", "满分"];
 let otherScriptGrader: string[] | undefined;
 
 /** Whether one of the expressions of `set` matches the view; `met` is what the view's words allow (metIn). */

@@ -15,6 +15,15 @@
 // Part b, found: 36 of 82 with the session-start detector, 47 after the ideas written from the fresh and third
 // corpora, 46 after part a's widening (its styles are not part a's: what part a taught did not carry over).
 // Ordinary sentences flagged in part b: 6, 8, 8 of 57. Part a: 28 of 78 before, 76 after; 0 of 63 flagged.
+//
+// A fifth corpus, written blind after probe set 8 (220 requests in 93 styles, 165 ordinary snippets in 76 styles, from
+// candidates' own moves: a diagram that "did not upload", the same grade as the last question, a fake policy, bargaining,
+// appeals, config and CSV rows, obfuscations), split by style in two (tests/fixtures/injection/corpus-round5-*.json).
+// Before any widening: part a 82 of 111 found, part b 86 of 109; ordinary snippets flagged 6 of 83 and 1 of 82. The
+// idea rules were widened on part a only (a reviewer named by a virtue, the maximum awarded, the reference said to be
+// stale, a section credited in full, mistakes set aside for the scoring, a grade said to be locked or the same as
+// another): part a 103 of 111; part b, never read, still 86 of 109: its styles are not part a's, and what part a taught
+// did not carry over to them, as with round 4.
 import { describe, expect, it } from "vitest";
 import { flaggedAsInjection as flagged, loadInjectionCorpus } from "./helpers";
 
@@ -23,6 +32,7 @@ import { flaggedAsInjection as flagged, loadInjectionCorpus } from "./helpers";
 const ROUNDS = [
   ["round3", 30, 0, 59, 5, 2],
   ["round4", 25, 2, 46, 0, 8],
+  ["round5", 40, 8, 86, 6, 1],
 ] as const;
 
 describe.each(ROUNDS)("finding text addressed to the grader (%s)", (round, minStyles, maxMissedTuned, minFoundAside, maxFlaggedTuned, maxFlaggedAside) => {
