@@ -527,6 +527,8 @@ const FORWARD_PATTERNS = [
 const COPULAS = new Set(["is", "are", "was", "were"]);
 /** A clause opening with one of these sums up what came before it ("…, all overkill"; "…; it's pointless"). */
 const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "theyd", "ours", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
+/** Pronouns that, opening a sentence, point at the whole statement before it. */
+const DEMONSTRATIVES = new Set(["that", "thats", "this"]);
 const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one", "ours", "theyd", "theyll", "itd", "itll"]);
 /** Words that turn from what the candidate dismisses to what they would do instead. */
 const PIVOT_WORDS = new Set(["by", "via", "use", "using", "enable", "prefer", "move", "moving", "switch", "migrate", "adopt", "upgrade", "choose", "pick", "rely", "go", "set", "keep", "stick", "want", "instead", "just", "rather", "but", "because", "since", "so"]);
@@ -760,6 +762,9 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
     const previous = sentences[sentence.index - 1];
     if (!previous) return undefined;
     if (answeredWhole(previous)) return [previous.firstToken, previous.endToken];
+    // "PIDs protect against one thing: a retried batch. That's such a narrow case…": a demonstrative opening the
+    // sentence stands for the whole statement before it, not only its last clause.
+    if (DEMONSTRATIVES.has(tokens[pronoun]!.n)) return [previous.firstToken, previous.endToken];
     const lastClause = tokens[previous.endToken - 1]!.clause;
     let from = previous.endToken - 1;
     while (from > previous.firstToken && tokens[from - 1]!.clause === lastClause) from--;

@@ -249,6 +249,8 @@ describe("round 17 shapes", () => {
     // a subject before its comma, a pronoun answered by "most … never need"
     ["Compacting the changelog, or adding standbys, is a refactor I've never seen pay off.", "standbys"],
     ["Standby replicas exist; most teams never need them.", "standby"],
+    // a demonstrative opening the next sentence stands for the whole statement before it
+    ["Sequence numbers guard against one thing: a resent batch from the same session. That is overkill for us.", "sequence"],
   ])("dismisses: %s", (text, word) => {
     expect(dismissedWords(text)).toContain(word);
   });
