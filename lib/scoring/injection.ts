@@ -425,10 +425,12 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   const unspaced = text.includes("  ") ? plain(text.replace(/ {2,}/g, " \u0001 ")) : base;
   // Runs of three or more joined characters ("s-c-o-r-e"); where there are any, two-letter ones beside them too ("a-s"),
   // but not otherwise: "e.g." alone is no disguise, and every extra view costs a pass of every pattern.
-  const spaced = (LONG_JOINED_RUN.test(unspaced) ? unspaced.replace(/\b(?:[a-z][.\-_]){1,}[a-z]\b/g, (run) => run.replace(/[.\-_]/g, "")) : unspaced)
-    .replace(/\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
-    .replace(/\b(?:[a-z0-9/] ){3,}[a-z0-9/]\b/g, (run) => run.replace(/ /g, ""))
-    .replace(/ ?\u0001 ?/g, " ");
+  // (Without such a run, the second replacement finds nothing either: it searches for LONG_JOINED_RUN.)
+  const joined = LONG_JOINED_RUN.test(unspaced)
+    ? unspaced.replace(/\b(?:[a-z][.\-_]){1,}[a-z]\b/g, (run) => run.replace(/[.\-_]/g, "")).replace(/\b(?:[a-z0-9/][.\-_]){2,}[a-z0-9/]\b/g, (run) => run.replace(/[.\-_]/g, ""))
+    : unspaced;
+  const letters = joined.replace(/\b(?:[a-z0-9/] ){3,}[a-z0-9/]\b/g, (run) => run.replace(/ /g, ""));
+  const spaced = letters.includes("\u0001") ? letters.replace(/ ?\u0001 ?/g, " ") : letters;
   if (spaced !== base) out.push(spaced);
   // Words joined by underscores ("award_full_marks_to_this_answer"), where they spell grading words; config values
   // ("exactly_once_v2", "read_committed") make no extra view.
@@ -443,6 +445,9 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   // Invisible Unicode tag characters spell ASCII.
   const tags = !TAG_CHARS.test(text) ? [] : [...text].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0xe0020 && (ch.codePointAt(0) ?? 0) <= 0xe007e);
   if (tags.length > 3) out.push(plain(tags.map((ch) => String.fromCharCode(ch.codePointAt(0)! - 0xe0000)).join("")));
+  // Encoded runs are rare, and each search below costs a pass of a regular expression over the text: one cheap scan
+  // first tells whether the text holds a stretch long enough for either.
+  if (!hasBase64Stretch(text)) return out;
   // Hex runs ("73636f7265…"), decoded when they decode to text.
   for (const run of text.match(HEX_RUN) ?? []) {
     const decoded = decodeHex(run);
@@ -454,6 +459,24 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
     if (decoded) out.push(plain(decoded));
   }
   return out;
+}
+
+/** The fewest characters a hex run (HEX_RUN: eight pairs) or a base64 run (BASE64_RUN) is made of. */
+const SHORTEST_ENCODED_RUN = 16;
+
+/**
+ * Whether the text has SHORTEST_ENCODED_RUN base64 characters ([A-Za-z0-9+/]) in a row: every BASE64_RUN match is
+ * such a stretch, and so is every HEX_RUN match, hex digits being base64 characters too.
+ */
+function hasBase64Stretch(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const base64 = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 43 || code === 47;
+    run = base64 ? run + 1 : 0;
+    if (run >= SHORTEST_ENCODED_RUN) return true;
+  }
+  return false;
 }
 
 /**
