@@ -58,7 +58,11 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // Probe set 8 (342 answers by six new writers, nine per question: two paraphrased public posts and an injection woven
   // into a partial answer; graders at 0.991), measured before tuning at 0.838 / 1.07 / -0.03 with 23 trap and 14 band
   // violations: the whole tune part (2,364) then read 0.921 / 0.77 / +0.08 with 68 trap and 42 band violations.
-  tune: { spearman: 0.92, mae: 0.78, bias: 0.2, trapViolations: 68, bandViolations: 42 },
+  // After round 17 and the engine fixes it found: tune 0.927 / 0.73. Probe set 9 (152 answers by four new writers: the
+  // misconceptions interviewers hear every week in new words, as false-confident, false-subtle, reversed and mostly-wrong
+  // forum answers; graders at 0.957) measured before tuning at 0.626 / 1.61 / +0.96 (a narrow range of grades: all trap
+  // answers): the whole tune part (2,516) then read 0.917 / 0.79 / +0.14 with 83 trap and 39 band violations.
+  tune: { spearman: 0.915, mae: 0.8, bias: 0.2, trapViolations: 83, bandViolations: 39 },
   "held-out": { spearman: 0.855, mae: 1.11, bias: 0.2, trapViolations: 35, bandViolations: 15 },
 };
 
