@@ -99,6 +99,10 @@ const BACKWARD = [
   "(?:is|are|s|was|were|it|they) (?:only |just |really |mostly |strictly )?for the (?:\\w+ )?(?:people|folks|crowd|guys|team)\\b",
   "(?:is|are|s|it) (?:a job|a task|a problem|a matter|one|something|work) for (?:the )?(?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|crowd)\\b",
   "not for (?:a |an )?(?:normal|regular|typical|ordinary|boring|small|simple) \\w+\\b",
+  // Round 18. "X is a bit of a relic", "the 'batch wins for backfills' argument doesn't hold up", "only matters if your network is flaky"
+  "(?:is|are|s|feels?|seems?|looks?) (?:a bit of a |kind of a |basically a |just a |a real |a )?(?:relic|dinosaur|throwback|museum piece|thing of the past)\\b",
+  "(?:argument|case|claim|story|idea|reasoning|logic|point)s? (?:just |really |simply )?(?:doesnt|does not|dont|do not|wont|never) (?:really )?(?:hold up|hold water|stand up)\\b",
+  "only (?:really |ever )?(?:matters?|makes? sense|helps?|pays? off) (?:if|when) (?:your|the|our) (?:\\w+ ){0,2}?(?:is|are) (?:really |very )?(?:flaky|unreliable|broken|terrible|awful|shaky)\\b",
   // Round 17. Scale as the audience: "X and Y: knobs for giant clusters", "a knob for huge deployments"
   "(?:is|are|s|its|knobs?|features?|settings?|toys?|things?|tools?|options?|stuff) (?:only |just |mostly |really |strictly )?for (?:the )?(?:giant|huge|massive|enormous|gigantic|very large|really big|hyperscale|web scale|internet scale|linkedin sized|netflix sized|google sized) (?:clusters?|deployments?|installations?|setups?|fleets?|shops?|companies|orgs?|organi[sz]ations|teams?|estates?|workloads?)\\b",
   // Kept from production: "TTL is one of those features I'd keep out of production", "the one I wouldn't let near prod"
@@ -170,8 +174,9 @@ const BACKWARD = [
   // "X is marketing", "X is a faff", "X, meh", "X is a solution looking for a problem", "X just causes outages"
   "(?:is|are|s|was|were|feels|feel|seems|seem|sounds|sound)? ?(?:just |pure |mostly |largely |basically |honestly |a bit of |a |an |such a |a real |a total |a right |a big )*(?:marketing|vanity metric|nothingburger|faff|hassle|headache|nightmare|band aid|bandaid|fiddly|too fiddly|overcomplicated|over complicated|solution looking for a problem|wasted effort|wasteful|waste of (?:time|money|effort|cpu|disk|resources|storage)|hard pass|pain|chore|snake oil|phase (?:2|two|3|three) thing|nice idea on paper|nice in theory|on the someday list|someday list)\\b",
   "(?:just |only |mostly )(?:causes|cause|creates|create|brings|bring|adds|add|gives|give) (?:you |us )?(?:outages|outage|problems|trouble|pain|headaches|noise|lag|latency|overhead|cost|complexity|duplicates)\\b",
-  // Without "just": a cost named after the benefit it buys is a trade-off ("gives more complete results but adds latency").
-  "(?<!\\b(?:gives?|giving|improves?|ensures?|guarantees?|buys?|gets?|yields?|means?|protects?|prevents?|catches?|keeps?) (?:\\w+ ){1,6}?(?:but|at the cost of|although|though|while it) )(?:causes|cause|creates|create|brings|bring|adds|add|gives|give) (?:you |us )?(?:outages|outage|problems|trouble|pain|headaches|noise|lag|latency|overhead|cost|complexity|duplicates)\\b",
+  // Without "just": a cost named after the benefit it buys is a trade-off ("gives more complete results but adds latency"),
+  // and so is one said in a relative clause ("Spark runs micro-batches, which adds latency").
+  "(?<!\\b(?:which|that) )(?<!\\b(?:gives?|giving|improves?|ensures?|guarantees?|buys?|gets?|yields?|means?|protects?|prevents?|catches?|keeps?) (?:\\w+ ){1,6}?(?:but|at the cost of|although|though|while it) )(?:causes|cause|creates|create|brings|bring|adds|add|gives|give) (?:you |us )?(?:outages|outage|problems|trouble|pain|headaches|noise|lag|latency|overhead|cost|complexity|duplicates)\\b",
   "(?:for nothing|for no reason|for no good reason|if ever|can wait|could wait|will wait|can come later|is for later|for later)\\b",
   "(?:doesnt|dont|does not|do not|never|not) (?:really )?earn (?:its|their) keep\\b",
   "(?:is|are|s|was|were|has been|have been|got|get|gets|been) (?:quietly |deliberately |eventually |later |since )?(?:switched off|turned off|disabled|removed|ripped out|dropped|ruled out|rejected|shelved|decommissioned|abandoned|taken out|pulled out|parked|deferred|postponed|put on hold|killed)\\b",

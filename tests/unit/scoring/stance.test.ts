@@ -251,6 +251,10 @@ describe("round 17 shapes", () => {
     ["Standby replicas exist; most teams never need them.", "standby"],
     // a demonstrative opening the next sentence stands for the whole statement before it
     ["Sequence numbers guard against one thing: a resent batch from the same session. That is overkill for us.", "sequence"],
+    // round 18: a relic, an argument that doesn't hold up, a condition of a bad network
+    ["Hand-rolled commit logic feels like a relic.", "commit"],
+    ["The 'watermarks fix late data' argument doesn't hold water.", "watermarks"],
+    ["Transactions only help if your brokers are really unreliable.", "transactions"],
   ])("dismisses: %s", (text, word) => {
     expect(dismissedWords(text)).toContain(word);
   });
@@ -262,6 +266,7 @@ describe("round 17 shapes", () => {
     ["The theory behind watermarks is simple: they bound how late data may be.", "watermarks"],
     ["Compacting the changelog, or adding standbys, is how you shorten a restore.", "standbys"],
     ["Partition count matters most when consumers need more parallelism.", "partition"],
+    ["Spark Structured Streaming runs micro-batches, which adds latency.", "batches"],
   ])("keeps: %s", (text, word) => {
     expect(dismissedWords(text)).not.toContain(word);
   });
