@@ -532,6 +532,9 @@ const FORWARD_PATTERNS = [
 const COPULAS = new Set(["is", "are", "was", "were"]);
 /** A clause opening with one of these sums up what came before it ("…, all overkill"; "…; it's pointless"). */
 const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "theyd", "ours", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
+/** A cue that sets a value ("set", "run with"), and the values that switch a practice off. */
+const SETS_VALUE = /^(?:set|run with|running with|runs with|ran with|ship with|ships with|configured|configure)$/;
+const OFF_VALUES = new Set(["0", "zero", "none", "false", "off", "disabled"]);
 /** Pronouns that, opening a sentence, point at the whole statement before it. */
 const DEMONSTRATIVES = new Set(["that", "thats", "this"]);
 const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one", "ours", "theyd", "theyll", "itd", "itll"]);
@@ -903,8 +906,11 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           const swap = SWAP_VERB.test(m[0]);
           // "I'd rather let a producer saturate the brokers than pre-emptively set quotas": all of what is passed over.
           const preference = m[0].endsWith(" than");
+          // "we set enable.auto.commit=false and call commitSync() ourselves": a setting switched off ends at its value.
+          let until = endToken;
+          if (SETS_VALUE.test(m[0])) for (let k = matchEnd; k < endToken; k++) if (OFF_VALUES.has(tokens[k]!.n)) { until = k + 1; break; }
           let reached = 0;
-          for (let k = matchEnd; k < endToken && reached < DISMISSAL_WINDOW; k++, reached++) {
+          for (let k = matchEnd; k < until && reached < DISMISSAL_WINDOW; k++, reached++) {
             if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0 && (!preference || TURN_WORDS.has(tokens[k]!.n))) || (swap && SWAPPED_FOR.has(tokens[k]!.n)))) break;
             dismissed[k] = Math.max(dismissed[k]!, LOOKS_FORWARD);
           }
@@ -912,6 +918,12 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           // "Compaction I'd hold off on until…", "X I'd leave to the platform team": the object came first.
           const fronted = FRONTED_NEXT.has(tokens[matchEnd]?.n ?? "") || (tokens[matchEnd]?.n === "to" && /^(?:leave|leaving|left)$/.test(m[0]));
           if (endsClause(matchEnd) || (fronted && tokens[matchEnd]!.sentence === sentence.index)) markAll(backwardTarget(matchStart));
+        } else if (/^(?:false|disabled)$/.test(m[0].trim()) && matchStart > firstToken && analysed.text.slice(tokens[matchStart - 1]!.end, tokens[matchStart]!.start).includes("=")) {
+          // "With manual commit you set enable.auto.commit=false": an assignment switches off the setting it names, not the
+          // rest of its clause.
+          let key = matchStart - 1;
+          while (key > firstToken && /^[._-]$/.test(analysed.text.slice(tokens[key - 1]!.end, tokens[key]!.start))) key--;
+          markAll([[key, matchStart]]);
         } else {
           markAll(backwardTarget(matchStart));
           // "…; for clickstream it's pointless", "Clock skew made them pointless": a pronoun right before the verdict is its subject.

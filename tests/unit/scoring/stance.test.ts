@@ -267,6 +267,9 @@ describe("round 17 shapes", () => {
     ["Compacting the changelog, or adding standbys, is how you shorten a restore.", "standbys"],
     ["Partition count matters most when consumers need more parallelism.", "partition"],
     ["Spark Structured Streaming runs micro-batches, which adds latency.", "batches"],
+    // a setting switched off by assignment: only that setting
+    ["For manual commits we set enable.auto.commit=false and call commitSync after each batch.", "manual"],
+    ["For manual commits we set enable.auto.commit=false and call commitSync after each batch.", "commitsync"],
   ])("keeps: %s", (text, word) => {
     expect(dismissedWords(text)).not.toContain(word);
   });
