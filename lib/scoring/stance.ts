@@ -99,6 +99,8 @@ const BACKWARD = [
   "(?:is|are|s|was|were|it|they) (?:only |just |really |mostly |strictly )?for the (?:\\w+ )?(?:people|folks|crowd|guys|team)\\b",
   "(?:is|are|s|it) (?:a job|a task|a problem|a matter|one|something|work) for (?:the )?(?:\\w+ ){0,2}?(?:team|people|folks|dbas?|ops|admins|sres?|crowd)\\b",
   "not for (?:a |an )?(?:normal|regular|typical|ordinary|boring|small|simple) \\w+\\b",
+  // "The 'too many partitions' warnings I file under folklore", "…which I chalk up to cargo cult"
+  "(?:file|files|filed|put|puts|chalk|chalks|chalked) (?:it |them |that |those |this )?(?:up )?(?:under|down to|up to) (?:\\w+ )?(?:folklore|myths?|legends?|superstitions?|old wives tales|urban legends?|cargo cult|fud|scaremongering)\\b",
   // Round 18. "X is a bit of a relic", "the 'batch wins for backfills' argument doesn't hold up", "only matters if your network is flaky"
   "(?:is|are|s|feels?|seems?|looks?) (?:a bit of a |kind of a |basically a |just a |a real |a )?(?:relic|dinosaur|throwback|museum piece|thing of the past)\\b",
   "(?:argument|case|claim|story|idea|reasoning|logic|point)s? (?:just |really |simply )?(?:doesnt|does not|dont|do not|wont|never) (?:really )?(?:hold up|hold water|stand up)\\b",

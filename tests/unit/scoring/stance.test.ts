@@ -255,6 +255,7 @@ describe("round 17 shapes", () => {
     ["Hand-rolled commit logic feels like a relic.", "commit"],
     ["The 'watermarks fix late data' argument doesn't hold water.", "watermarks"],
     ["Transactions only help if your brokers are really unreliable.", "transactions"],
+    ["Warnings about rebalance storms I'd file under myths.", "rebalance"],
   ])("dismisses: %s", (text, word) => {
     expect(dismissedWords(text)).toContain(word);
   });
