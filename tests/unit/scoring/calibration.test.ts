@@ -62,8 +62,11 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // misconceptions interviewers hear every week in new words, as false-confident, false-subtle, reversed and mostly-wrong
   // forum answers; graders at 0.957) measured before tuning at 0.626 / 1.61 / +0.96 (a narrow range of grades: all trap
   // answers): the whole tune part (2,516) then read 0.917 / 0.79 / +0.14 with 83 trap and 39 band violations.
-  tune: { spearman: 0.915, mae: 0.8, bias: 0.2, trapViolations: 83, bandViolations: 39 },
-  "held-out": { spearman: 0.855, mae: 1.11, bias: 0.2, trapViolations: 35, bandViolations: 15 },
+  // After round 18 (catalogue for probe set 9's common errors in new words and probe 8's leftovers; stance for 'knobs for
+  // giant clusters', 'kept out of production', 'file it under folklore'; if-clause warnings and ', or' alternatives in
+  // claims): tune 0.921 / 0.76 / +0.11 with 70 trap and 36 band violations; held-out 0.869 / 1.07 / +0.10 with 31 and 15.
+  tune: { spearman: 0.92, mae: 0.77, bias: 0.2, trapViolations: 70, bandViolations: 36 },
+  "held-out": { spearman: 0.865, mae: 1.08, bias: 0.2, trapViolations: 31, bandViolations: 15 },
 };
 
 const bank = loadContentBank();
