@@ -65,8 +65,10 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // After round 18 (catalogue for probe set 9's common errors in new words and probe 8's leftovers; stance for 'knobs for
   // giant clusters', 'kept out of production', 'file it under folklore'; if-clause warnings and ', or' alternatives in
   // claims): tune 0.921 / 0.76 / +0.11 with 70 trap and 36 band violations; held-out 0.869 / 1.07 / +0.10 with 31 and 15.
-  tune: { spearman: 0.92, mae: 0.77, bias: 0.2, trapViolations: 70, bandViolations: 36 },
-  "held-out": { spearman: 0.865, mae: 1.08, bias: 0.2, trapViolations: 31, bandViolations: 15 },
+  // After trap pass 18 (probe-9 answers read with the graders' false-claim lists): tune 0.926 / 0.73 / +0.06 with 55 trap
+  // and 28 band violations (probe set 9 alone 0.694 / 1.01); held-out 0.869 / 1.06 / +0.10 with 31 and 15.
+  tune: { spearman: 0.925, mae: 0.74, bias: 0.2, trapViolations: 55, bandViolations: 28 },
+  "held-out": { spearman: 0.865, mae: 1.07, bias: 0.2, trapViolations: 31, bandViolations: 15 },
 };
 
 const bank = loadContentBank();
