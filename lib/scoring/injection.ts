@@ -447,7 +447,7 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   if (tags.length > 3) out.push(plain(tags.map((ch) => String.fromCharCode(ch.codePointAt(0)! - 0xe0000)).join("")));
   // Encoded runs are rare, and each search below costs a pass of a regular expression over the text: one cheap scan
   // first tells whether the text holds a stretch long enough for either.
-  if (!hasBase64Stretch(text)) return out;
+  if (!BASE64_STRETCH.test(text)) return out;
   // Hex runs ("73636f7265…"), decoded when they decode to text.
   for (const run of text.match(HEX_RUN) ?? []) {
     const decoded = decodeHex(run);
@@ -461,23 +461,12 @@ function views(text: string, letterSwaps = true, base = plain(text)): string[] {
   return out;
 }
 
-/** The fewest characters a hex run (HEX_RUN: eight pairs) or a base64 run (BASE64_RUN) is made of. */
-const SHORTEST_ENCODED_RUN = 16;
-
 /**
- * Whether the text has SHORTEST_ENCODED_RUN base64 characters ([A-Za-z0-9+/]) in a row: every BASE64_RUN match is
- * such a stretch, and so is every HEX_RUN match, hex digits being base64 characters too.
+ * SHORTEST_ENCODED_RUN base64 characters in a row: every BASE64_RUN match is such a stretch, and so is every HEX_RUN
+ * match (eight pairs of hex digits, which are base64 characters too).
  */
-function hasBase64Stretch(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const base64 = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 43 || code === 47;
-    run = base64 ? run + 1 : 0;
-    if (run >= SHORTEST_ENCODED_RUN) return true;
-  }
-  return false;
-}
+const SHORTEST_ENCODED_RUN = 16;
+const BASE64_STRETCH = new RegExp(`[A-Za-z0-9+/]{${SHORTEST_ENCODED_RUN}}`);
 
 /**
  * The words the patterns are written with: every match holds one of them, so a view that swaps

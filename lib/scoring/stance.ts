@@ -491,6 +491,9 @@ const TURN_WORDS = new Set(["but", "because", "since", "so", "instead"]);
 const MAKING = new Set(["make", "makes", "made", "render", "renders", "rendered"]);
 const NOT_MAKING = new Set(["doesnt", "dont", "didnt", "wont", "never", "not", "cant", "cannot"]);
 /** Forward cues written as patterns: the words after them are waved away. */
+/** Cues that set a value ("we set X=0", "run with compression.type=none"), and the values that switch a practice off. */
+const SET_VERBS = ["set", "run with", "running with", "runs with", "ran with", "ship with", "ships with", "configured", "configure"];
+const OFF_VALUE_WORDS = ["0", "zero", "none", "false", "off", "disabled"];
 const FORWARD_PATTERNS = [
   // Comparison and substitution: "a nightly job beats Kafka transactions", "retries are better than idempotence",
   // "Grafana tells you more than consumer lag ever will", "a script does everything static membership does",
@@ -524,7 +527,7 @@ const FORWARD_PATTERNS = [
   // "at_least_once is what I'd pick over exactly-once": what is passed over
   "(?:pick|picks|picked|choose|chooses|chose|prefer|prefers|preferred|favour|favor|favoured|favored)(?: (?!not |never )\\w+){0,6}? over",
   // "we set num.standby.replicas=0", "set the grace period to zero", "we run with compression.type=none": a practice switched off
-  "(?:set|run with|running with|runs with|ran with|ship with|ships with|configured|configure)(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:0|zero|none|false|off|disabled)\\b)",
+  `(?:${SET_VERBS.join("|")})(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:${OFF_VALUE_WORDS.join("|")})\\b)`,
   // "we'd rather eat the occasional duplicate than run transactions"
   "(?:id|wed|youd|i would|we would|you would|i d|we d) (?:much |just |honestly |really )?rather (?:(?!not )\\w+ ){1,16}?than",
   // "the less you lean on X, the better"
@@ -534,9 +537,8 @@ const FORWARD_PATTERNS = [
 const COPULAS = new Set(["is", "are", "was", "were"]);
 /** A clause opening with one of these sums up what came before it ("…, all overkill"; "…; it's pointless"). */
 const SUMMARY_WORDS = new Set(["all", "both", "each", "it", "its", "they", "theyre", "theyd", "ours", "these", "those", "that", "thats", "this", "which", "everything", "none", "them"]);
-/** A cue that sets a value ("set", "run with"), and the values that switch a practice off. */
-const SETS_VALUE = /^(?:set|run with|running with|runs with|ran with|ship with|ships with|configured|configure)$/;
-const OFF_VALUES = new Set(["0", "zero", "none", "false", "off", "disabled"]);
+const SETS_VALUE = new Set(SET_VERBS);
+const OFF_VALUES = new Set(OFF_VALUE_WORDS);
 /** Pronouns that, opening a sentence, point at the whole statement before it. */
 const DEMONSTRATIVES = new Set(["that", "thats", "this"]);
 const PRONOUNS = new Set(["it", "them", "that", "this", "those", "these", "its", "they", "theyre", "thats", "one", "ours", "theyd", "theyll", "itd", "itll"]);
@@ -910,7 +912,7 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           const preference = m[0].endsWith(" than");
           // "we set enable.auto.commit=false and call commitSync() ourselves": a setting switched off ends at its value.
           let until = endToken;
-          if (SETS_VALUE.test(m[0])) for (let k = matchEnd; k < endToken; k++) if (OFF_VALUES.has(tokens[k]!.n)) { until = k + 1; break; }
+          if (SETS_VALUE.has(m[0])) for (let k = matchEnd; k < endToken; k++) if (OFF_VALUES.has(tokens[k]!.n)) { until = k + 1; break; }
           let reached = 0;
           for (let k = matchEnd; k < until && reached < DISMISSAL_WINDOW; k++, reached++) {
             if (k > matchEnd && (tokens[k]!.strongBreak || (PIVOT_WORDS.has(tokens[k]!.n) && reached > 0 && (!preference || TURN_WORDS.has(tokens[k]!.n))) || (swap && SWAPPED_FOR.has(tokens[k]!.n)))) break;
@@ -920,11 +922,11 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
           // "Compaction I'd hold off on until…", "X I'd leave to the platform team": the object came first.
           const fronted = FRONTED_NEXT.has(tokens[matchEnd]?.n ?? "") || (tokens[matchEnd]?.n === "to" && /^(?:leave|leaving|left)$/.test(m[0]));
           if (endsClause(matchEnd) || (fronted && tokens[matchEnd]!.sentence === sentence.index)) markAll(backwardTarget(matchStart));
-        } else if (/^(?:false|disabled)$/.test(m[0].trim()) && matchStart > firstToken && analysed.text.slice(tokens[matchStart - 1]!.end, tokens[matchStart]!.start).includes("=")) {
+        } else if (/^(?:false|disabled)$/.test(m[0].trim()) && matchStart > firstToken && gapBefore(matchStart).includes("=")) {
           // "With manual commit you set enable.auto.commit=false": an assignment switches off the setting it names, not the
           // rest of its clause.
           let key = matchStart - 1;
-          while (key > firstToken && /^[._-]$/.test(analysed.text.slice(tokens[key - 1]!.end, tokens[key]!.start))) key--;
+          while (key > firstToken && /^[._-]$/.test(gapBefore(key))) key--;
           markAll([[key, matchStart]]);
         } else {
           markAll(backwardTarget(matchStart));
@@ -982,6 +984,11 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
       let rest = at;
       while (rest < endToken && tokens[rest]!.clause === tokens[at - 1]!.clause && TRAILING_FILLERS.has(tokens[rest]!.n)) rest++;
       return rest >= endToken || tokens[rest]!.clause !== tokens[at - 1]!.clause || (orConjunction && CONJUNCTIONS.has(tokens[rest]!.n));
+    }
+
+    /** The characters between token k and the one before it ("=" in "auto.commit=false", "." inside a config name). */
+    function gapBefore(k: number): string {
+      return analysed.text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     }
 
     /** The first word of the clause holding `at`, after conjunctions and filler ("but honestly that is overkill"). */
