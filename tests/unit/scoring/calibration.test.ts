@@ -67,7 +67,11 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // claims): tune 0.921 / 0.76 / +0.11 with 70 trap and 36 band violations; held-out 0.869 / 1.07 / +0.10 with 31 and 15.
   // After trap pass 18 (probe-9 answers read with the graders' false-claim lists): tune 0.926 / 0.73 / +0.06 with 55 trap
   // and 28 band violations (probe set 9 alone 0.694 / 1.01); held-out 0.869 / 1.06 / +0.10 with 31 and 15.
-  tune: { spearman: 0.925, mae: 0.74, bias: 0.2, trapViolations: 55, bandViolations: 28 },
+  // Probe set 10 (304 answers by seven new writers, eight per question: strong answers told as production stories,
+  // false-subtle, reversed, two public-post paraphrases and an injection hidden in a new way; graders at 0.987) measured
+  // before tuning at 0.762 / 1.39 / +0.49 with 37 trap and 18 band violations (injections 3.9 against the graders' 1.4,
+  // up to 10): the whole tune part (2,820) then read 0.911 / 0.80 / +0.10 with 92 trap and 46 band violations.
+  tune: { spearman: 0.91, mae: 0.81, bias: 0.2, trapViolations: 92, bandViolations: 46 },
   "held-out": { spearman: 0.865, mae: 1.07, bias: 0.2, trapViolations: 31, bandViolations: 15 },
 };
 
