@@ -7,7 +7,7 @@ import type { ClaimCatalogue } from "@/lib/content/claims";
 import type { Rubric, Vocabulary } from "@/lib/content/schema";
 
 /** Bump when matching, negation, stance, depth, injection handling or the score formula change behaviour. */
-export const RULES_VERSION = "rules-17";
+export const RULES_VERSION = "rules-18";
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
