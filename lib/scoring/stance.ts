@@ -530,6 +530,8 @@ const FORWARD_PATTERNS = [
   `(?:${SET_VERBS.join("|")})(?= (?:(?!not |never |rather |instead |than |but |and )\\w+ ){1,4}(?:to )?(?:${OFF_VALUE_WORDS.join("|")})\\b)`,
   // "we'd rather eat the occasional duplicate than run transactions"
   "(?:id|wed|youd|i would|we would|you would|i d|we d) (?:much |just |honestly |really )?rather (?:(?!not )\\w+ ){1,16}?than",
+  // Persuading others off it: "I talked the team out of cooperative sticky", "can I talk you out of event time?"
+  "(?:talk|talked|talking|talks) (?:(?!about |to |with |through |over |running |run |ran |going |went |being |getting |got )\\w+ ){1,3}?out of",
   // "the less you lean on X, the better"
   "the (?:less|fewer) (?:you|we|one|i|teams|people) (?:\\w+ )?(?:lean on|rely on|use|touch|depend on|need|have|bother with|deal with)",
 ];

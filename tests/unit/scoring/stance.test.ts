@@ -256,6 +256,9 @@ describe("round 17 shapes", () => {
     ["The 'watermarks fix late data' argument doesn't hold water.", "watermarks"],
     ["Transactions only help if your brokers are really unreliable.", "transactions"],
     ["Warnings about rebalance storms I'd file under myths.", "rebalance"],
+    // round 19: persuading others off it
+    ["I talked the platform team out of incremental checkpoints.", "incremental"],
+    ["Let me talk you out of exactly-once for this pipeline.", "exactly"],
   ])("dismisses: %s", (text, word) => {
     expect(dismissedWords(text)).toContain(word);
   });
@@ -271,6 +274,8 @@ describe("round 17 shapes", () => {
     // a setting switched off by assignment: only that setting
     ["For manual commits we set enable.auto.commit=false and call commitSync after each batch.", "manual"],
     ["For manual commits we set enable.auto.commit=false and call commitSync after each batch.", "commitsync"],
+    ["We talked about running out of disk, so tiered storage went in first.", "tiered"],
+    ["The consumer talks to the group coordinator out of the poll thread, through heartbeats.", "heartbeats"],
   ])("keeps: %s", (text, word) => {
     expect(dismissedWords(text)).not.toContain(word);
   });
