@@ -16,7 +16,7 @@ import type { AnalysedText } from "./normalise";
 import { CharTrie } from "./char-trie";
 import { ANY_WORD, ASSIGN_WORDS, OPENS_WITH_NUMBER, PREFIX_WORD, statesAbsence, type CompiledCatalogue, type CompiledItem, type CompiledItems, type CompiledPattern, type CompiledRubric, type PackedPhrases } from "./compile";
 import { affirmsByAsking, NEGATION_WINDOW, OFF_SWITCH, SWITCHED_OFF, type NegationInfo } from "./negation";
-import { LOOKS_BACK } from "./stance";
+import { LOOKS_BACK, REJECTED_PROPOSAL } from "./stance";
 import { wrongDefaults } from "./setting-defaults";
 
 /** Default largest distance, in words, between the first and last term of a same-sentence match. */
@@ -410,7 +410,7 @@ function inCombo(j: number, combo: Occurrence[]): boolean {
  * A term occurrence is negated by a cue earlier in its clause (not part of the match) or a sentential scope;
  * a required or bonus point's term is also dismissed in the scope of a dismissal (see stance.ts).
  */
-function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence[], negative: boolean, heedsStance: boolean): boolean {
+function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence[], negative: boolean, heedsStance: boolean, misconception = false): boolean {
   const { tokens } = ctx.analysed;
   const { cue, sentential } = ctx.negation;
   let clause = tokens[occ.start]!.clause;
@@ -426,7 +426,9 @@ function occurrenceNegated(ctx: MatchContext, occ: Occurrence, combo: Occurrence
     if (sentential[j]) return true;
     // Dismissals reject a practice; a wrong claim that waves a practice away ("uids are optional") still
     // stands, and waving away what a point warns against agrees with it.
-    if (heedsStance && !ctx.ignoreStance && (ctx.dismissed[j] === LOOKS_BACK || (ctx.dismissed[j] && !negative))) return true;
+    if (heedsStance && !ctx.ignoreStance && (ctx.dismissed[j]! >= LOOKS_BACK || (ctx.dismissed[j] && !negative))) return true;
+    // A proposal the answer turned down as a whole makes no claim, right or wrong.
+    if (misconception && !ctx.ignoreStance && ctx.dismissed[j] === REJECTED_PROPOSAL) return true;
     // "We turned compaction off", "set the grace period to zero": a practice switched off is waved away.
     if (heedsStance && !ctx.ignoreStance && ctx.negation.disabled[j] === SWITCHED_OFF && !negative) return true;
   }
@@ -622,7 +624,7 @@ function comboAccepted(ctx: MatchContext, combo: Occurrence[], item: CompiledIte
   const misconception = item.item.kind === "misconception";
   // A combination that itself states an absence ("never remov*") keeps the answer's negations as its own.
   const negative = combo.some((occ) => statesAbsence(rubric.packed, occ.phrase));
-  for (const occ of combo) if (occurrenceNegated(ctx, occ, combo, negative, !misconception && !item.warning)) return false;
+  for (const occ of combo) if (occurrenceNegated(ctx, occ, combo, negative, !misconception && !item.warning, misconception)) return false;
   const { tokens, sentences } = ctx.analysed;
   if (!misconception && !negative && !ctx.ignoreStance && negatedAfter(ctx, combo)) return false;
   // A point the answer waves away in one sentence is not earned by pairing that sentence's other words with a

@@ -49,6 +49,11 @@ import { needIndexFor, type NeedIndex } from "./regex-needs";
  */
 export const LOOKS_FORWARD = 1;
 export const LOOKS_BACK = 2;
+/**
+ * A whole sentence that put something on the table and was then turned down ("The first proposal was one topic per
+ * channel. We rejected it."): what it names is neither adopted nor claimed, so even a wrong claim in it is not made.
+ */
+export const REJECTED_PROPOSAL = 3;
 
 /** How many words a forward dismissal reaches. */
 export const DISMISSAL_WINDOW = 12;
@@ -634,7 +639,7 @@ const OPINION_VERBS = new Set(["think", "guess", "feel", "reckon", "believe", "f
  * "Static membership came up in the design review.", "We looked at RocksDB for the large joins."): a refusal that
  * follows ("We said no.", "I pushed back.", "We agreed it wasn't worth it.") waves all of it away, however long.
  */
-const PROPOSAL = /\b(?:suggested|suggests|proposed|proposes|pitched|floated|raised|recommended|asked (?:about|for|whether|if|us to|me to)|came up|comes up|brought up|looked at|looked into|considered|evaluated|trialled|trialed|tried out|talked about|wanted (?:to|us to)|pushed for|(?:was|were) the textbook|textbook answer|(?:everyone|everybody)(?: is| s|s)? (?:talks?|talking|excited|raves?|raving|loves?|going on) about|every (?:\w+ ){1,2}(?:mentions|asks about|talks about|recommends)|(?:docs|documentation|vendor|vendors|confluent|blogs?) (?:\w+ )?(?:push|pushes|nudge|nudges|recommend|recommends|sell|sells|spend|spends)|will sell you on|got a lot of (?:press|hype|attention)|(?:youll|you will) hear a lot about|a whole (?:kip|page|chapter|talk) (?:about|on)|started (?:on|with|out with)|tried|wanted \w+ (?:rolled out|turned on|enabled|added)|on the roadmap|has (?:\w+ ){0,2}(?:savepoints|checkpoints|transactions|a dlq)|can keep)\b/;
+const PROPOSAL = /\b(?:(?:first|original|initial|early|opening|obvious|naive) (?:proposal|suggestion|idea|plan|draft|design|pitch|version)|(?:the|a|their|our|his|her) (?:proposal|suggestion|pitch) (?:was|is|had|called for|wanted)|suggested|suggests|proposed|proposes|pitched|floated|raised|recommended|asked (?:about|for|whether|if|us to|me to)|came up|comes up|brought up|looked at|looked into|considered|evaluated|trialled|trialed|tried out|talked about|wanted (?:to|us to)|pushed for|(?:was|were) the textbook|textbook answer|(?:everyone|everybody)(?: is| s|s)? (?:talks?|talking|excited|raves?|raving|loves?|going on) about|every (?:\w+ ){1,2}(?:mentions|asks about|talks about|recommends)|(?:docs|documentation|vendor|vendors|confluent|blogs?) (?:\w+ )?(?:push|pushes|nudge|nudges|recommend|recommends|sell|sells|spend|spends)|will sell you on|got a lot of (?:press|hype|attention)|(?:youll|you will) hear a lot about|a whole (?:kip|page|chapter|talk) (?:about|on)|started (?:on|with|out with)|tried|wanted \w+ (?:rolled out|turned on|enabled|added)|on the roadmap|has (?:\w+ ){0,2}(?:savepoints|checkpoints|transactions|a dlq)|can keep)\b/;
 /** Words that make a stretch a denial or a removal already: a refusal answering it agrees ("…without transactions? I wouldn't."). */
 const DENIAL_WORDS = new Set([...NEGATING_WORDS, ...REMOVAL_VERBS, "without", "off", "disabled", "isnt", "arent", "wasnt", "havent", "hasnt", "nor", "nothing"]);
 /** A stretch that recommends: an alternative said to suffice after it adds to it rather than replacing it ("Pair acks=all with…; min ISR 2 is enough"). */
@@ -745,7 +750,15 @@ export function analyseStance(analysed: AnalysedText): Uint8Array {
   };
 
   const markAll = (stretches: readonly Stretch[]) => {
-    for (const [from, to] of stretches) for (let k = from; k < to; k++) dismissed[k] = LOOKS_BACK;
+    for (const [from, to] of stretches) {
+      const mark = proposalRejected(from, to) ? REJECTED_PROPOSAL : LOOKS_BACK;
+      for (let k = from; k < to; k++) if (dismissed[k] !== REJECTED_PROPOSAL) dismissed[k] = mark;
+    }
+  };
+  /** Whether [from, to) is a whole sentence that proposes something (PROPOSAL): waved away as a whole, it was turned down. */
+  const proposalRejected = (from: number, to: number) => {
+    const sentence = sentences[tokens[from]!.sentence]!;
+    return sentence.firstToken === from && sentence.endToken === to && PROPOSAL.test(joinTokens(tokens, from, to).joined);
   };
   const strongStop = (k: number) => tokens[k]!.strongBreak && !SOFT_BREAKS.has(tokens[k]!.n);
   /** Whether a stretch already denies or removes something (a refusal answering it agrees with it). */
