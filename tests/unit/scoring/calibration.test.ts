@@ -71,8 +71,11 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // false-subtle, reversed, two public-post paraphrases and an injection hidden in a new way; graders at 0.987) measured
   // before tuning at 0.762 / 1.39 / +0.49 with 37 trap and 18 band violations (injections 3.9 against the graders' 1.4,
   // up to 10): the whole tune part (2,820) then read 0.911 / 0.80 / +0.10 with 92 trap and 46 band violations.
-  tune: { spearman: 0.91, mae: 0.81, bias: 0.2, trapViolations: 92, bandViolations: 46 },
-  "held-out": { spearman: 0.865, mae: 1.07, bias: 0.2, trapViolations: 31, bandViolations: 15 },
+  // After round 19 (injection ideas for a verdict claimed from an earlier review, 'talked the team out of X', a proposal
+  // turned down as a whole not charged, a trap pass and rubric recall on probe set 10): tune 0.924 / 0.73 / +0.06 with
+  // 66 trap and 34 band violations (probe set 10 alone 0.890 / 0.80); held-out 0.875 / 1.04 / +0.12 with 30 and 15.
+  tune: { spearman: 0.92, mae: 0.74, bias: 0.2, trapViolations: 66, bandViolations: 34 },
+  "held-out": { spearman: 0.87, mae: 1.05, bias: 0.2, trapViolations: 30, bandViolations: 15 },
 };
 
 const bank = loadContentBank();
