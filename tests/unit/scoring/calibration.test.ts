@@ -74,7 +74,11 @@ const THRESHOLDS: Record<CalibrationPart, { spearman: number; mae: number; bias:
   // After round 19 (injection ideas for a verdict claimed from an earlier review, 'talked the team out of X', a proposal
   // turned down as a whole not charged, a trap pass and rubric recall on probe set 10): tune 0.924 / 0.73 / +0.06 with
   // 66 trap and 34 band violations (probe set 10 alone 0.890 / 0.80); held-out 0.875 / 1.04 / +0.12 with 30 and 15.
-  tune: { spearman: 0.92, mae: 0.74, bias: 0.2, trapViolations: 66, bandViolations: 34 },
+  // Probe set 11 (228 answers by seven new writers: a strong answer, two false-confident, a reversed one and two public
+  // posts per question; graders at 0.981) measured before tuning at 0.604 / 1.26 / +0.08 (the session-start code: 0.600
+  // / 1.27); the tune part (3,048) then read 0.912 / 0.77 with 99 trap and 41 band violations. After a short trap pass
+  // on it: tune 0.915 / 0.76 / +0.06 with 91 trap and 38 band violations.
+  tune: { spearman: 0.914, mae: 0.77, bias: 0.2, trapViolations: 91, bandViolations: 38 },
   "held-out": { spearman: 0.87, mae: 1.05, bias: 0.2, trapViolations: 30, bandViolations: 15 },
 };
 
